@@ -1,0 +1,128 @@
+"""The command line: ``python -m game [command]``. No command opens the game's window."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import Optional
+
+COMMANDS = ("scenarios", "check", "simulate", "replay", "whatif", "screenshots", "bench-ui",
+            "play")
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] == "play":
+        from .ui.app import main as ui_main
+        return ui_main(argv[1:])
+    if argv[0] not in COMMANDS:
+        print(f"unknown command {argv[0]!r}; commands: {', '.join(COMMANDS)}", file=sys.stderr)
+        return 2
+    cmd, rest = argv[0], argv[1:]
+    handler = {"scenarios": cmd_scenarios, "check": cmd_check, "simulate": cmd_simulate,
+               "replay": cmd_replay, "whatif": cmd_whatif, "screenshots": cmd_screenshots,
+               "bench-ui": cmd_bench_ui}[cmd]
+    return handler(rest)
+
+
+def _load(name: str):
+    """A scenario by name or path; a broken one prints its problems (exit 2), no traceback."""
+    from .content.errors import ScenarioError
+    from .content.loader import load_scenario
+    try:
+        return load_scenario(name)
+    except ScenarioError as e:
+        print(str(e), file=sys.stderr)
+        return None
+
+
+def cmd_scenarios(argv: list[str]) -> int:
+    from .content.loader import list_scenarios
+    rows = list_scenarios()
+    width = max((len(r[0]) for r in rows), default=0)
+    for sid, desc, _path in rows:
+        print(f"{sid:<{width}}  {desc}")
+    return 0
+
+
+def cmd_check(argv: list[str]) -> int:
+    from .content.check import main as check_main
+    return check_main(argv)
+
+
+def cmd_simulate(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="python -m game simulate",
+                                 description="Play one whole game, every leader computer-played.")
+    ap.add_argument("--scenario", required=True)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--log", help="write the event log (JSON Lines) here")
+    ap.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ap.add_argument("--as", dest="role", help="a scripted policy plays this leader")
+    ap.add_argument("--policy", help="the scripted policy for --as (see game.ai.policies)")
+    ap.add_argument("--difficulty", default=None, help="rivals' difficulty")
+    args = ap.parse_args(argv)
+    scenario = _load(args.scenario)
+    if scenario is None:
+        return 2
+    from .ai.play import play_one
+    from .engine.game import Game
+    t0 = time.perf_counter()
+    g = Game(scenario)
+    state, log = play_one(g, args.seed)
+    elapsed = time.perf_counter() - t0
+    if args.log:
+        log.write(args.log)
+    summary = g.outcome(state, 0)
+    summary.update({"scenario": scenario.id, "seed": args.seed, "seconds": round(elapsed, 3)})
+    if args.json:
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
+    else:
+        print(format_summary(g, summary))
+    return 0
+
+
+def format_summary(g, summary: dict) -> str:
+    name = lambda pid: g.names.get(pid, pid)          # noqa: E731
+    lines = [f"{g.scenario.title} — seed {summary['seed']}"]
+    if summary["collapse"]:
+        lines.append("Outcome: the worker–peasant alliance collapsed; every side has lost.")
+    else:
+        lines.append(f"Outcome: {name(summary['leader'])} leads the party at the end "
+                     f"({g.date(summary['turn'])}).")
+    for role, res in summary["roles"].items():
+        lines.append(f"  {name(role):<22} {res}")
+    for what, key in (("Removed from his last post", "removed"),
+                      ("Removed from the Politburo", "fell"),
+                      ("Expelled from the party", "expelled")):
+        items = summary[key]
+        if items:
+            lines.append(f"{what}: " + ", ".join(f"{name(p)} ({d})" for p, d in
+                                                 sorted(items.items(), key=lambda x: x[1])))
+    if summary["died"]:
+        lines.append("Died: " + ", ".join(name(p) for p in summary["died"]))
+    ind = summary["indicators"]
+    lines.append("Final indicators: " + ", ".join(
+        f"{k.replace('_', ' ')} {v:g}" for k, v in ind.items()))
+    lines.append(f"({summary['seconds']} s)")
+    return "\n".join(lines)
+
+
+def cmd_replay(argv: list[str]) -> int:
+    from .replay.cli import main as replay_main
+    return replay_main(argv)
+
+
+def cmd_whatif(argv: list[str]) -> int:
+    from .lab.cli import main as lab_main
+    return lab_main(argv)
+
+
+def cmd_screenshots(argv: list[str]) -> int:
+    from .ui.screenshots import main as shots
+    return shots(argv)
+
+
+def cmd_bench_ui(argv: list[str]) -> int:
+    from .ui.bench import main as bench
+    return bench(argv)

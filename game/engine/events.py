@@ -1,0 +1,114 @@
+"""Historical moments and Lenin's failing health, at the start of each turn.
+
+All triggers are read from the state as it stood when the turn began, then the effects of the
+events that fire are applied in scenario order, so the interface can show exactly the events
+that will fire (``firing``) before the player chooses.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+import numpy as np
+
+from . import mutate, rng
+from .env import Env
+from .state import State
+
+if TYPE_CHECKING:
+    from .game import Game
+    from .log import Log
+
+
+def firing(g: "Game", s: State, forced: Optional[dict]) -> np.ndarray:
+    """[B,E] which events fire this turn."""
+    forced = forced or {}
+    m0 = g.month(s.turn)
+    m1 = m0 + g.turn_months
+    env = Env(g, s)
+    fire = np.zeros((s.batch, g.E), dtype=bool)
+    draws = rng.uniform(s.seed, s.turn, rng.SITES["event_chance"], np.arange(max(g.E, 1)))
+    for e, ev in enumerate(g.scenario.events):
+        when = g.event_month[e]
+        trig = g.event_trigger[e]
+        if when is None and trig is None:
+            ok = np.zeros(s.batch, dtype=bool)
+        else:
+            ok = np.ones(s.batch, dtype=bool)
+            if when is not None:
+                ok &= np.full(s.batch, when < m1 and (ev.once or when >= m0))
+            if trig is not None and ok.any():
+                ok &= np.asarray(trig.fn(env), dtype=bool)
+            ok &= draws[:, e] < ev.chance
+        if ev.once:
+            ok &= ~s.fired[:, e]
+        if ev.id in forced:
+            ok = np.broadcast_to(np.asarray(forced[ev.id], dtype=bool), ok.shape).copy() & \
+                ~(s.fired[:, e] if ev.once else False)
+        fire[:, e] = ok & ~s.over
+    return fire
+
+
+def health(g: "Game", s: State, log: Optional["Log"], forced: dict) -> None:
+    """Decline and strokes; a person whose health runs out dies."""
+    dt = g.turn_months
+    damage = g.scenario.model.health.stroke_damage
+    random_strokes = not forced.get("no_random_strokes", False)
+    for i, person in enumerate(g.scenario.persons):
+        key = f"stroke:{person.id}"
+        if not (person.decline or person.stroke_risk or key in forced):
+            continue
+        alive = s.alive[:, i] & ~s.over
+        s.health[alive, i] -= person.decline * dt
+        stroke = np.zeros(s.batch, dtype=bool)
+        if random_strokes and person.stroke_risk:
+            u = rng.uniform(s.seed, s.turn, rng.SITES["stroke"], i)
+            stroke = u < person.stroke_risk * dt
+        if key in forced:
+            stroke = np.broadcast_to(np.asarray(forced[key], dtype=bool), stroke.shape).copy()
+        stroke &= alive
+        s.health[stroke, i] -= damage
+        dead = alive & (s.health[:, i] <= 0)
+        mutate.kill(g, s, dead, i)
+        if log is not None:
+            for b in np.flatnonzero(stroke & ~dead):
+                log.add(b, s, "stroke", [person.id],
+                        f"{person.name} suffers a stroke (health {max(s.health[b, i], 0):.2f}).")
+            for b in np.flatnonzero(dead):
+                log.add(b, s, "death", [person.id], f"{person.name} dies.")
+        np.clip(s.health, 0, 1, out=s.health)
+
+
+def fire_events(g: "Game", s: State, choices: dict, log: Optional["Log"], chooser,
+                forced: dict) -> None:
+    fire = firing(g, s, forced)
+    env = Env(g, s)
+    for e in np.flatnonzero(fire.any(axis=0)):
+        ev = g.scenario.events[e]
+        mask = fire[:, e]
+        s.fired[mask, e] = True
+        for eff in g.event_effects[e]:
+            eff.fn(env, mask)
+        picked = _choices(g, s, e, mask, choices, chooser)
+        for c, effs in enumerate(g.choice_effects[e]):
+            here = mask & (picked == c)
+            for eff in effs:
+                eff.fn(env, here)
+        if log is not None:
+            for b in np.flatnonzero(mask):
+                log.event(g, s, int(b), int(e), int(picked[b]) if ev.choices else None)
+
+
+def _choices(g: "Game", s: State, e: int, mask: np.ndarray, choices: dict, chooser) -> np.ndarray:
+    ev = g.scenario.events[e]
+    picked = np.full(s.batch, g.historical_choice[e], dtype=np.int64)
+    if not ev.choices:
+        return picked
+    if chooser is not None:
+        picked = np.asarray(chooser(g, s, e, mask), dtype=np.int64)
+    given = choices.get(ev.id)
+    if given is not None:
+        if isinstance(given, str):
+            given = [c.id for c in ev.choices].index(given)
+        given = np.broadcast_to(np.asarray(given), (s.batch,))
+        picked = np.where(given >= 0, given, picked)
+    return np.clip(picked, 0, len(ev.choices) - 1)

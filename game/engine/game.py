@@ -1,0 +1,227 @@
+"""The frozen half of a game: a compiled scenario, and the verbs everything else drives.
+
+``Game`` holds no per-game data; the ``State`` (batch-first arrays) does. The interface, the
+rivals, the what-if lab, the replay and the tests all use the same few verbs:
+``new_state``, ``legal_actions``/``why_illegal``, ``pending_events``, ``step``, ``is_over``,
+``outcome``. There is no second path into the rules.
+"""
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+import numpy as np
+
+from ..content.schema import Scenario
+from . import actions as _actions
+from . import params as _params
+from .calendar import date_str, month_index
+from .state import AXES, BODIES, BODY, INDICATORS, IND, State
+
+ENGINE_FLAGS = ("faction_ban", "testament_written", "testament_published", "testament_suppressed")
+MULT_MODIFIERS = ("speech", "polemic", "testament_damage", "fear")
+ADD_MODIFIERS = ("appoint_loyalty", "alliance", "ap")
+LEVELS = ("politburo", "central_committee", "party")
+
+Chooser = Callable[["Game", State, int, np.ndarray], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """An expression compiled once for the whole batch."""
+    text: str
+    fn: Callable
+
+
+def _site(owner: str) -> int:
+    return (1 << 14) + zlib.crc32(owner.encode()) % (1 << 24)
+
+
+class Game:
+    """A scenario compiled for play. Immutable once built."""
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        sc = scenario
+        self.params = _params.merged(sc.model.params)
+        self.structural = float(sc.historiography.structural)
+        self.weights = sc.model.weights
+        self.incapacitated = sc.model.health.incapacitated
+        self.person_ids = tuple(p.id for p in sc.persons)
+        self.post_ids = tuple(k.id for k in sc.posts)
+        self.region_ids = tuple(r.id for r in sc.regions)
+        self.bloc_ids = tuple(b.id for b in sc.blocs)
+        self.policy_ids = tuple(q.id for q in sc.policies)
+        self.motion_ids = tuple(m.id for m in sc.motions)
+        self.event_ids = tuple(e.id for e in sc.events)
+        self.sitting_ids = tuple(s.id for s in sc.sittings)
+        self.flag_ids = tuple(sc.flags) + tuple(f for f in ENGINE_FLAGS if f not in sc.flags)
+        self.role_ids = tuple(v.role for v in sc.victory)
+        self.pidx = {k: i for i, k in enumerate(self.person_ids)}
+        self.kidx = {k: i for i, k in enumerate(self.post_ids)}
+        self.ridx = {k: i for i, k in enumerate(self.region_ids)}
+        self.lidx = {k: i for i, k in enumerate(self.bloc_ids)}
+        self.qidx = {k: i for i, k in enumerate(self.policy_ids)}
+        self.midx = {k: i for i, k in enumerate(self.motion_ids)}
+        self.eidx = {k: i for i, k in enumerate(self.event_ids)}
+        self.sidx = {k: i for i, k in enumerate(self.sitting_ids)}
+        self.fidx = {k: i for i, k in enumerate(self.flag_ids)}
+        self.P, self.K, self.R = len(self.person_ids), len(self.post_ids), len(self.region_ids)
+        self.L, self.Q, self.E = len(self.bloc_ids), len(self.policy_ids), len(self.event_ids)
+        self.leaders = np.array([p.leader for p in sc.persons], dtype=bool)
+        self.names = {p.id: p.name for p in sc.persons}
+        self._build_posts()
+        self._build_modifiers()
+        self._build_calendar()
+        self._compile_expressions()
+        self.outcomes = tuple(self.person_ids[i] for i in np.flatnonzero(self.leaders)) + (
+            "collapse",)
+
+    # ---------------------------------------------------------------- construction
+    def _build_posts(self) -> None:
+        sc = self.scenario
+        self.post_powers = np.zeros((self.K, len(_actions.POWERS)), dtype=bool)
+        for k, post in enumerate(sc.posts):
+            for pw in post.powers:
+                self.post_powers[k, _actions.POWER[pw]] = True
+        self.post_ap = np.array([k.action_points for k in sc.posts], dtype=np.float32)
+        self.post_prestige = np.array([k.prestige for k in sc.posts], dtype=np.float32)
+        self.post_region = np.array([self.ridx.get(k.region, -1) if k.region else -1
+                                     for k in sc.posts], dtype=np.int16)
+        self.post_removed_by = tuple(k.removed_by for k in sc.posts)
+        self.bloc_secret = np.array([b.secret for b in sc.blocs], dtype=bool)
+        self.bloc_open_to = np.zeros((self.L, self.P), dtype=bool)
+        for l, b in enumerate(sc.blocs):
+            if b.open_to:
+                for pid in b.open_to:
+                    self.bloc_open_to[l, self.pidx[pid]] = True
+            else:
+                self.bloc_open_to[l] = self.leaders
+
+    def _build_modifiers(self) -> None:
+        traits = self.scenario.model.traits
+        self.mod = {m: np.ones(self.P, dtype=np.float32) for m in MULT_MODIFIERS}
+        self.mod.update({m: np.zeros(self.P, dtype=np.float32) for m in ADD_MODIFIERS})
+        for i, person in enumerate(self.scenario.persons):
+            for t in person.traits:
+                for m, v in traits.get(t, {}).items():
+                    if m in MULT_MODIFIERS:
+                        self.mod[m][i] *= v
+                    elif m in ADD_MODIFIERS:
+                        self.mod[m][i] += v
+
+    def _build_calendar(self) -> None:
+        cal = self.scenario.calendar
+        self.start = month_index(cal.start)
+        self.end = month_index(cal.end)
+        self.turn_months = int(cal.turn_months)
+        self.n_turns = (self.end - self.start) // self.turn_months + 1
+        self.sitting_at: dict[int, int] = {}
+        for i, s in enumerate(self.scenario.sittings):
+            t = (month_index(s.date) - self.start) // self.turn_months
+            if 0 <= t < self.n_turns:
+                self.sitting_at[t] = i
+
+    def _compile_expressions(self) -> None:
+        from ..content import expr
+        ctx = expr.CompileContext.from_scenario(self.scenario)
+        self.ctx = ctx
+
+        def pred(text: str, owner: str) -> Optional[Compiled]:
+            return Compiled(text, expr.compile_predicate(text, ctx, _site(owner))) if text else None
+
+        def effects(texts, owner: str) -> tuple[Compiled, ...]:
+            return tuple(Compiled(t, expr.compile_effect(t, ctx, _site(f"{owner}#{n}")))
+                         for n, t in enumerate(texts))
+
+        sc = self.scenario
+        self.event_trigger = tuple(pred(e.trigger, e.id) for e in sc.events)
+        self.event_effects = tuple(effects(e.effects, e.id) for e in sc.events)
+        self.choice_effects = tuple(tuple(effects(c.effects, f"{e.id}.{c.id}") for c in e.choices)
+                                    for e in sc.events)
+        self.event_month = tuple(month_index(e.date) if e.date else None for e in sc.events)
+        self.motion_when = tuple(pred(m.when, m.id) for m in sc.motions)
+        self.motion_effects = tuple(effects(m.effects, m.id) for m in sc.motions)
+        self.win_aims = tuple(tuple(pred(a.expr, f"win.{v.role}.{n}") for n, a in enumerate(v.win))
+                              for v in sc.victory)
+        self.lose_aims = tuple(tuple(pred(a.expr, f"lose.{v.role}.{n}")
+                                     for n, a in enumerate(v.lose)) for v in sc.victory)
+        self.shared_loss = pred(sc.shared_loss.expr, "shared_loss") if sc.shared_loss else None
+        self.historical_choice = tuple(
+            next((n for n, c in enumerate(e.choices) if c.historical), 0) for e in sc.events)
+
+    # ---------------------------------------------------------------- state
+    def new_state(self, seeds) -> State:
+        """A batch of fresh games, one per seed."""
+        from .setup import initial_state
+        return initial_state(self, np.asarray(seeds, dtype=np.uint64).reshape(-1))
+
+    def month(self, turn: int) -> int:
+        return self.start + turn * self.turn_months
+
+    def date(self, turn: int) -> str:
+        return date_str(self.month(turn))
+
+    # ---------------------------------------------------------------- verbs
+    def legal_actions(self, state: State, b: int, actor: str | int) -> list["_actions.Action"]:
+        """Every action ``actor`` may take now in game ``b``, with its cost and label."""
+        return _actions.enumerate_legal(self, state, b, self._p(actor))
+
+    def why_illegal(self, state: State, b: int, action: "_actions.Action") -> Optional[str]:
+        """None if legal, else a sentence a player can read."""
+        return _actions.why_illegal(self, state, b, action)
+
+    def action(self, actor: str, kind: str, target: Optional[str] = None,
+               arg: Optional[str] = None, arg2: Optional[str] = None) -> "_actions.Action":
+        """Build an action from ids (as the scenario's script and the saves write them)."""
+        return _actions.from_ids(self, actor, kind, target, arg, arg2)
+
+    def pending_events(self, state: State, b: int) -> list[int]:
+        """Events that will fire at the start of this turn in game ``b`` (for the interface)."""
+        from .events import firing
+        fire = firing(self, state, None)
+        return [e for e in range(self.E) if fire[b, e]]
+
+    def step(self, state: State, moves=None, choices: Optional[dict] = None, log=None,
+             chooser: Optional[Chooser] = None, forced: Optional[dict] = None) -> State:
+        """Resolve one turn for every game in the batch (in place; returns the state).
+
+        Order: events fire (health first), actions resolve, bodies vote, the economy steps,
+        the calendar advances. ``moves``: per-game lists of Actions, or an int array
+        [B, S, 5] of (kind, actor, target, arg, arg2) with -1 padding.
+        """
+        from .turn import resolve_turn
+        return resolve_turn(self, state, moves, choices or {}, log, chooser, forced or {})
+
+    def is_over(self, state: State) -> np.ndarray:
+        return state.over.copy()
+
+    def outcome(self, state: State, b: int) -> dict:
+        from .victory import outcome
+        return outcome(self, state, b)
+
+    # ---------------------------------------------------------------- helpers
+    def comintern_options(self) -> tuple[str, ...]:
+        q = self.qidx.get("comintern")
+        return tuple(o.id for o in self.scenario.policies[q].options) if q is not None else ()
+
+    def _p(self, person: str | int) -> int:
+        return self.pidx[person] if isinstance(person, str) else int(person)
+
+    def active(self, state: State) -> np.ndarray:
+        from .power import active
+        return active(state, self.incapacitated)
+
+    def holds_power(self, state: State, power: str) -> np.ndarray:
+        """[B,P] holds at least one post carrying ``power``."""
+        k = np.flatnonzero(self.post_powers[:, _actions.POWER[power]])
+        out = np.zeros((state.batch, self.P), dtype=bool)
+        for post in k:
+            h = state.holder[:, post]
+            ok = h >= 0
+            out[np.flatnonzero(ok), h[ok]] = True
+        return out
+
+
+__all__ = ["Game", "AXES", "BODIES", "BODY", "INDICATORS", "IND", "LEVELS"]

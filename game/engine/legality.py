@@ -1,0 +1,227 @@
+"""What each action needs, checked for the whole batch at once.
+
+Each check receives [B] arrays (actor, target, arg, arg2) and a ``fail(condition, reason)``
+callback that records the first failing reason per game (see actions.REASONS).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+import numpy as np
+
+from . import actions as A
+from .state import BODY, State
+
+if TYPE_CHECKING:
+    from .game import Game
+
+Fail = Callable[[np.ndarray, int], None]
+
+
+def _g(a: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    return A._gather(a, idx)
+
+
+def _in_range(idx: np.ndarray, n: int) -> np.ndarray:
+    return (idx >= 0) & (idx < n)
+
+
+def _body(state: State, body: str, who: np.ndarray) -> np.ndarray:
+    return _g(state.member[:, :, BODY[body]], who)
+
+
+def _person_ok(g: "Game", state: State, who: np.ndarray, actor: np.ndarray) -> np.ndarray:
+    ok = _in_range(who, g.P)
+    return ok & _g(state.alive, who) & ~_g(state.expelled, who) & (who != actor)
+
+
+def _region_held(g: "Game", state: State, actor: np.ndarray, region: np.ndarray) -> np.ndarray:
+    """The region is led by a party_org post whose holder is someone else, still in politics."""
+    held = np.zeros(state.batch, dtype=bool)
+    act = g.active(state)
+    for k in np.flatnonzero(g.post_region >= 0):
+        h = state.holder[:, k]
+        here = (g.post_region[k] == region) & (h >= 0) & (h != actor)
+        held |= here & _g(act, h)
+    return held
+
+
+def _politburo_sponsor(g, state, actor, fail: Fail) -> None:
+    fail(~_body(state, "politburo", actor), A.NOT_POLITBURO)
+
+
+def check_pass(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    return None
+
+
+def check_appoint(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    can = _g(g.holds_power(state, "appoint"), actor) | _body(state, "orgburo", actor)
+    fail(~can, A.NO_APPOINT)
+    fail(~_in_range(target, g.R), A.UNKNOWN)
+    fail(_region_held(g, state, actor, target), A.REGION_HELD)
+    yours = (_g(state.sec_patron, target) == actor) & (_g(state.sec_loyalty, target) >= 0.8)
+    fail(yours, A.ALREADY_LOYAL)
+
+
+def check_transfer(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    fail(~_g(g.holds_power(state, "appoint"), actor), A.NO_APPOINT)
+    fail(~_in_range(target, g.R) | ~_in_range(arg, g.R), A.UNKNOWN)
+    fail(_g(state.sec_patron, target) != actor, A.NOT_HIS_MAN)
+    fail(target == arg, A.SAME_REGION)
+    fail(_region_held(g, state, actor, arg), A.REGION_HELD)
+
+
+def check_dismiss(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    fail(~_g(g.holds_power(state, "appoint"), actor), A.NO_APPOINT)
+    fail(~_in_range(target, g.R), A.UNKNOWN)
+    fail(_region_held(g, state, actor, target), A.REGION_HELD)
+    fail(_g(state.sec_patron, target) == actor, A.ALREADY_LOYAL)
+
+
+def check_propose(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    fail(~_in_range(arg, len(g.motion_ids)), A.UNKNOWN)
+    _politburo_sponsor(g, state, actor, fail)
+    m = np.clip(arg, 0, max(len(g.motion_ids) - 1, 0))
+    if not g.motion_ids:
+        return
+    from .env import Env
+    env = None
+    for mi in np.unique(m):
+        motion = g.scenario.motions[mi]
+        here = m == mi
+        if motion.kind not in ("resolution", "policy"):
+            fail(here, A.UNKNOWN)
+        when = g.motion_when[mi]
+        if when is not None:
+            env = env or Env(g, state)
+            fail(here & ~when.fn(env).astype(bool), A.MOTION_WHEN)
+        if motion.kind == "policy" and motion.policy in g.qidx:
+            q = g.qidx[motion.policy]
+            opt = [o.id for o in g.scenario.policies[q].options].index(motion.value)
+            fail(here & (state.policy[:, q] == opt), A.POLICY_IN_FORCE)
+
+
+def check_condemn(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    _politburo_sponsor(g, state, actor, fail)
+    fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
+
+
+def check_remove(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    _politburo_sponsor(g, state, actor, fail)
+    fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
+    fail(~_in_range(arg, g.K), A.UNKNOWN)
+    fail(_g(state.holder, arg) != target, A.NOT_HOLDER)
+    named = arg2 >= 0
+    bad = named & (~_person_ok(g, state, arg2, -np.ones_like(arg2)) | (arg2 == target))
+    fail(bad, A.BAD_SUCCESSOR)
+
+
+def check_expel(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    _politburo_sponsor(g, state, actor, fail)
+    fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
+    fail(~_in_range(arg, 3), A.UNKNOWN)
+    in_pb = _body(state, "politburo", target) | _body(state, "politburo_candidate", target)
+    in_cc = _body(state, "central_committee", target)
+    fail((arg == 0) & ~in_pb, A.NOT_IN_POLITBURO)
+    fail((arg == 1) & in_pb, A.STILL_POLITBURO)
+    fail((arg == 1) & ~in_cc, A.NOT_IN_CC)
+    fail((arg == 2) & in_cc, A.STILL_CC)
+
+
+def check_promote(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    _politburo_sponsor(g, state, actor, fail)
+    fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
+    fail(_body(state, "politburo", target), A.ALREADY_FULL)
+    fail(~_body(state, "central_committee", target), A.NEEDS_CC)
+
+
+def _bloc_common(g, state, actor, target, fail: Fail) -> np.ndarray:
+    fail(~_in_range(target, g.L), A.UNKNOWN)
+    t = np.clip(target, 0, max(g.L - 1, 0))
+    if g.L == 0:
+        return np.zeros((state.batch, g.P), dtype=bool)
+    return state.bloc[np.arange(state.batch), t]                    # [B,P]
+
+
+def check_form(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    members = _bloc_common(g, state, actor, target, fail)
+    if g.L:
+        fail(~g.bloc_open_to[np.clip(target, 0, g.L - 1), actor], A.BLOC_CLOSED)
+    fail(members.any(axis=1), A.BLOC_EXISTS)
+
+
+def check_join(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    members = _bloc_common(g, state, actor, target, fail)
+    if not g.L:
+        return
+    fail(~g.bloc_open_to[np.clip(target, 0, g.L - 1), actor], A.BLOC_CLOSED)
+    fail(~members.any(axis=1), A.BLOC_EMPTY)
+    fail(_g(members, actor), A.IN_BLOC)
+    regard = state.relations[np.arange(state.batch), :, actor]             # [B,P] of actor
+    n = np.maximum(members.sum(axis=1), 1)
+    mean = (regard * members).sum(axis=1) / n
+    fail(mean + g.mod["alliance"][actor] < -0.3, A.UNWELCOME)
+
+
+def check_leave(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    members = _bloc_common(g, state, actor, target, fail)
+    fail(~_g(members, actor), A.NOT_IN_BLOC)
+
+
+def check_polemic(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
+
+
+def check_speak(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    fail(np.full(state.batch, state.turn not in g.sitting_at), A.NO_SITTING)
+    fail(_g(state.silenced, actor), A.SILENCED)
+
+
+def check_recruit(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    fail(~_g(g.holds_power(state, "recruit"), actor), A.NO_RECRUIT)
+    fail((target < -1) | (target >= g.R), A.UNKNOWN)
+
+
+def check_gather(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    fail(~_g(g.holds_power(state, "police"), actor), A.NO_POLICE)
+    fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
+
+
+def check_testament(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    f = g.fidx
+    open_question = state.flags[:, f["testament_written"]] & \
+        ~state.flags[:, f["testament_published"]] & ~state.flags[:, f["testament_suppressed"]]
+    fail(~open_question, A.NO_TESTAMENT)
+    fail(~_in_range(arg, 2), A.UNKNOWN)
+    fail(~_body(state, "central_committee", actor), A.NOT_CC_MEMBER)
+
+
+def check_comintern(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    fail(~_g(g.holds_power(state, "comintern"), actor), A.NO_COMINTERN)
+    n = len(g.comintern_options())
+    fail(~_in_range(arg, n), A.UNKNOWN)
+    if n:
+        q = g.qidx["comintern"]
+        fail(state.policy[:, q] == arg, A.POLICY_IN_FORCE)
+
+
+CHECKS = {
+    "pass": check_pass,
+    "appoint_secretary": check_appoint,
+    "transfer_secretary": check_transfer,
+    "dismiss_secretary": check_dismiss,
+    "propose": check_propose,
+    "condemn": check_condemn,
+    "remove_from_post": check_remove,
+    "expel": check_expel,
+    "promote": check_promote,
+    "form_bloc": check_form,
+    "join_bloc": check_join,
+    "leave_bloc": check_leave,
+    "polemic": check_polemic,
+    "speak": check_speak,
+    "recruit": check_recruit,
+    "gather_information": check_gather,
+    "testament": check_testament,
+    "set_comintern": check_comintern,
+}

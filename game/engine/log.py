@@ -1,0 +1,154 @@
+"""What happened: structured records per game, written as JSON Lines.
+
+Replay, debrief, report and interface all read this log. A record always has ``turn``,
+``date`` ("YYYY-MM"), ``kind``, ``persons`` (ids) and ``text`` (one sentence a student can
+read); votes add the body, the motion, the result, the tally and every voter's reasons; events
+add their id, the choice made and the source quoted.
+"""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Iterable, Optional
+
+import numpy as np
+
+from .state import State
+
+if TYPE_CHECKING:
+    from .game import Game
+    from .votes import Motion, Result
+
+BODY_NAMES = {"politburo": "Politburo", "central_committee": "Central Committee plenum",
+              "joint_plenum": "joint plenum of the Central Committee and Control Commission",
+              "congress": "Party Congress", "conference": "Party Conference"}
+
+
+class Log:
+    """Records for a batch of games; game ``b``'s records are ``log.records[b]``."""
+
+    def __init__(self, g: "Game", batch: int, games: Optional[Iterable[int]] = None):
+        self.g = g
+        self.records: list[list[dict]] = [[] for _ in range(batch)]
+        self.games = None if games is None else set(int(x) for x in games)
+
+    def wants(self, b: int) -> bool:
+        return self.games is None or b in self.games
+
+    def add(self, b: int, s: State, kind: str, persons: list[str], text: str, **extra) -> None:
+        if not self.wants(b):
+            return
+        rec = {"turn": int(s.turn), "date": self.g.date(s.turn), "kind": kind,
+               "persons": list(persons), "text": text}
+        rec.update(extra)
+        self.records[b].append(rec)
+
+    # ------------------------------------------------------------------ kinds
+    def event(self, g: "Game", s: State, b: int, e: int, choice: Optional[int]) -> None:
+        ev = g.scenario.events[e]
+        persons = sorted({p for p in g.person_ids if _mentions(ev, p)})
+        extra = {"event": ev.id, "title": ev.title}
+        text = ev.title
+        if choice is not None:
+            c = ev.choices[choice]
+            extra["choice"] = c.id
+            extra["choice_label"] = c.label
+            extra["historical"] = bool(c.historical)
+            text = f"{ev.title}: {c.label}"
+        if ev.source is not None:
+            extra["source"] = {"file": ev.source.file, "quote": ev.source.quote}
+        extra["detail"] = ev.text
+        self.add(b, s, ev.kind or "event", persons, text, **extra)
+
+    def vote(self, g: "Game", s: State, m: "Motion", res: "Result", b: int) -> None:
+        from .votes import explain, explain_groups
+        if not self.wants(b):
+            return
+        sp, t = int(m.sponsor[b]), int(m.target[b])
+        title = motion_title(g, m, b)
+        passed = bool(res.passed[b])
+        tally = {"for": int(res.votes_for[b]), "against": int(res.votes_against[b]),
+                 "abstain": int(res.abstain[b])}
+        persons = [g.person_ids[sp]] + ([g.person_ids[t]] if t >= 0 else [])
+        body = BODY_NAMES[m.body]
+        text = (f"The {body} {'adopts' if passed else 'rejects'} {title} "
+                f"({tally['for']}–{tally['against']}).")
+        self.add(b, s, "vote", persons, text, body=m.body, motion=title, motion_kind=m.kind,
+                 sponsor=g.person_ids[sp], target=g.person_ids[t] if t >= 0 else None,
+                 result="passed" if passed else "failed", tally=tally,
+                 voters=explain(g, s, m, res, b), groups=explain_groups(g, res, b, sp, t))
+
+    # ------------------------------------------------------------------ output
+    def lines(self, b: int = 0) -> str:
+        return "".join(json.dumps(r, ensure_ascii=False, default=_plain) + "\n"
+                       for r in self.records[b])
+
+    def write(self, path: str, b: int = 0) -> None:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(self.lines(b))
+
+
+def _plain(x):
+    if isinstance(x, (np.integer,)):
+        return int(x)
+    if isinstance(x, (np.floating,)):
+        return round(float(x), 4)
+    if isinstance(x, np.bool_):
+        return bool(x)
+    raise TypeError(type(x))
+
+
+def _mentions(ev, pid: str) -> bool:
+    texts = [ev.trigger, *ev.effects, ev.decider or ""]
+    for c in ev.choices:
+        texts.extend(c.effects)
+    return any(_has_word(t, pid) for t in texts)
+
+
+def _has_word(text: str, word: str) -> bool:
+    import re
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
+
+
+def motion_title(g: "Game", m: "Motion", b: int) -> str:
+    """The motion in words, e.g. 'the motion to expel Trotsky from the party'."""
+    name = lambda i: g.names[g.person_ids[int(i)]]        # noqa: E731
+    t = int(m.target[b])
+    k = m.kind
+    if k in ("resolution", "policy"):
+        return f"“{g.scenario.motions[int(m.motion[b])].name}”"
+    if k == "condemn":
+        return f"the motion condemning {name(t)}'s views"
+    if k == "remove_from_post":
+        return f"the motion removing {name(t)} as {g.scenario.posts[int(m.arg[b])].name}"
+    if k == "expel_politburo":
+        return f"the motion removing {name(t)} from the Politburo"
+    if k == "expel_cc":
+        return f"the motion expelling {name(t)} from the Central Committee"
+    if k == "expel_party":
+        return f"the motion expelling {name(t)} from the party"
+    if k == "promote":
+        return f"the motion electing {name(t)} to the Politburo"
+    if k == "testament":
+        return "the motion to read Lenin's Testament to the delegates"
+    if k == "testament_suppress":
+        return "the motion to keep Lenin's Testament from the delegates"
+    if k == "report":
+        against = f" against {name(t)}'s opposition" if t >= 0 else ""
+        return f"the Central Committee's report, moved by {name(m.sponsor[b])}{against}"
+    return k
+
+
+def readable(rec: dict) -> str:
+    """One record as lines for a terminal: date, what happened, the vote and why, the source."""
+    out = [f"{rec['date']}  {rec['text']}"]
+    if rec["kind"] == "vote":
+        for v in rec.get("voters", []):
+            why = "; ".join(r["text"] for r in v["reasons"]) or "—"
+            out.append(f"           {v['id']:<14} {v['vote']:<8} {why}")
+        for grp in rec.get("groups", []):
+            out.append(f"           {grp['for']:>4} for {grp['against']:>4} against  {grp['text']}")
+    src = rec.get("source")
+    if src and src.get("file"):
+        quote = f" “{src['quote']}”" if src.get("quote") else ""
+        out.append(f"           source: {src['file']}{quote}")
+    return "\n".join(out)

@@ -1,0 +1,168 @@
+"""Motions: from a tabled action to a vote, and from a vote to its consequences."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+import numpy as np
+
+from . import mutate, power, votes
+from .actions import KIND_IDS, LEVELS
+from .env import Env
+from .state import AXES, State
+
+if TYPE_CHECKING:
+    from .game import Game
+
+EXPEL_KIND = ("expel_politburo", "expel_cc", "expel_party")
+
+
+def _sitting_body(g: "Game", turn: int) -> Optional[str]:
+    i = g.sitting_at.get(turn)
+    return g.scenario.sittings[i].kind if i is not None else None
+
+
+def _gensec(g: "Game", s: State) -> np.ndarray:
+    """[B] holder of the post that appoints secretaries (the General Secretary), -1."""
+    from .actions import POWER
+    out = np.full(s.batch, -1, dtype=np.int64)
+    for k in np.flatnonzero(g.post_powers[:, POWER["appoint"]]):
+        out = np.where(out < 0, s.holder[:, k], out)
+    return out
+
+
+def from_actions(g: "Game", s: State, kind: int, actor, target, arg, arg2, mask,
+                 slot: int) -> list[votes.Motion]:
+    """The motions that the actions of one kind in one slot table, grouped by body and kind."""
+    name = KIND_IDS[kind]
+    B = s.batch
+    sitting = _sitting_body(g, s.turn)
+    zero3 = np.zeros((B, 3), dtype=np.float32)
+    zero = np.zeros(B, dtype=np.float32)
+
+    def motion(kind_: str, body: str, m: np.ndarray, tgt=target, direction=zero3, bur=zero,
+               motion_idx=None) -> votes.Motion:
+        return votes.Motion(kind_, body, actor.astype(np.int64), np.asarray(tgt, np.int64),
+                            direction, bur, m, slot, motion_idx, arg, arg2)
+
+    if name == "propose":
+        out = []
+        for mi in np.unique(arg[mask]):
+            sc_m = g.scenario.motions[int(mi)]
+            m = mask & (arg == mi)
+            body = sc_m.body
+            if body in ("congress", "conference"):
+                body = sitting or "central_committee"
+            d = np.array([getattr(sc_m.direction, a) for a in AXES], dtype=np.float32)
+            out.append(motion(sc_m.kind, body, m, np.full(B, -1), np.broadcast_to(d, (B, 3)),
+                              np.full(B, sc_m.bureaucratic, dtype=np.float32),
+                              np.full(B, mi, dtype=np.int64)))
+        return out
+    if name == "condemn":
+        return [motion("condemn", sitting or "central_committee", mask)]
+    if name == "remove_from_post":
+        out = []
+        for k in np.unique(arg[mask]):
+            body = g.post_removed_by[int(k)]
+            if body in ("congress", "conference"):
+                body = sitting or "central_committee"
+            out.append(motion("remove_from_post", body, mask & (arg == k)))
+        return out
+    if name == "expel":
+        out = []
+        for lv in range(3):
+            m = mask & (arg == lv)
+            if m.any():
+                body = "central_committee" if lv < 2 else (sitting or "joint_plenum")
+                out.append(motion(EXPEL_KIND[lv], body, m))
+        return out
+    if name == "promote":
+        return [motion("promote", "central_committee", mask)]
+    if name == "testament":
+        body = sitting or "central_committee"
+        gs = _gensec(g, s)
+        pub = mask & (arg == 0)
+        sup = mask & (arg == 1)
+        reg = np.broadcast_to(np.array([0.0, 1.0, 0.0], np.float32), (B, 3))
+        return [m for m in (
+            motion("testament", body, pub, gs, zero3, np.full(B, -0.5, np.float32)),
+            motion("testament_suppress", body, sup, np.full(B, -1), reg,
+                   np.full(B, 0.5, np.float32))) if m.mask.any()]
+    return []
+
+
+def successor(g: "Game", s: State, sponsor: np.ndarray, target: np.ndarray,
+              named: np.ndarray) -> np.ndarray:
+    """[B] who takes a post: the named successor, else the mover's best-placed follower."""
+    act = g.active(s)
+    bi = np.arange(s.batch)
+    follows = power.allied(s)[bi, sponsor] | (s.patron == sponsor[:, None])      # [B,P]
+    score = follows * 10.0 + s.prestige / 100.0
+    score = np.where(act & (np.arange(g.P)[None, :] != target[:, None]), score, -1.0)
+    best = np.argmax(score, axis=1)
+    return np.where(named >= 0, named, best)
+
+
+def apply_result(g: "Game", s: State, m: votes.Motion, res: votes.Result) -> None:
+    """What an adopted (or defeated) motion does."""
+    ok = res.passed & m.mask
+    lost = m.mask & ~res.passed
+    bi = np.arange(s.batch)
+    t = np.clip(m.target, 0, None)
+    p = g.params
+    if m.kind in ("resolution", "policy"):
+        _adopt_line(g, s, m, ok)
+    elif m.kind == "condemn":
+        b = bi[ok]
+        s.prestige[b, t[ok]] -= p["condemn_prestige"]
+        mates = (s.bloc[b] & s.bloc[b, :, t[ok]][:, :, None]).any(axis=1)       # [n,P]
+        mates[np.arange(len(b)), t[ok]] = False
+        s.prestige[b] -= 3.0 * mates
+        mutate.relation(g, s, ok, m.sponsor, t, -0.2)
+    elif m.kind == "remove_from_post":
+        who = successor(g, s, m.sponsor, m.target, m.arg2)
+        mutate.appoint(g, s, ok, who, m.arg)
+        mutate.relation(g, s, ok, m.sponsor, t, -0.3)
+    elif m.kind in EXPEL_KIND:
+        mutate.expel(g, s, ok, t, EXPEL_KIND.index(m.kind))
+        mutate.relation(g, s, ok, m.sponsor, t, -0.4)
+    elif m.kind == "promote":
+        from .state import BODY
+        mutate.enter(g, s, ok, t, BODY["politburo"])
+    elif m.kind == "testament":
+        _publish_testament(g, s, ok, t)
+    elif m.kind == "testament_suppress":
+        s.flags[ok, g.fidx["testament_suppressed"]] = True
+    # a defeated mover pays; a defeated faction pays more under the ban
+    faction = power.open_faction(s, g.bloc_secret, votes.majority_blocs(g, s))
+    ban = s.flags[:, g.fidx["faction_ban"]]
+    cost = p["failed_motion_prestige"] * (1.0 + (faction[bi, m.sponsor] & ban))
+    s.prestige[bi[lost], m.sponsor[lost]] -= cost[lost]
+    s.prestige[bi[ok], m.sponsor[ok]] += 1.0
+    np.clip(s.prestige, 0, 100, out=s.prestige)
+
+
+def _adopt_line(g: "Game", s: State, m: votes.Motion, ok: np.ndarray) -> None:
+    """An adopted line moves the rank and file a little, and applies its effects."""
+    if not ok.any():
+        return
+    d = m.direction / np.maximum(np.sqrt((m.direction ** 2).sum(axis=1, keepdims=True)), 1e-6)
+    s.lean[ok] = np.clip(s.lean[ok] + 0.05 * d[ok][:, None, :], -1, 1)
+    env = Env(g, s)
+    for mi in np.unique(m.motion[ok]):
+        here = ok & (m.motion == mi)
+        sc_m = g.scenario.motions[int(mi)]
+        if sc_m.kind == "policy" and sc_m.policy in g.qidx:
+            mutate.set_policy(g, s, here, g.qidx[sc_m.policy], sc_m.value)
+        for eff in g.motion_effects[int(mi)]:
+            eff.fn(env, here)
+
+
+def _publish_testament(g: "Game", s: State, ok: np.ndarray, gensec: np.ndarray) -> None:
+    s.flags[ok, g.fidx["testament_published"]] = True
+    bi = np.flatnonzero(ok)
+    if not len(bi):
+        return
+    gs = gensec[bi]
+    damage = g.params["testament_prestige"] * g.mod["testament_damage"][gs]
+    s.prestige[bi, gs] = np.clip(s.prestige[bi, gs] - damage, 0, 100)
+    s.relations[bi, :, gs] = np.clip(s.relations[bi, :, gs] - 0.15, -1, 1)

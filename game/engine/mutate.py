@@ -1,0 +1,172 @@
+"""The primitive changes to a game, shared by scenario effects, actions and adopted motions.
+
+Each takes a [B] mask of the games it applies to; person/post/region indices may be plain ints
+(from a scenario effect) or [B] arrays (from actions, which differ game by game).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .state import BODY, State
+
+if TYPE_CHECKING:
+    from .game import Game
+
+_LEVEL = {"politburo": 0, "central_committee": 1, "party": 2}
+
+
+def _rows(state: State, mask: np.ndarray, *idx):
+    b = np.flatnonzero(mask)
+    return (b,) + tuple(np.broadcast_to(np.asarray(i), (state.batch,))[b].astype(np.int64)
+                        for i in idx)
+
+
+def _mark_removed(g: "Game", state: State, b: np.ndarray, p: np.ndarray) -> None:
+    """Record the turn a leader was left without any post."""
+    if not len(b):
+        return
+    holds_any = (state.holder[b] == p[:, None]).any(axis=1)
+    first = ~holds_any & (state.removed_turn[b, p] < 0) & g.leaders[p]
+    state.removed_turn[b[first], p[first]] = state.turn
+
+
+def join(g, state, mask, person, bloc) -> None:
+    b, p, l = _rows(state, mask, person, bloc)
+    state.bloc[b, l, p] = True
+
+
+def leave(g, state, mask, person, bloc) -> None:
+    b, p, l = _rows(state, mask, person, bloc)
+    state.bloc[b, l, p] = False
+
+
+def expose(g, state, mask, bloc) -> None:
+    b, l = _rows(state, mask, bloc)
+    state.exposed[b, l] = True
+
+
+def appoint(g, state, mask, person, post) -> None:
+    b, p, k = _rows(state, mask, person, post)
+    old = state.holder[b, k].astype(np.int64)
+    state.holder[b, k] = p
+    had = old >= 0
+    _mark_removed(g, state, b[had], old[had])
+
+
+def vacate(g, state, mask, post) -> None:
+    b, k = _rows(state, mask, post)
+    old = state.holder[b, k].astype(np.int64)
+    state.holder[b, k] = -1
+    had = old >= 0
+    _mark_removed(g, state, b[had], old[had])
+
+
+def expel(g, state, mask, person, level) -> None:
+    lv = _LEVEL[level] if isinstance(level, str) else level
+    b, p, lv = _rows(state, mask, person, lv)
+    for code, bodies in ((0, ("politburo", "politburo_candidate")),
+                         (1, ("central_committee", "politburo", "politburo_candidate",
+                              "secretariat", "orgburo")),
+                         (2, tuple(BODY))):
+        sel = lv >= code
+        for body in bodies:
+            state.member[b[sel], p[sel], BODY[body]] = False
+    first = state.fell_turn[b, p] < 0
+    state.fell_turn[b[first], p[first]] = state.turn
+    party = lv == 2
+    bp, pp = b[party], p[party]
+    state.expelled[bp, pp] = True
+    state.silenced[bp, pp] = True
+    state.bloc[bp, :, pp] = False
+    state.expelled_turn[bp, pp] = np.where(state.expelled_turn[bp, pp] < 0, state.turn,
+                                           state.expelled_turn[bp, pp])
+    _drop_posts(g, state, bp, pp)
+    _orphan_clients(g, state, bp, pp)
+
+
+def _drop_posts(g, state, b: np.ndarray, p: np.ndarray) -> None:
+    for k in range(g.K):
+        lost = state.holder[b, k] == p
+        state.holder[b[lost], k] = -1
+    _mark_removed(g, state, b, p)
+
+
+def _orphan_clients(g, state, b: np.ndarray, p: np.ndarray) -> None:
+    """A fallen patron's Central Committee clients become unattached."""
+    state.cc_seats[b, -1] += state.cc_seats[b, p]
+    state.cc_seats[b, p] = 0.0
+
+
+def kill(g, state, mask, person) -> None:
+    b, p = _rows(state, mask, person)
+    state.alive[b, p] = False
+    state.health[b, p] = 0.0
+    state.bloc[b, :, p] = False
+    for body in BODY.values():
+        state.member[b, p, body] = False
+    _drop_posts(g, state, b, p)
+    _orphan_clients(g, state, b, p)
+
+
+def set_policy(g, state, mask, policy, option) -> None:
+    if isinstance(option, str):
+        option = [o.id for o in g.scenario.policies[policy].options].index(option)
+    b, q, o = _rows(state, mask, policy, option)
+    state.policy[b, q] = o
+
+
+def relation(g, state, mask, p1, p2, delta) -> None:
+    b, a, c = _rows(state, mask, p1, p2)
+    d = np.broadcast_to(np.asarray(delta, dtype=np.float32), (state.batch,))[b]
+    state.relations[b, a, c] = np.clip(state.relations[b, a, c] + d, -1, 1)
+    state.relations[b, c, a] = np.clip(state.relations[b, c, a] + d, -1, 1)
+
+
+def secretary(g, state, mask, region, person, loyalty) -> None:
+    b, r, p = _rows(state, mask, region, person)
+    lo = np.broadcast_to(np.asarray(loyalty, dtype=np.float32), (state.batch,))[b]
+    state.sec_patron[b, r] = p
+    state.sec_loyalty[b, r] = np.clip(lo, 0, 1)
+
+
+def recruit(g, state, mask, region, thousands) -> None:
+    """New members join; they are all recruits, so the cohort shares shift."""
+    b = np.flatnonzero(mask)
+    regions = np.arange(g.R) if (np.ndim(region) == 0 and int(region) < 0) else None
+    add = np.broadcast_to(np.asarray(thousands, dtype=np.float32), (state.batch,))[b]
+    if regions is not None:                       # spread over every region by size
+        share = state.members[b] / state.members[b].sum(axis=1, keepdims=True)
+        new = share * add[:, None]
+        old_total = state.members[b].copy()
+        state.members[b] += new
+        _shift_cohorts(state, b, slice(None), old_total, new)
+        return
+    r = np.broadcast_to(np.asarray(region), (state.batch,))[b].astype(np.int64)
+    old_total = state.members[b, r].copy()
+    state.members[b, r] += add
+    c = state.cohorts[b, r] * (old_total / (old_total + add))[:, None]
+    c[:, 2] += add / (old_total + add)
+    state.cohorts[b, r] = c
+
+
+def _shift_cohorts(state, b, regions, old_total, new) -> None:
+    total = old_total + new
+    c = state.cohorts[b]
+    c *= (old_total / total)[:, :, None]
+    c[:, :, 2] += new / total
+    state.cohorts[b] = c
+
+
+def silence(g, state, mask, person) -> None:
+    b, p = _rows(state, mask, person)
+    state.silenced[b, p] = True
+
+
+def enter(g, state, mask, person, body) -> None:
+    b, p, k = _rows(state, mask, person, body)
+    state.member[b, p, k] = True
+    if k.size:
+        full = k == BODY["politburo"]
+        state.member[b[full], p[full], BODY["politburo_candidate"]] = False

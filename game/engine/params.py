@@ -1,0 +1,56 @@
+"""Named constants of the rules, each a judgement a scenario may override under model.params.
+
+The defaults are the calibrated values (see "Calibration" in scenarios/README.md). A teacher
+who disagrees with one changes it in the scenario, not here.
+"""
+from __future__ import annotations
+
+from types import MappingProxyType
+
+DEFAULTS = MappingProxyType({
+    # action points
+    "ap_base": 2.0,                 # every active leader, each turn
+    # appointments and the apparatus
+    "appoint_loyalty": 0.65,        # loyalty of a newly appointed secretary to his patron
+    "loyalty_drift": 0.01,          # monthly growth of a secretary's loyalty to a patron in power
+    "machine_base": 0.45,           # share of a region's delegates its secretary controls...
+    "machine_recruits": 0.45,       # ...plus this much more per unit share of new recruits
+    "client_loyalty": 0.85,         # share of a patron's CC clients who vote with him
+    "delegates_per_thousand": 1.0,  # congress delegates per thousand members
+    "recruit_size": 0.12,           # a recruitment drive adds this share of a region's members
+    "recruit_bureaucracy": 1.5,     # ...and this much to the bureaucracy index per drive
+    # votes
+    "vote_sharpness": 4.0,          # how decided a bloc of delegates is for a given score
+    "cc_expel_majority": 0.667,     # share needed to expel from the CC or the party
+    # prestige
+    "faction_cost": 1.2,            # monthly prestige an open faction costs under the ban
+    "condemn_prestige": 8.0,
+    "polemic_prestige": 3.0,
+    "failed_motion_prestige": 2.0,
+    "speech_sway": 0.25,
+    "testament_prestige": 18.0,
+    "prestige_drift": 0.01,         # monthly pull of prestige back towards 30
+    # economy (monthly rates and targets; 1913 = 100)
+    "ind_price_rate": 0.06,
+    "ind_price_raise": 190.0,       # target industrial prices when trusts set them freely
+    "ind_price_hold": 135.0,
+    "ind_price_cut": 105.0,
+    "agr_price_rate": 0.10,
+    "mood_rate": 0.10,
+    "grain_rate": 0.15,
+    "restoration_growth": 0.018,    # monthly industrial growth while below pre-war output
+    "investment_growth": 0.022,     # ...plus this much at full investment
+    "mature_growth": 0.002,         # monthly growth once restored...
+    "mature_investment": 0.012,     # ...plus this much at full investment
+    "crisis_turns": 6.0,            # months the worker-peasant alliance may fail before collapse
+    # the world
+    "isolation_bureaucracy": 0.12,  # monthly bureaucracy growth per unit of isolation (structural)
+    "germany_offensive": 0.25,      # chance boost of a German rising under an offensive line
+})
+
+
+def merged(overrides: dict[str, float]) -> dict[str, float]:
+    """The defaults with a scenario's overrides (unknown names are caught by the loader)."""
+    out = dict(DEFAULTS)
+    out.update({k: float(v) for k, v in overrides.items()})
+    return out

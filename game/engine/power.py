@@ -1,0 +1,108 @@
+"""Derived measures of power, computed from the state over the whole batch.
+
+These are the quantities the expressions' functions (politburo_majority, delegate_share,
+cc_share, leads) and the rivals read; none of them is stored, so they can never drift from the
+state they describe.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .state import BODY, State
+
+
+def active(state: State, incapacitated: float) -> np.ndarray:
+    """[B,P] can act and vote: alive, in the party, well enough."""
+    return state.alive & ~state.expelled & (state.health >= incapacitated)
+
+
+def allied(state: State) -> np.ndarray:
+    """[B,P,P] share at least one bloc (a person is allied with himself)."""
+    b = state.bloc.astype(np.int16)                       # [B,L,P]
+    together = np.einsum("blp,blq->bpq", b, b) > 0
+    eye = np.eye(together.shape[1], dtype=bool)
+    return together | eye
+
+
+def open_faction(state: State, bloc_secret: np.ndarray, majority_bloc: np.ndarray) -> np.ndarray:
+    """[B,P] belongs to an open opposition faction: a public bloc that is not the majority."""
+    public = (~bloc_secret)[None, :] | state.exposed       # [B,L]
+    opposition = public & ~majority_bloc                   # [B,L]
+    return np.any(state.bloc & opposition[:, :, None], axis=1)
+
+
+def commands(state: State, act: np.ndarray) -> np.ndarray:
+    """[B,P(leader),P(voter)] voter follows leader: himself, his client, or his ally."""
+    P = state.patron.shape[1]
+    client = state.patron[:, None, :] == np.arange(P)[None, :, None]   # [B,leader,voter]
+    follows = allied(state) | client
+    return follows & act[:, None, :]
+
+
+def politburo_votes(state: State, act: np.ndarray) -> np.ndarray:
+    """[B,P] voting members of the Politburo."""
+    return state.member[:, :, BODY["politburo"]] & act
+
+
+def politburo_share(state: State, act: np.ndarray) -> np.ndarray:
+    """[B,P] share of the voting Politburo each person commands."""
+    voters = politburo_votes(state, act)
+    n = np.maximum(voters.sum(axis=1, keepdims=True), 1)
+    return (commands(state, act) & voters[:, None, :]).sum(axis=2) / n
+
+
+def politburo_majority(state: State, act: np.ndarray) -> np.ndarray:
+    """[B,P] commands more than half of the voting Politburo."""
+    return politburo_share(state, act) > 0.5
+
+
+def machine_share(state: State, params: dict, structural: float) -> np.ndarray:
+    """[B,R] share of each region's delegates its secretary delivers to his patron.
+
+    New recruits owe their place to the apparatus, so a region swollen by a recruitment drive
+    is easier to steer; how much the machine counts at all is the historiography setting.
+    """
+    recruits = state.cohorts[:, :, 2]
+    m = state.sec_loyalty * (params["machine_base"] + params["machine_recruits"] * recruits)
+    m = m * (0.5 + structural)
+    return np.clip(np.where(state.sec_patron >= 0, m, 0.0), 0.0, 0.95)
+
+
+def delegates(state: State, params: dict) -> np.ndarray:
+    """[B,R] delegates each region sends to a sitting."""
+    return np.maximum(np.round(state.members * params["delegates_per_thousand"]), 1.0)
+
+
+def delegate_share(state: State, params: dict, structural: float) -> np.ndarray:
+    """[B,P] share of all delegates delivered by each person's machine."""
+    d = delegates(state, params)
+    machine = d * machine_share(state, params, structural)            # [B,R]
+    P = state.patron.shape[1]
+    onehot = state.sec_patron[:, :, None] == np.arange(P)[None, None, :]  # [B,R,P]
+    return (machine[:, :, None] * onehot).sum(axis=1) / d.sum(axis=1, keepdims=True)
+
+
+def cc_share(state: State, act: np.ndarray) -> np.ndarray:
+    """[B,P] share of the Central Committee that votes with each person (seats and members)."""
+    in_cc = state.member[:, :, BODY["central_committee"]] & act           # [B,P]
+    named = (commands(state, act) & in_cc[:, None, :]).sum(axis=2)        # [B,P]
+    seats = state.cc_seats[:, :-1]                                         # clients by patron
+    # a patron's clients follow him, and his allies' clients follow his allies
+    ally_seats = np.einsum("bpq,bq->bp", allied(state).astype(np.float32), seats)
+    total = in_cc.sum(axis=1) + state.cc_seats.sum(axis=1)
+    return (named + ally_seats) / np.maximum(total, 1)[:, None]
+
+
+def standing(state: State, act: np.ndarray, params: dict, structural: float,
+             leaders: np.ndarray) -> np.ndarray:
+    """[B,P] how strong a claim each leader has to lead the party (0 for non-leaders)."""
+    s = (0.30 * cc_share(state, act) + 0.25 * politburo_share(state, act)
+         + 0.20 * delegate_share(state, params, structural) + 0.25 * state.prestige / 100.0)
+    mask = act & leaders[None, :]
+    return np.where(mask, s, -1.0)
+
+
+def leading(state: State, act: np.ndarray, params: dict, structural: float,
+            leaders: np.ndarray) -> np.ndarray:
+    """[B] index of the leading figure of the party."""
+    return np.argmax(standing(state, act, params, structural, leaders), axis=1)

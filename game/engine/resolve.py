@@ -1,0 +1,221 @@
+"""Actions that take effect at once (appointments, alliances, polemics, …); motions are only
+tabled here and decided in the vote phase (see motions.py)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+import numpy as np
+
+from . import motions, mutate
+from .actions import KIND_IDS, MOTION_KINDS, REASONS, Action, check, cost_of, label
+from .state import IND, State
+
+if TYPE_CHECKING:
+    from .game import Game
+    from .log import Log
+    from .votes import Motion
+
+
+def as_array(g: "Game", s: State, moves) -> np.ndarray:
+    """Moves as an int array [B, S, 5]; accepts per-game lists of Actions or an array."""
+    if moves is None:
+        return np.full((s.batch, 0, 5), -1, dtype=np.int64)
+    if isinstance(moves, np.ndarray):
+        return moves.astype(np.int64)
+    S = max((len(m) for m in moves), default=0)
+    out = np.full((s.batch, S, 5), -1, dtype=np.int64)
+    for b, ms in enumerate(moves):
+        for j, a in enumerate(ms):
+            out[b, j] = a.row()
+    return out
+
+
+def resolve_actions(g: "Game", s: State, moves, log: Optional["Log"]) -> list["Motion"]:
+    """Apply each slot's actions in order; return the motions tabled, in order."""
+    arr = as_array(g, s, moves)
+    tabled: list = []
+    for j in range(arr.shape[1]):
+        col = arr[:, j]
+        for kind in np.unique(col[:, 0]):
+            if kind < 0:
+                continue
+            mask = (col[:, 0] == kind) & ~s.over
+            if mask.any():
+                tabled.extend(_resolve_kind(g, s, int(kind), col, mask, j, log))
+    return tabled
+
+
+def _resolve_kind(g, s, kind, col, mask, slot, log) -> list:
+    actor, target, arg, arg2 = (col[:, i] for i in range(1, 5))
+    actor_c = np.clip(actor, 0, g.P - 1)
+    if not 0 <= kind < len(KIND_IDS):
+        return []
+    code = check(g, s, kind, actor_c, target, arg, arg2)
+    ok = mask & (code == 0)
+    if log is not None:
+        _log_refusals(g, s, kind, col, mask & (code != 0), code, log)
+    cost = cost_of(g, s, kind, actor_c)
+    s.ap[np.flatnonzero(ok), actor_c[ok]] -= cost[ok]
+    name = KIND_IDS[kind]
+    if name in MOTION_KINDS:
+        return motions.from_actions(g, s, kind, actor_c, target, arg, arg2, ok, slot)
+    if ok.any():
+        APPLY[name](g, s, ok, actor_c, target, arg, arg2)
+        if log is not None:
+            for b in np.flatnonzero(ok):
+                a = Action(name, int(actor[b]), int(target[b]), int(arg[b]), int(arg2[b]))
+                log.add(int(b), s, LOG_KIND.get(name, name), _persons(g, a),
+                        f"{g.names[g.person_ids[a.actor]]}: {label(g, a)}.", action=name)
+    return []
+
+
+def _persons(g: "Game", a: Action) -> list[str]:
+    from .actions import KINDS
+    out = [g.person_ids[a.actor]]
+    if KINDS[a.kind][0] == "person" and a.target >= 0:
+        out.append(g.person_ids[a.target])
+    return out
+
+
+def _log_refusals(g, s, kind, col, bad, code, log) -> None:
+    from .actions import _fields
+    for b in np.flatnonzero(bad):
+        a = Action(KIND_IDS[kind], *(int(v) for v in col[b, 1:5]))
+        if not 0 <= a.actor < g.P:
+            continue
+        why = REASONS[int(code[b])].format(**_fields(g, s.take([b]), a))
+        log.add(int(b), s, "refused", [g.person_ids[a.actor]],
+                f"{g.names[g.person_ids[a.actor]]} cannot {label(g, a).lower()}: {why}",
+                action=a.kind)
+
+
+# ---------------------------------------------------------------------- immediate actions
+def _appoint(g, s, ok, actor, target, arg, arg2) -> None:
+    b = np.flatnonzero(ok)
+    old = s.sec_patron[b, target[ok]].astype(np.int64)
+    had = old >= 0
+    s.relations[b[had], old[had], actor[ok][had]] -= 0.1
+    loyalty = g.params["appoint_loyalty"] + g.mod["appoint_loyalty"][actor]
+    mutate.secretary(g, s, ok, target, actor, loyalty)
+
+
+def _transfer(g, s, ok, actor, target, arg, arg2) -> None:
+    b = np.flatnonzero(ok)
+    moving = s.sec_loyalty[b, target[ok]].copy()
+    mutate.secretary(g, s, ok, arg, actor, 0.0)
+    s.sec_loyalty[b, arg[ok]] = moving
+    mutate.secretary(g, s, ok, target, actor, g.params["appoint_loyalty"] * 0.8)
+
+
+def _dismiss(g, s, ok, actor, target, arg, arg2) -> None:
+    b = np.flatnonzero(ok)
+    old = s.sec_patron[b, target[ok]].astype(np.int64)
+    had = old >= 0
+    s.relations[b[had], old[had], actor[ok][had]] -= 0.1
+    s.sec_patron[b, target[ok]] = -1
+    s.sec_loyalty[b, target[ok]] = 0.5
+
+
+def _form(g, s, ok, actor, target, arg, arg2) -> None:
+    mutate.join(g, s, ok, actor, target)
+
+
+def _join(g, s, ok, actor, target, arg, arg2) -> None:
+    b = np.flatnonzero(ok)
+    members = s.bloc[b, target[ok]]                                  # [n,P]
+    s.relations[b, actor[ok]] = np.clip(s.relations[b, actor[ok]] + 0.1 * members, -1, 1)
+    s.relations[b, :, actor[ok]] = np.clip(s.relations[b, :, actor[ok]] + 0.1 * members, -1, 1)
+    mutate.join(g, s, ok, actor, target)
+
+
+def _leave(g, s, ok, actor, target, arg, arg2) -> None:
+    mutate.leave(g, s, ok, actor, target)
+    b = np.flatnonzero(ok)
+    members = s.bloc[b, target[ok]]
+    s.relations[b, :, actor[ok]] = np.clip(s.relations[b, :, actor[ok]] - 0.15 * members, -1, 1)
+
+
+def _polemic(g, s, ok, actor, target, arg, arg2) -> None:
+    """A polemic costs its target standing; it wins its author standing only if the party
+    already leans his way, and it pulls the rank and file a little towards him."""
+    b = np.flatnonzero(ok)
+    a, t = actor[ok], target[ok]
+    press = g.holds_power(s, "press")[b, a]
+    hit = g.params["polemic_prestige"] * g.mod["polemic"][a] * np.where(press, 1.5, 1.0)
+    s.prestige[b, t] = np.clip(s.prestige[b, t] - hit, 0, 100)
+    lean = (s.lean[b] * (s.members[b] / s.members[b].sum(axis=1, keepdims=True))[:, :, None]
+            ).sum(axis=1)
+    closer = (np.abs(s.ideology[b, a] - lean).sum(axis=1)
+              < np.abs(s.ideology[b, t] - lean).sum(axis=1))
+    s.prestige[b, a] = np.clip(s.prestige[b, a] + np.where(closer, 1.0, -1.0), 0, 100)
+    pull = 0.02 * (1.5 - g.structural) * (s.ideology[b, a] - lean)
+    s.lean[b] = np.clip(s.lean[b] + pull[:, None, :], -1, 1)
+    mutate.relation(g, s, ok, actor, target, -0.15)
+
+
+def _speak(g, s, ok, actor, target, arg, arg2) -> None:
+    b = np.flatnonzero(ok)
+    a = actor[ok]
+    s.speech[b, a] += (0.5 + s.prestige[b, a] / 100.0) * g.mod["speech"][a]
+    s.prestige[b, a] = np.clip(s.prestige[b, a] + 1.0, 0, 100)
+
+
+def _recruit(g, s, ok, actor, target, arg, arg2) -> None:
+    """A recruitment drive: new members who owe their place to the apparatus."""
+    b = np.flatnonzero(ok)
+    for r_sel, where in ((target[ok] < 0, None), (target[ok] >= 0, "one")):
+        bb = b[r_sel]
+        if not len(bb):
+            continue
+        m = np.zeros(s.batch, dtype=bool)
+        m[bb] = True
+        if where is None:
+            add = g.params["recruit_size"] * s.members.sum(axis=1)
+            mutate.recruit(g, s, m, -1, add)
+            mine = s.sec_patron[bb] == actor[bb][:, None]
+            s.sec_loyalty[bb] = np.clip(s.sec_loyalty[bb] + 0.03 * mine, 0, 1)
+        else:
+            r = target
+            add = g.params["recruit_size"] * 2 * s.members[np.arange(s.batch), np.clip(r, 0, None)]
+            mutate.recruit(g, s, m, r, add)
+    s.ind[b, IND["bureaucracy"]] = np.clip(
+        s.ind[b, IND["bureaucracy"]] + g.params["recruit_bureaucracy"], 0, 100)
+
+
+def _gather(g, s, ok, actor, target, arg, arg2) -> None:
+    """The secret police reports: the actor learns of the target's doings, and any secret
+    bloc of the target's that the actor is not in is found out."""
+    b = np.flatnonzero(ok)
+    a, t = actor[ok], target[ok]
+    s.intel[b, a, t] = 1.0
+    theirs = s.bloc[b, :, t] & ~s.bloc[b, :, a]                      # [n,L]
+    s.exposed[b] |= theirs & g.bloc_secret[None, :]
+
+
+def _comintern(g, s, ok, actor, target, arg, arg2) -> None:
+    mutate.set_policy(g, s, ok, g.qidx["comintern"], arg)
+
+
+def _pass(g, s, ok, actor, target, arg, arg2) -> None:
+    return None
+
+
+APPLY = {
+    "pass": _pass,
+    "appoint_secretary": _appoint,
+    "transfer_secretary": _transfer,
+    "dismiss_secretary": _dismiss,
+    "form_bloc": _form,
+    "join_bloc": _join,
+    "leave_bloc": _leave,
+    "polemic": _polemic,
+    "speak": _speak,
+    "recruit": _recruit,
+    "gather_information": _gather,
+    "set_comintern": _comintern,
+}
+LOG_KIND = {"appoint_secretary": "appointment", "transfer_secretary": "appointment",
+            "dismiss_secretary": "removal", "form_bloc": "alliance", "join_bloc": "alliance",
+            "leave_bloc": "alliance", "polemic": "publication", "speak": "speech",
+            "recruit": "recruitment", "gather_information": "intelligence",
+            "set_comintern": "policy", "pass": "pass"}

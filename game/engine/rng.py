@@ -1,0 +1,60 @@
+"""Every random draw in the game goes through here.
+
+A draw is a pure function of (game seed, turn, site, k): a counter-based hash (SplitMix64's
+finaliser), so game *i* of a batch is the same game as a lone game with that seed, whatever
+else is in the batch, and a replay needs only the seed. ``site`` names the place in the rules
+that draws (a constant per call site, see SITES); ``k`` numbers draws within one site and turn.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_TO_UNIT = 1.0 / float(1 << 53)
+
+# Draw sites used by the engine; expressions' chance() calls use sites >= 1 << 20.
+SITES = {
+    "vote_noise": 1,
+    "stroke": 2,
+    "harvest": 3,
+    "event_chance": 4,
+    "choice": 5,
+    "sitting_noise": 6,
+    "ai": 7,
+}
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    x = x ^ (x >> np.uint64(30))
+    x = x * _M1
+    x = x ^ (x >> np.uint64(27))
+    x = x * _M2
+    return x ^ (x >> np.uint64(31))
+
+
+def hash64(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0) -> np.ndarray:
+    """A 64-bit hash per game (and per k, broadcast against seed[:, None] if k is an array)."""
+    with np.errstate(over="ignore"):
+        s = np.asarray(seed, dtype=np.uint64)
+        kk = np.asarray(k, dtype=np.uint64)
+        if kk.ndim:
+            s = s.reshape(s.shape + (1,) * kk.ndim)
+        x = _mix(s * _GOLDEN + np.uint64(turn + 1))
+        x = _mix(x ^ (np.uint64(site) * _GOLDEN))
+        return _mix(x + kk * _GOLDEN + np.uint64(1))
+
+
+def uniform(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0) -> np.ndarray:
+    """Uniform floats in [0, 1), shape [B] or [B, *k.shape]."""
+    h = hash64(seed, turn, site, k)
+    return (h >> np.uint64(11)).astype(np.float64) * _TO_UNIT
+
+
+def normal(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0) -> np.ndarray:
+    """Standard normal draws (Box-Muller over two independent uniforms)."""
+    kk = np.asarray(k, dtype=np.int64)
+    u1 = uniform(seed, turn, site, kk * 2)
+    u2 = uniform(seed, turn, site, kk * 2 + 1)
+    return np.sqrt(-2.0 * np.log1p(-u1)) * np.cos(2.0 * np.pi * u2)

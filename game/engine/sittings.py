@@ -1,0 +1,78 @@
+"""Party Congresses and Conferences: the circular flow of power made explicit.
+
+Secretaries deliver delegates; the delegates vote on the leadership's report; a Congress then
+elects the Central Committee in proportion to the machines that sent them, and that Committee
+decides who sits on the Politburo and who holds the posts — including the post that appoints
+the secretaries.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from . import power, votes
+from .state import State
+
+if TYPE_CHECKING:
+    from .game import Game
+
+
+def report_motion(g: "Game", s: State, slot: int) -> votes.Motion:
+    """The vote on the Central Committee's report: the leading figure against the strongest
+    open opposition (if there is one)."""
+    act = g.active(s)
+    lead = power.leading(s, act, g.params, g.structural, g.leaders)
+    faction = power.open_faction(s, g.bloc_secret, votes.majority_blocs(g, s))
+    standing = power.standing(s, act, g.params, g.structural, g.leaders)
+    rival_score = np.where(faction & act, standing, -2.0)
+    bi = np.arange(s.batch)
+    rival_score[bi, lead] = -2.0
+    rival = np.argmax(rival_score, axis=1)
+    rival = np.where(rival_score[bi, rival] > -2.0, rival, -1)
+    B = s.batch
+    sitting = g.scenario.sittings[g.sitting_at[s.turn]]
+    return votes.Motion("report", sitting.kind, lead.astype(np.int64), rival.astype(np.int64),
+                        np.zeros((B, 3), np.float32), np.full(B, 0.3, np.float32),
+                        ~s.over, slot, np.full(B, -1), np.full(B, -1), np.full(B, -1))
+
+
+def apply_report(g: "Game", s: State, m: votes.Motion, res: votes.Result) -> None:
+    """The winners of a sitting gain standing; an outvoted opposition loses it."""
+    bi = np.arange(s.batch)
+    has = m.target >= 0
+    won = res.passed & m.mask
+    t = np.clip(m.target, 0, None)
+    s.prestige[bi[won], m.sponsor[won]] += 4.0
+    beaten = won & has
+    s.prestige[bi[beaten], t[beaten]] -= 6.0
+    mates = (s.bloc[bi] & s.bloc[bi, :, t][:, :, None]).any(axis=1) & beaten[:, None]
+    mates[bi, t] = False
+    s.prestige -= 3.0 * mates
+    lost = ~res.passed & m.mask
+    s.prestige[bi[lost], m.sponsor[lost]] -= 10.0
+    upset = lost & has
+    s.prestige[bi[upset], t[upset]] += 8.0
+    np.clip(s.prestige, 0, 100, out=s.prestige)
+
+
+def elect_central_committee(g: "Game", s: State) -> None:
+    """Seats not held by named members go to the patrons in proportion to their delegates."""
+    sitting = g.scenario.sittings[g.sitting_at[s.turn]]
+    if sitting.kind != "congress":
+        return
+    from .state import BODY
+    named = s.member[:, :, BODY["central_committee"]].sum(axis=1)
+    total = np.full(s.batch, sitting.cc_seats, dtype=np.float32) if sitting.cc_seats else \
+        named + s.cc_seats.sum(axis=1)
+    free = np.maximum(total - named, 0)
+    share = power.delegate_share(s, g.params, g.structural)                    # [B,P]
+    act = g.active(s)
+    share = np.where(act, share, 0.0)
+    seats = np.round(free[:, None] * share)
+    s.cc_seats[:, :-1] = seats
+    s.cc_seats[:, -1] = np.maximum(free - seats.sum(axis=1), 0)
+
+
+def end_sitting(g: "Game", s: State) -> None:
+    s.speech[:] = 0.0

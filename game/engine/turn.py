@@ -1,0 +1,86 @@
+"""One turn, in a fixed order: events fire (health first), actions resolve, bodies vote, the
+economy steps, the calendar advances."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+import numpy as np
+
+from . import economy, events, motions, sittings, upkeep, victory, votes
+from .resolve import resolve_actions
+from .state import State
+
+if TYPE_CHECKING:
+    from .game import Game
+    from .log import Log
+
+
+def resolve_turn(g: "Game", s: State, moves, choices: dict, log: Optional["Log"], chooser,
+                 forced: dict) -> State:
+    if s.over.all():
+        return s
+    events.health(g, s, log, forced)
+    events.fire_events(g, s, choices, log, chooser, forced)
+    tabled = resolve_actions(g, s, moves, log)
+    vote_phase(g, s, tabled, log)
+    economy.step(g, s)
+    upkeep.end_of_turn(g, s)
+    victory.check_turn(g, s, log)
+    if s.turn + 1 >= g.n_turns:
+        victory.finish(g, s, log)
+    else:
+        s.turn += 1
+    upkeep.refill_action_points(g, s)
+    return s
+
+
+def vote_phase(g: "Game", s: State, tabled: list, log: Optional["Log"]) -> None:
+    """A sitting's report first, then every tabled motion in order, then the elections."""
+    slot = 1000
+    sitting = s.turn in g.sitting_at
+    if sitting:
+        _open_sitting(g, s, log)
+        report = sittings.report_motion(g, s, slot)
+        res = votes.compute(g, s, report)
+        _log_vote(g, s, report, res, log)
+        sittings.apply_report(g, s, report, res)
+    for m in tabled:
+        m.mask = m.mask & ~s.over
+        if not m.mask.any():
+            continue
+        res = votes.compute(g, s, m)
+        _log_vote(g, s, m, res, log)
+        motions.apply_result(g, s, m, res)
+    if sitting:
+        sittings.elect_central_committee(g, s)
+        sittings.end_sitting(g, s)
+
+
+def _open_sitting(g: "Game", s: State, log: Optional["Log"]) -> None:
+    if log is None:
+        return
+    from . import power
+    sit = g.scenario.sittings[g.sitting_at[s.turn]]
+    d = power.delegates(s, g.params)
+    machine = power.machine_share(s, g.params, g.structural)
+    for b in range(s.batch):
+        if s.over[b] or not log.wants(b):
+            continue
+        rows = []
+        for r, rid in enumerate(g.region_ids):
+            pat = int(s.sec_patron[b, r])
+            rows.append({"region": rid, "delegates": int(d[b, r]),
+                         "machine": int(round(d[b, r] * machine[b, r])),
+                         "patron": g.person_ids[pat] if pat >= 0 else None})
+        extra = {"sitting": sit.id, "delegations": rows}
+        if sit.source is not None:
+            extra["source"] = {"file": sit.source.file, "quote": sit.source.quote}
+        log.add(b, s, "sitting", [], f"The {sit.name} opens with {int(d[b].sum())} delegates.",
+                **extra)
+
+
+def _log_vote(g, s, m, res, log) -> None:
+    if log is None:
+        return
+    for b in np.flatnonzero(m.mask):
+        log.vote(g, s, m, res, int(b))

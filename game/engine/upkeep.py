@@ -1,0 +1,58 @@
+"""End-of-turn bookkeeping: the slow forces that act every month without anyone moving."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from . import power, votes
+from .state import State
+
+if TYPE_CHECKING:
+    from .game import Game
+
+
+def refill_action_points(g: "Game", s: State) -> None:
+    """Each active leader gets the base, plus what his posts and traits give."""
+    act = g.active(s) & g.leaders[None, :]
+    ap = np.full((s.batch, g.P), g.params["ap_base"], dtype=np.float32) + g.mod["ap"][None, :]
+    for k in range(g.K):
+        h = s.holder[:, k]
+        has = h >= 0
+        ap[np.flatnonzero(has), h[has]] += g.post_ap[k]
+    s.ap[:] = np.where(act, ap, 0.0)
+
+
+def faction_costs(g: "Game", s: State) -> None:
+    """Under the ban on factions an open opposition bleeds standing every month."""
+    ban = s.flags[:, g.fidx["faction_ban"]]
+    faction = power.open_faction(s, g.bloc_secret, votes.majority_blocs(g, s))
+    cost = g.params["faction_cost"] * g.turn_months
+    s.prestige -= cost * (faction & ban[:, None])
+
+
+def drift(g: "Game", s: State) -> None:
+    dt = g.turn_months
+    act = g.active(s)
+    # secretaries grow loyal to a patron in power, and drift away from one who has fallen
+    pat = s.sec_patron.astype(np.int64)
+    bi = np.arange(s.batch)[:, None]
+    in_power = (pat >= 0) & act[bi, np.clip(pat, 0, None)] & \
+        (s.holder[:, None, :] == pat[:, :, None]).any(axis=2)
+    fallen = (pat >= 0) & ~in_power
+    s.sec_loyalty += g.params["loyalty_drift"] * dt * in_power - 0.03 * dt * fallen
+    np.clip(s.sec_loyalty, 0, 1, out=s.sec_loyalty)
+    # posts confer standing; standing otherwise fades slowly towards the ordinary
+    for k in range(g.K):
+        h = s.holder[:, k]
+        has = h >= 0
+        s.prestige[np.flatnonzero(has), h[has]] += g.post_prestige[k] * dt / 12.0
+    s.prestige += g.params["prestige_drift"] * dt * (30.0 - s.prestige) * act
+    np.clip(s.prestige, 0, 100, out=s.prestige)
+    s.intel *= max(0.0, 1.0 - 0.1 * dt)
+
+
+def end_of_turn(g: "Game", s: State) -> None:
+    faction_costs(g, s)
+    drift(g, s)
+    np.clip(s.prestige, 0, 100, out=s.prestige)

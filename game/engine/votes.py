@@ -1,0 +1,371 @@
+"""Votes, computed voter by voter, with the reasons that decided each one.
+
+A voter's score for a motion is a sum of named terms (ideology, alliance, relations,
+patronage, prestige, fear, bureaucracy, discipline, and a little personal judgement). The
+historiography setting scales them: structural terms (patronage, fear, bureaucracy) by
+0.5 + structural, agency terms (alliance, relations, prestige) by 1.5 - structural.
+
+Named persons vote one by one. The anonymous rest vote as groups: a patron's clients on the
+Central Committee follow him (in the measure of their loyalty); a region's congress delegates
+follow their secretary's patron as far as his machine reaches, and the rest vote their views.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+import numpy as np
+
+from . import power, rng
+from .actions import POWER
+from .state import BODY, IND, State
+
+if TYPE_CHECKING:
+    from .game import Game
+
+TERMS = ("ideology", "alliance", "relations", "patronage", "prestige", "fear", "bureaucracy",
+         "discipline", "speech", "noise")
+PERSONAL = ("condemn", "remove_from_post", "expel_politburo", "expel_cc", "expel_party",
+            "report")
+TWO_THIRDS = ("expel_cc", "expel_party")
+
+
+@dataclass
+class Motion:
+    """One motion for every game of the batch (games where ``mask`` is False skip it)."""
+    kind: str                      # resolution, policy, condemn, remove_from_post, ... report
+    body: str                      # politburo, central_committee, joint_plenum, congress, conference
+    sponsor: np.ndarray            # [B]
+    target: np.ndarray             # [B], -1 when the motion is not against a person
+    direction: np.ndarray          # [B,3]
+    bureaucratic: np.ndarray       # [B]
+    mask: np.ndarray               # [B] bool
+    slot: int = 0                  # numbers the draws of vote noise within a turn
+    motion: np.ndarray = None      # [B] motion index (resolution/policy) or -1
+    arg: np.ndarray = None         # [B] post, level, option ...
+    arg2: np.ndarray = None        # [B] successor ...
+    title: list = field(default_factory=list)   # [B] words, filled when logging
+
+
+@dataclass
+class Result:
+    passed: np.ndarray             # [B] bool
+    votes_for: np.ndarray          # [B]
+    votes_against: np.ndarray      # [B]
+    abstain: np.ndarray            # [B]
+    person_vote: np.ndarray        # [B,P] int8: 1 for, -1 against, 0 none
+    terms: dict                    # term -> [B,P] values for the named voters
+    groups: list                   # per-group dicts of arrays (see _group)
+    voters: np.ndarray             # [B,P] named voters
+
+
+def _norm(x: np.ndarray) -> np.ndarray:
+    return np.sqrt((x * x).sum(axis=-1))
+
+
+def _coercion(g: "Game", s: State) -> np.ndarray:
+    """[B,P] how much others have to fear a person: the secret police and the files."""
+    return g.holds_power(s, "police").astype(np.float32) * g.mod["fear"][None, :]
+
+
+def _ideology_against(views: np.ndarray, s: State, m: Motion, personal: bool) -> np.ndarray:
+    """Ideological pull of ``views`` [B,N,3] towards the motion, [B,N]."""
+    bi = np.arange(s.batch)
+    if personal:
+        t = np.where(m.target >= 0, m.target, m.sponsor)
+        ds = _norm(views - s.ideology[bi, m.sponsor][:, None, :])
+        dt = _norm(views - s.ideology[bi, t][:, None, :])
+        return (dt - ds) / 2.0
+    d = m.direction
+    n = np.maximum(_norm(d), 1e-6)
+    return np.einsum("bnk,bk->bn", views, d) / n[:, None]
+
+
+def _common(g: "Game", s: State, m: Motion, personal: bool) -> dict:
+    """Terms that do not depend on who the voter is: [B] values."""
+    W, sig = g.weights, g.structural
+    bi = np.arange(s.batch)
+    has_t = m.target >= 0
+    t = np.where(has_t, m.target, 0)
+    pres = s.prestige
+    prestige = np.where(has_t, pres[bi, m.sponsor] - pres[bi, t], pres[bi, m.sponsor] - 35.0)
+    coer = _coercion(g, s)
+    fear = coer[bi, m.sponsor] - np.where(has_t, coer[bi, t], 0.0)
+    bur = m.bureaucratic * s.ind[:, IND["bureaucracy"]] / 100.0
+    ban = s.flags[:, g.fidx["faction_ban"]].astype(np.float32)
+    faction = power.open_faction(s, g.bloc_secret, majority_blocs(g, s))
+    disc = ban * (np.where(has_t, faction[bi, t], False).astype(np.float32)
+                  - faction[bi, m.sponsor].astype(np.float32))
+    speech = s.speech[bi, m.sponsor] - np.where(has_t, s.speech[bi, t], 0.0)
+    return dict(prestige=W.prestige * (1.5 - sig) * prestige / 50.0,
+                fear=W.fear * (0.5 + sig) * fear,
+                bureaucracy=W.bureaucracy * (0.5 + sig) * bur,
+                discipline=W.discipline * disc,
+                speech=g.params["speech_sway"] * speech)
+
+
+def majority_blocs(g: "Game", s: State) -> np.ndarray:
+    """[B,L] blocs whose members command a majority of the voting Politburo."""
+    act = g.active(s)
+    share = power.politburo_share(s, act)                      # [B,P]
+    return np.any(s.bloc & (share > 0.5)[:, None, :], axis=2)
+
+
+def person_terms(g: "Game", s: State, m: Motion, common: dict) -> dict:
+    """term -> [B,P]: what pulls each named person for or against the motion."""
+    W, sig = g.weights, g.structural
+    B, P = s.batch, g.P
+    bi = np.arange(B)
+    personal = m.kind in PERSONAL
+    has_t = (m.target >= 0)[:, None]
+    t = np.where(m.target >= 0, m.target, 0)
+    al = power.allied(s).astype(np.float32)
+    rel = s.relations
+    pat = s.patron.astype(np.int64)
+    client_s = (pat == m.sponsor[:, None])
+    client_t = (pat == t[:, None]) & has_t
+    pat_c = np.clip(pat, 0, P - 1)
+    pat_ally = (al[bi[:, None], pat_c, m.sponsor[:, None]] > 0) & (pat >= 0) & ~client_s
+    pat_ally_t = (al[bi[:, None], pat_c, t[:, None]] > 0) & (pat >= 0) & ~client_t & has_t
+    affinity = np.where(g.leaders, 0.3, 1.0)[None, :]
+    terms = {
+        "ideology": W.ideology * _ideology_against(s.ideology, s, m, personal),
+        "alliance": W.alliance * (1.5 - sig) * (al[bi, :, m.sponsor] - has_t * al[bi, :, t]),
+        "relations": W.relations * (1.5 - sig) * (rel[bi, :, m.sponsor] - has_t * rel[bi, :, t]),
+        "patronage": W.patronage * (0.5 + sig) * s.loyalty * (
+            client_s + 0.5 * pat_ally - client_t - 0.5 * pat_ally_t),
+        "prestige": np.broadcast_to(common["prestige"][:, None], (B, P)),
+        "fear": common["fear"][:, None] * (1.0 - s.prestige / 100.0)
+        + W.fear * (0.5 + sig) * 0.5 * (s.intel[bi, m.sponsor] - has_t * s.intel[bi, t]),
+        "bureaucracy": common["bureaucracy"][:, None] * affinity,
+        "discipline": np.broadcast_to(common["discipline"][:, None], (B, P)),
+        "speech": np.zeros((B, P), dtype=np.float32),
+        "noise": W.noise * rng.normal(s.seed, s.turn, rng.SITES["vote_noise"],
+                                      m.slot * P + np.arange(P)),
+    }
+    return terms
+
+
+def _group_score(g: "Game", s: State, m: Motion, common: dict, views: np.ndarray,
+                 sitting: bool) -> np.ndarray:
+    """[B,N] score of groups of anonymous voters holding ``views`` [B,N,3]."""
+    ideo = g.weights.ideology * _ideology_against(views, s, m, m.kind in PERSONAL)
+    rest = common["prestige"] + common["fear"] * 0.5 + common["bureaucracy"] + \
+        common["discipline"] + (common["speech"] if sitting else 0.0)
+    return ideo + rest[:, None]
+
+
+def _split(score: np.ndarray, n: np.ndarray, sharpness: float) -> np.ndarray:
+    """Votes for, out of ``n``, of a group with a mean score."""
+    return n / (1.0 + np.exp(-sharpness * score))
+
+
+def _stance(total: np.ndarray, m: Motion, act: np.ndarray) -> np.ndarray:
+    """[B,P] how each person would vote (even off the body): +1 / -1, 0 if out of politics."""
+    B, P = total.shape
+    bi = np.arange(B)
+    v = np.where(total > 0, 1, -1).astype(np.int8)
+    v[bi, m.sponsor] = 1
+    has_t = m.target >= 0
+    v[bi[has_t], m.target[has_t]] = -1
+    return np.where(act, v, 0)
+
+
+def compute(g: "Game", s: State, m: Motion) -> Result:
+    """Every vote on the motion, in every game of the batch."""
+    act = g.active(s)
+    sitting = m.body in ("congress", "conference")
+    common = _common(g, s, m, m.kind in PERSONAL)
+    terms = person_terms(g, s, m, common)
+    if sitting:
+        terms["speech"] = np.broadcast_to(common["speech"][:, None], terms["noise"].shape)
+    total = sum(terms.values())
+    stance = _stance(total, m, act)
+    voters = _named_voters(g, s, m, act)
+    person_vote = np.where(voters, stance, 0).astype(np.int8)
+    vf = (person_vote == 1).sum(axis=1).astype(np.float64)
+    va = (person_vote == -1).sum(axis=1).astype(np.float64)
+    groups = _groups(g, s, m, common, stance, act, sitting)
+    for grp in groups:
+        vf += grp["for"]
+        va += grp["against"]
+    need = g.params["cc_expel_majority"] if m.kind in TWO_THIRDS else 0.5
+    cast = np.maximum(vf + va, 1)
+    passed = (vf / cast > need) & m.mask
+    return Result(passed, vf, va, np.zeros_like(vf), person_vote, terms, groups, voters)
+
+
+def _named_voters(g: "Game", s: State, m: Motion, act: np.ndarray) -> np.ndarray:
+    if m.body == "politburo":
+        return s.member[:, :, BODY["politburo"]] & act
+    if m.body == "central_committee":
+        return s.member[:, :, BODY["central_committee"]] & act
+    if m.body == "joint_plenum":
+        return (s.member[:, :, BODY["central_committee"]]
+                | s.member[:, :, BODY["control_commission"]]) & act
+    return np.zeros_like(act)          # congress and conference: the delegations vote
+
+
+def _groups(g: "Game", s: State, m: Motion, common: dict, stance: np.ndarray,
+            act: np.ndarray, sitting: bool) -> list[dict]:
+    if m.body == "politburo":
+        return []
+    sharp = g.params["vote_sharpness"]
+    if sitting:
+        return _delegations(g, s, m, common, stance, sharp)
+    groups = []
+    mean_lean = _party_lean(s)
+    free_score = _group_score(g, s, m, common, mean_lean[:, None, :], False)[:, 0]
+    follow = g.params["client_loyalty"] * min(1.0, 0.5 + g.structural)
+    seats = s.cc_seats
+    for p in range(g.P):
+        n = seats[:, p]
+        if not n.any():
+            continue
+        pv = stance[:, p]
+        loyal = n * follow * (pv != 0)
+        free = n - loyal
+        f = np.where(pv > 0, loyal, 0.0) + _split(free_score, free, sharp)
+        groups.append(_group(f"clients:{g.person_ids[p]}", n, f, p, free_score))
+    n = seats[:, -1]
+    groups.append(_group("unattached", n, _split(free_score, n, sharp), -1, free_score))
+    if m.body == "joint_plenum":
+        groups.extend(_control_commission(g, s, stance, free_score, sharp, follow))
+    return groups
+
+
+def _control_commission(g, s, stance, free_score, sharp, follow) -> list[dict]:
+    """The Control Commission's anonymous members follow its chairman's patron, or him."""
+    n = np.full(s.batch, s.cc_seats.sum(axis=1) * 0.6)
+    chair = np.full(s.batch, -1)
+    for k in np.flatnonzero(g.post_powers[:, POWER["control"]]):
+        chair = np.where(s.holder[:, k] >= 0, s.holder[:, k], chair)
+    bi = np.arange(s.batch)
+    pat = np.where(chair >= 0, s.patron[bi, np.clip(chair, 0, None)], -1)
+    lead = np.where(pat >= 0, pat, chair)
+    pv = np.where(lead >= 0, stance[bi, np.clip(lead, 0, None)], 0)
+    loyal = n * follow * (pv != 0)
+    f = np.where(pv > 0, loyal, 0.0) + _split(free_score, n - loyal, sharp)
+    return [_group("control_commission", n, f, lead, free_score)]
+
+
+def _delegations(g, s, m, common, stance, sharp) -> list[dict]:
+    d = power.delegates(s, g.params)                                   # [B,R]
+    machine = power.machine_share(s, g.params, g.structural)           # [B,R]
+    score = _group_score(g, s, m, common, s.lean, True)                # [B,R]
+    bi = np.arange(s.batch)
+    groups = []
+    for r in range(g.R):
+        pat = s.sec_patron[:, r].astype(np.int64)
+        pv = np.where(pat >= 0, stance[bi, np.clip(pat, 0, None)], 0)
+        loyal = np.round(d[:, r] * machine[:, r]) * (pv != 0)
+        free = d[:, r] - loyal
+        f = np.where(pv > 0, loyal, 0.0) + np.round(_split(score[:, r], free, sharp))
+        groups.append(_group(f"region:{g.region_ids[r]}", d[:, r], f, pat, score[:, r],
+                             loyal=loyal))
+    return groups
+
+
+def _group(name: str, n, votes_for, leader, free_score, loyal=None) -> dict:
+    n = np.asarray(n, dtype=np.float64)
+    vf = np.round(np.asarray(votes_for, dtype=np.float64))
+    vf = np.minimum(vf, np.round(n))
+    return {"name": name, "size": np.round(n), "for": vf, "against": np.round(n) - vf,
+            "leader": leader, "score": free_score, "loyal": loyal}
+
+
+def _party_lean(s: State) -> np.ndarray:
+    w = s.members / np.maximum(s.members.sum(axis=1, keepdims=True), 1e-6)
+    return np.einsum("br,brk->bk", w, s.lean)
+
+
+def explain(g: "Game", s: State, m: Motion, res: Result, b: int, top: int = 3) -> list[dict]:
+    """The named voters of game ``b`` with their vote and the terms that decided it."""
+    out = []
+    sp, t = int(m.sponsor[b]), int(m.target[b])
+    for p in np.flatnonzero(res.voters[b]):
+        vote = int(res.person_vote[b, p])
+        if p == sp:
+            reasons = [{"term": "sponsor", "value": 0.0, "text": "moved the motion"}]
+        elif p == t:
+            reasons = [{"term": "target", "value": 0.0, "text": "the motion is against him"}]
+        else:
+            vals = sorted(((float(res.terms[k][b, p]), k) for k in TERMS),
+                          key=lambda x: -abs(x[0]))
+            reasons = [{"term": k, "value": round(v, 3), "text": reason_text(g, k, v, sp, t)}
+                       for v, k in vals[:top] if abs(v) >= 0.02]
+        out.append({"id": g.person_ids[p], "vote": "for" if vote > 0 else "against",
+                    "reasons": reasons})
+    return out
+
+
+def explain_groups(g: "Game", res: Result, b: int, sp: int, t: int) -> list[dict]:
+    out = []
+    for grp in res.groups:
+        size = int(grp["size"][b])
+        if size <= 0:
+            continue
+        leader = grp["leader"]
+        lead = int(leader[b]) if isinstance(leader, np.ndarray) else int(leader)
+        row = {"group": grp["name"], "size": size, "for": int(grp["for"][b]),
+               "against": int(grp["against"][b]),
+               "text": group_text(g, grp, b, lead, sp, t)}
+        out.append(row)
+    return out
+
+
+def group_text(g: "Game", grp: dict, b: int, lead: int, sp: int, t: int) -> str:
+    name = grp["name"]
+    kind, _, ident = name.partition(":")
+    who = g.names[g.person_ids[lead]] if lead >= 0 else None
+    lean = "leans for" if float(grp["score"][b]) > 0 else "leans against"
+    if kind == "region":
+        region = g.scenario.regions[g.ridx[ident]].name
+        loyal = int(grp["loyal"][b]) if grp["loyal"] is not None else 0
+        if who and loyal:
+            return (f"{region}: {loyal} delegates chosen through {who}'s secretary vote with "
+                    f"him; the rest vote their views (the rank and file {lean}).")
+        return f"{region}: delegates elected freely; the rank and file {lean}."
+    if kind == "clients":
+        return (f"Central Committee members who owe their seats to {who} mostly follow him; "
+                f"the others vote their views (the party {lean}).")
+    if kind == "control_commission":
+        return (f"Control Commission members follow {who or 'their chairman'} in the main; "
+                f"the others vote their views.")
+    return f"Members bound to no patron vote their views (the party {lean})."
+
+
+def reason_text(g: "Game", term: str, v: float, sp: int, t: int) -> str:
+    s_name = g.names[g.person_ids[sp]]
+    t_name = g.names[g.person_ids[t]] if t >= 0 else None
+    pos = v > 0
+    if term == "ideology":
+        if t_name:
+            return (f"his views are closer to {s_name}'s than to {t_name}'s" if pos else
+                    f"his views are closer to {t_name}'s than to {s_name}'s")
+        return "agrees with the line of the motion" if pos else \
+            "disagrees with the line of the motion"
+    if term == "alliance":
+        return f"is {s_name}'s ally" if pos else (f"is {t_name}'s ally" if t_name else
+                                                   f"is not {s_name}'s ally")
+    if term == "relations":
+        return f"personal regard for {s_name}" if pos else (
+            f"personal regard for {t_name}" if t_name else f"dislikes {s_name}")
+    if term == "patronage":
+        return f"owes his career to {s_name} or his allies" if pos else \
+            f"owes his career to {t_name} or his allies"
+    if term == "prestige":
+        return f"{s_name}'s standing in the party" if pos else (
+            f"{t_name}'s standing in the party" if t_name else f"{s_name} lacks standing")
+    if term == "fear":
+        return f"fears what {s_name}'s apparatus and the secret police know" if pos else \
+            f"fears {t_name or 'the consequences'}"
+    if term == "bureaucracy":
+        return "the apparatus gains from it" if pos else "it threatens the apparatus"
+    if term == "discipline":
+        return (f"{t_name} leads an open faction, banned since 1921" if pos and t_name else
+                "party unity under the ban on factions" if pos else
+                f"{s_name} moves as a member of a banned faction")
+    if term == "speech":
+        return f"moved by {s_name}'s speech" if pos else f"moved by {t_name}'s speech"
+    return "his own judgement"

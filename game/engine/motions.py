@@ -30,8 +30,8 @@ def _gensec(g: "Game", s: State) -> np.ndarray:
     return out
 
 
-def from_actions(g: "Game", s: State, kind: int, actor, target, arg, arg2, mask,
-                 slot: int) -> list[votes.Motion]:
+def from_actions(g: "Game", s: State, kind: int, actor, target, arg, arg2,
+                 mask) -> list[votes.Motion]:
     """The motions that the actions of one kind in one slot table, grouped by body and kind."""
     name = KIND_IDS[kind]
     B = s.batch
@@ -42,7 +42,7 @@ def from_actions(g: "Game", s: State, kind: int, actor, target, arg, arg2, mask,
     def motion(kind_: str, body: str, m: np.ndarray, tgt=target, direction=zero3, bur=zero,
                motion_idx=None) -> votes.Motion:
         return votes.Motion(kind_, body, actor.astype(np.int64), np.asarray(tgt, np.int64),
-                            direction, bur, m, slot, motion_idx, arg, arg2)
+                            direction, bur, m, motion_idx, arg, arg2)
 
     if name == "propose":
         out = []

@@ -41,11 +41,11 @@ def resolve_actions(g: "Game", s: State, moves, log: Optional["Log"]) -> list["M
                 continue
             mask = (col[:, 0] == kind) & ~s.over
             if mask.any():
-                tabled.extend(_resolve_kind(g, s, int(kind), col, mask, j, log))
+                tabled.extend(_resolve_kind(g, s, int(kind), col, mask, log))
     return tabled
 
 
-def _resolve_kind(g, s, kind, col, mask, slot, log) -> list:
+def _resolve_kind(g, s, kind, col, mask, log) -> list:
     actor, target, arg, arg2 = (col[:, i] for i in range(1, 5))
     actor_c = np.clip(actor, 0, g.P - 1)
     if not 0 <= kind < len(KIND_IDS):
@@ -58,7 +58,7 @@ def _resolve_kind(g, s, kind, col, mask, slot, log) -> list:
     s.ap[np.flatnonzero(ok), actor_c[ok]] -= cost[ok]
     name = KIND_IDS[kind]
     if name in MOTION_KINDS:
-        return motions.from_actions(g, s, kind, actor_c, target, arg, arg2, ok, slot)
+        return motions.from_actions(g, s, kind, actor_c, target, arg, arg2, ok)
     if ok.any():
         APPLY[name](g, s, ok, actor_c, target, arg, arg2)
         if log is not None:

@@ -34,27 +34,32 @@ def _mix(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> np.uint64(31))
 
 
-def hash64(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0) -> np.ndarray:
-    """A 64-bit hash per game (and per k, broadcast against seed[:, None] if k is an array)."""
+def hash64(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0,
+           per_game: bool = False) -> np.ndarray:
+    """A 64-bit hash per game and per k. An array ``k`` is shared by every game (result
+    [B, *k.shape]) unless ``per_game``, when its first axis is the batch axis."""
     with np.errstate(over="ignore"):
         s = np.asarray(seed, dtype=np.uint64)
         kk = np.asarray(k, dtype=np.uint64)
         if kk.ndim:
-            s = s.reshape(s.shape + (1,) * kk.ndim)
+            extra = kk.ndim - 1 if per_game else kk.ndim
+            s = s.reshape(s.shape + (1,) * extra)
         x = _mix(s * _GOLDEN + np.uint64(turn + 1))
         x = _mix(x ^ (np.uint64(site) * _GOLDEN))
         return _mix(x + kk * _GOLDEN + np.uint64(1))
 
 
-def uniform(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0) -> np.ndarray:
-    """Uniform floats in [0, 1), shape [B] or [B, *k.shape]."""
-    h = hash64(seed, turn, site, k)
+def uniform(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0,
+            per_game: bool = False) -> np.ndarray:
+    """Uniform floats in [0, 1), shape [B] or [B, *k.shape] (see hash64 for ``per_game``)."""
+    h = hash64(seed, turn, site, k, per_game)
     return (h >> np.uint64(11)).astype(np.float64) * _TO_UNIT
 
 
-def normal(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0) -> np.ndarray:
+def normal(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0,
+           per_game: bool = False) -> np.ndarray:
     """Standard normal draws (Box-Muller over two independent uniforms)."""
     kk = np.asarray(k, dtype=np.int64)
-    u1 = uniform(seed, turn, site, kk * 2)
-    u2 = uniform(seed, turn, site, kk * 2 + 1)
+    u1 = uniform(seed, turn, site, kk * 2, per_game)
+    u2 = uniform(seed, turn, site, kk * 2 + 1, per_game)
     return np.sqrt(-2.0 * np.log1p(-u1)) * np.cos(2.0 * np.pi * u2)

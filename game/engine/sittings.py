@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .game import Game
 
 
-def report_motion(g: "Game", s: State, slot: int) -> votes.Motion:
+def report_motion(g: "Game", s: State) -> votes.Motion:
     """The vote on the Central Committee's report: the leading figure against the strongest
     open opposition (if there is one)."""
     act = g.active(s)
@@ -34,7 +34,7 @@ def report_motion(g: "Game", s: State, slot: int) -> votes.Motion:
     sitting = g.scenario.sittings[g.sitting_at[s.turn]]
     return votes.Motion("report", sitting.kind, lead.astype(np.int64), rival.astype(np.int64),
                         np.zeros((B, 3), np.float32), np.full(B, 0.3, np.float32),
-                        ~s.over, slot, np.full(B, -1), np.full(B, -1), np.full(B, -1))
+                        ~s.over, np.full(B, -1), np.full(B, -1), np.full(B, -1))
 
 
 def apply_report(g: "Game", s: State, m: votes.Motion, res: votes.Result) -> None:

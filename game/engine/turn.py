@@ -36,11 +36,10 @@ def resolve_turn(g: "Game", s: State, moves, choices: dict, log: Optional["Log"]
 
 def vote_phase(g: "Game", s: State, tabled: list, log: Optional["Log"]) -> None:
     """A sitting's report first, then every tabled motion in order, then the elections."""
-    slot = 1000
     sitting = s.turn in g.sitting_at
     if sitting:
         _open_sitting(g, s, log)
-        report = sittings.report_motion(g, s, slot)
+        report = sittings.report_motion(g, s)
         res = votes.compute(g, s, report)
         _log_vote(g, s, report, res, log)
         sittings.apply_report(g, s, report, res)

@@ -40,7 +40,6 @@ class Motion:
     direction: np.ndarray          # [B,3]
     bureaucratic: np.ndarray       # [B]
     mask: np.ndarray               # [B] bool
-    slot: int = 0                  # numbers the draws of vote noise within a turn
     motion: np.ndarray = None      # [B] motion index (resolution/policy) or -1
     arg: np.ndarray = None         # [B] post, level, option ...
     arg2: np.ndarray = None        # [B] successor ...
@@ -141,9 +140,19 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict) -> dict:
         "discipline": np.broadcast_to(common["discipline"][:, None], (B, P)),
         "speech": np.zeros((B, P), dtype=np.float32),
         "noise": W.noise * rng.normal(s.seed, s.turn, rng.SITES["vote_noise"],
-                                      m.slot * P + np.arange(P)),
+                                      _noise_key(m)[:, None] * P + np.arange(P)[None, :],
+                                      per_game=True),
     }
     return terms
+
+
+def _noise_key(m: Motion) -> np.ndarray:
+    """[B] a key for the vote's noise that depends only on the motion itself, never on what
+    else is in the batch (so game i of a batch votes like the lone game i)."""
+    kind = PERSONAL.index(m.kind) + 1 if m.kind in PERSONAL else 0
+    arg = np.zeros_like(m.sponsor) if m.arg is None else np.asarray(m.arg) + 1
+    motion = np.zeros_like(m.sponsor) if m.motion is None else np.asarray(m.motion) + 1
+    return (((kind * 64 + m.sponsor) * 64 + m.target + 1) * 256 + arg) * 256 + motion
 
 
 def _group_score(g: "Game", s: State, m: Motion, common: dict, views: np.ndarray,

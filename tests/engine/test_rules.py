@@ -1,0 +1,183 @@
+"""The rules of the game, each stated as a test."""
+import numpy as np
+import pytest
+
+from game.engine import power
+from game.engine.log import Log
+from game.engine.state import IND
+
+
+def _act(g, s):
+    return g.active(s)
+
+
+def _run(g, s, turns, moves_for=None, log=None):
+    for _ in range(turns):
+        moves = moves_for(s) if moves_for else None
+        g.step(s, moves, log=log)
+    return s
+
+
+def test_illegal_actions_explain_themselves(tiny):
+    s = tiny.new_state([1])
+    a = tiny.action("trotsky", "appoint_secretary", "ukraine")
+    assert tiny.why_illegal(s, 0, a) == (
+        "Only the General Secretary or a member of the Orgburo can appoint or move a regional "
+        "secretary.")
+    held = tiny.action("stalin", "appoint_secretary", "leningrad")
+    assert "Zinoviev" in tiny.why_illegal(s, 0, held)
+    assert tiny.why_illegal(s, 0, tiny.action("stalin", "appoint_secretary", "ukraine")) is None
+
+
+def test_the_legal_actions_of_the_general_secretary_include_appointments(tiny):
+    s = tiny.new_state([1])
+    kinds = {a.kind for a in tiny.legal_actions(s, 0, "stalin")}
+    assert {"appoint_secretary", "recruit", "gather_information"} <= kinds
+    assert "appoint_secretary" not in {a.kind for a in tiny.legal_actions(s, 0, "trotsky")}
+
+
+def test_a_secretary_appointed_by_the_general_secretary_sends_delegates_loyal_to_him(tiny):
+    s = tiny.new_state([1])
+    stalin = tiny.pidx["stalin"]
+    before = power.delegate_share(s, tiny.params, tiny.structural)[0, stalin]
+    tiny.step(s, [[tiny.action("stalin", "appoint_secretary", "ukraine")]])
+    after = power.delegate_share(s, tiny.params, tiny.structural)[0, stalin]
+    assert before == 0 and after > 0.15
+    assert s.sec_patron[0, tiny.ridx["ukraine"]] == stalin
+
+
+def _pack(g):
+    def moves(s):
+        if s.turn < 2:
+            region = ("ukraine", "moscow")[s.turn]
+            return [[g.action("stalin", "appoint_secretary", region),
+                     g.action("stalin", "recruit", "all")]]
+        return None
+    return moves
+
+
+def test_a_packed_congress_elects_a_central_committee_that_votes_his_way(tiny):
+    stalin = tiny.pidx["stalin"]
+    packed = _run(tiny, tiny.new_state([4]), 6, _pack(tiny))       # the congress sits in June
+    plain = _run(tiny, tiny.new_state([4]), 6)
+    assert packed.cc_seats[0, stalin] > plain.cc_seats[0, stalin] + 5
+    # the new Central Committee removes Zinoviev from the Comintern at Stalin's motion;
+    # the one elected without the packing keeps him
+    remove = [[tiny.action("stalin", "remove_from_post", "zinoviev", "comintern_chair")]]
+    tiny.step(packed, remove)
+    tiny.step(plain, remove)
+    chair = tiny.kidx["comintern_chair"]
+    assert packed.holder[0, chair] != tiny.pidx["zinoviev"]
+    assert plain.holder[0, chair] == tiny.pidx["zinoviev"]
+
+
+def _open_opposition(g, ban: bool):
+    s = g.new_state([5])
+    s.flags[:, g.fidx["faction_ban"]] = ban
+    g.step(s, [[g.action("trotsky", "form_bloc", "opposition")]])
+    return s
+
+
+def test_the_faction_ban_makes_an_open_opposition_costly(tiny):
+    trotsky = tiny.pidx["trotsky"]
+    banned, free = _open_opposition(tiny, True), _open_opposition(tiny, False)
+    _run(tiny, banned, 3)
+    _run(tiny, free, 3)
+    assert banned.prestige[0, trotsky] < free.prestige[0, trotsky] - 3
+    log_b, log_f = Log(tiny, 1), Log(tiny, 1)
+    condemn = [[tiny.action("stalin", "condemn", "trotsky")]]
+    tiny.step(banned, condemn, log=log_b)
+    tiny.step(free, condemn, log=log_f)
+    vb = [r for r in log_b.records[0] if r["kind"] == "vote"][0]
+    vf = [r for r in log_f.records[0] if r["kind"] == "vote"][0]
+    assert vb["tally"]["for"] > vf["tally"]["for"]
+    reasons = {r["term"] for v in vb["voters"] for r in v["reasons"]}
+    assert "discipline" in reasons
+
+
+def _with_policy(g, policy, option, months=8):
+    s = g.new_state([2])
+    q = g.qidx[policy]
+    s.policy[:, q] = [o.id for o in g.scenario.policies[q].options].index(option)
+    return _run(g, s, months)
+
+
+def test_procurement_by_force_widens_peasant_discontent(tiny):
+    force = _with_policy(tiny, "procurement", "force")
+    market = _with_policy(tiny, "procurement", "market")
+    mood = IND["peasant_mood"]
+    assert force.ind[0, mood] < market.ind[0, mood] - 10
+    assert force.ind[0, IND["grain_procured"]] > market.ind[0, IND["grain_procured"]]
+
+
+def test_the_scissors_close_when_industrial_prices_are_cut(tiny):
+    def scissors(s):
+        return s.ind[0, IND["industrial_prices"]] / s.ind[0, IND["agricultural_prices"]]
+    cut, raised = _with_policy(tiny, "prices", "cut"), _with_policy(tiny, "prices", "raise")
+    assert scissors(cut) < scissors(raised) - 0.3
+
+
+def test_a_policy_motion_adopted_by_the_politburo_changes_the_policy(tiny):
+    s = tiny.new_state([1])
+    log = Log(tiny, 1)
+    tiny.step(s, [[tiny.action("stalin", "propose", arg="cut_prices")]], log=log)
+    vote = [r for r in log.records[0] if r["kind"] == "vote"][0]
+    assert vote["body"] == "politburo" and len(vote["voters"]) == 4
+    q = tiny.qidx["prices"]
+    assert (s.policy[0, q] == 2) == (vote["result"] == "passed")
+
+
+def test_every_vote_explains_each_voter(tiny):
+    s = tiny.new_state([9])
+    log = Log(tiny, 1)
+    tiny.step(s, [[tiny.action("stalin", "condemn", "trotsky")]], log=log)
+    vote = [r for r in log.records[0] if r["kind"] == "vote"][0]
+    assert vote["body"] == "central_committee"
+    assert sum(vote["tally"].values()) >= 30
+    for v in vote["voters"]:
+        assert v["vote"] in ("for", "against") and v["reasons"]
+        assert all(r["text"] for r in v["reasons"])
+    assert vote["groups"] and all(gr["text"] for gr in vote["groups"])
+
+
+def test_an_event_with_a_decider_applies_the_chosen_choice(tiny):
+    s = tiny.new_state([1, 1])
+    while tiny.month(s.turn) < tiny.month(0) + 6:
+        tiny.step(s)
+    before = s.prestige.copy()
+    tiny.step(s, choices={"strike_wave": np.array([0, 1])})
+    stalin, trotsky = tiny.pidx["stalin"], tiny.pidx["trotsky"]
+    assert s.prestige[0, stalin] - before[0, stalin] > s.prestige[1, stalin] - before[1, stalin]
+    assert s.prestige[1, trotsky] - before[1, trotsky] > s.prestige[0, trotsky] - before[0, trotsky]
+
+
+def test_expulsion_goes_step_by_step(tiny):
+    s = tiny.new_state([1])
+    a = tiny.action("stalin", "expel", "trotsky", "party")
+    assert "Central Committee" in tiny.why_illegal(s, 0, a)
+    b = tiny.action("stalin", "expel", "trotsky", "central_committee")
+    assert "Politburo" in tiny.why_illegal(s, 0, b)
+
+
+def test_an_expelled_leader_loses_every_post_and_seat(tiny):
+    from game.engine import mutate
+    s = tiny.new_state([1])
+    trotsky = tiny.pidx["trotsky"]
+    mutate.expel(tiny, s, np.array([True]), trotsky, "party")
+    assert s.expelled[0, trotsky] and not s.member[0, trotsky].any()
+    assert trotsky not in s.holder[0]
+    assert tiny.why_illegal(s, 0, tiny.action("trotsky", "polemic", "stalin")) == \
+        "Trotsky has been expelled from the party."
+
+
+@pytest.mark.parametrize("structural", [0.1, 0.9])
+def test_the_historiography_setting_changes_how_much_the_machine_counts(tiny_scenario,
+                                                                         structural):
+    from dataclasses import replace
+    from game.engine.game import Game
+    g = Game(replace(tiny_scenario, historiography=replace(tiny_scenario.historiography,
+                                                           structural=structural)))
+    s = g.new_state([1])
+    g.step(s, [[g.action("stalin", "appoint_secretary", "ukraine")]])
+    share = power.delegate_share(s, g.params, g.structural)[0, g.pidx["stalin"]]
+    assert (share > 0.2) if structural > 0.5 else (share < 0.15)

@@ -84,6 +84,9 @@ class Person:
     relations: dict[str, float] = field(default_factory=dict)  # id -> -1..1 personal regard
     member_of: tuple[str, ...] = ()  # bodies at the start: politburo, politburo_candidate,
     #                                  central_committee, secretariat, orgburo, control_commission
+    ai: dict[str, float] = field(default_factory=dict)  # the computer's character for this
+    #                                  leader: action kind -> weight, and aggression, caution,
+    #                                  patience (see game/ai/heuristic.py)
     portrait: str = ""            # two-letter initials or a short label for the stylised portrait
     bio: str = ""                 # one paragraph for the briefing and encyclopedia
     aims: str = ""                # the role's aims, in words, for the briefing

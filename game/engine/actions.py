@@ -123,7 +123,7 @@ def cost_of(g: "Game", state: State, kind: int, actor: np.ndarray) -> np.ndarray
 
 def _gather(a: np.ndarray, idx: np.ndarray) -> np.ndarray:
     """a[b, idx[b]] with idx clipped to a valid index (callers mask invalid ones)."""
-    return a[np.arange(a.shape[0]), np.clip(idx, 0, a.shape[1] - 1)]
+    return a[np.arange(a.shape[0]), np.minimum(np.maximum(idx, 0), a.shape[1] - 1)]
 
 
 def check(g: "Game", state: State, kind: int, actor: np.ndarray, target: np.ndarray,

@@ -133,7 +133,7 @@ def apply_result(g: "Game", s: State, m: votes.Motion, res: votes.Result) -> Non
     elif m.kind == "testament_suppress":
         s.flags[ok, g.fidx["testament_suppressed"]] = True
     # a defeated mover pays; a defeated faction pays more under the ban
-    faction = power.open_faction(s, g.bloc_secret, votes.majority_blocs(g, s))
+    faction = res.faction
     ban = s.flags[:, g.fidx["faction_ban"]]
     cost = p["failed_motion_prestige"] * (1.0 + (faction[bi, m.sponsor] & ban))
     s.prestige[bi[lost], m.sponsor[lost]] -= cost[lost]

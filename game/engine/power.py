@@ -31,11 +31,11 @@ def open_faction(state: State, bloc_secret: np.ndarray, majority_bloc: np.ndarra
     return np.any(state.bloc & opposition[:, :, None], axis=1)
 
 
-def commands(state: State, act: np.ndarray) -> np.ndarray:
+def commands(state: State, act: np.ndarray, ally: np.ndarray | None = None) -> np.ndarray:
     """[B,P(leader),P(voter)] voter follows leader: himself, his client, or his ally."""
     P = state.patron.shape[1]
     client = state.patron[:, None, :] == np.arange(P)[None, :, None]   # [B,leader,voter]
-    follows = allied(state) | client
+    follows = (allied(state) if ally is None else ally) | client
     return follows & act[:, None, :]
 
 
@@ -44,11 +44,11 @@ def politburo_votes(state: State, act: np.ndarray) -> np.ndarray:
     return state.member[:, :, BODY["politburo"]] & act
 
 
-def politburo_share(state: State, act: np.ndarray) -> np.ndarray:
+def politburo_share(state: State, act: np.ndarray, ally: np.ndarray | None = None) -> np.ndarray:
     """[B,P] share of the voting Politburo each person commands."""
     voters = politburo_votes(state, act)
     n = np.maximum(voters.sum(axis=1, keepdims=True), 1)
-    return (commands(state, act) & voters[:, None, :]).sum(axis=2) / n
+    return (commands(state, act, ally) & voters[:, None, :]).sum(axis=2) / n
 
 
 def politburo_majority(state: State, act: np.ndarray) -> np.ndarray:

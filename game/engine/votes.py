@@ -11,7 +11,7 @@ follow their secretary's patron as far as his machine reaches, and the rest vote
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 import numpy as np
@@ -43,7 +43,12 @@ class Motion:
     motion: np.ndarray = None      # [B] motion index (resolution/policy) or -1
     arg: np.ndarray = None         # [B] post, level, option ...
     arg2: np.ndarray = None        # [B] successor ...
-    title: list = field(default_factory=list)   # [B] words, filled when logging
+
+    def take(self, idx: np.ndarray) -> "Motion":
+        cut = lambda a: None if a is None else np.asarray(a)[idx]     # noqa: E731
+        return Motion(self.kind, self.body, cut(self.sponsor), cut(self.target),
+                      cut(self.direction), cut(self.bureaucratic), cut(self.mask),
+                      cut(self.motion), cut(self.arg), cut(self.arg2))
 
 
 @dataclass
@@ -54,8 +59,24 @@ class Result:
     abstain: np.ndarray            # [B]
     person_vote: np.ndarray        # [B,P] int8: 1 for, -1 against, 0 none
     terms: dict                    # term -> [B,P] values for the named voters
-    groups: list                   # per-group dicts of arrays (see _group)
+    groups: list                   # per-group dicts of [B,N] arrays (see _group)
     voters: np.ndarray             # [B,P] named voters
+    faction: np.ndarray = None     # [B,P] open faction members when the vote was taken
+    index: np.ndarray = None       # games the detail arrays are for (None: all of them)
+
+    def widen(self, idx: np.ndarray, batch: int) -> "Result":
+        """Tallies for the whole batch; the detail stays with the games that voted."""
+        def full(a, fill=0):
+            out = np.full((batch,) + a.shape[1:], fill, dtype=a.dtype)
+            out[idx] = a
+            return out
+        return Result(full(self.passed, False), full(self.votes_for), full(self.votes_against),
+                      full(self.abstain), self.person_vote, self.terms, self.groups,
+                      self.voters, full(self.faction, False), idx)
+
+    def row(self, b: int) -> int:
+        """Where game ``b``'s detail is in the detail arrays."""
+        return b if self.index is None else int(np.searchsorted(self.index, b))
 
 
 def _norm(x: np.ndarray) -> np.ndarray:
@@ -80,7 +101,7 @@ def _ideology_against(views: np.ndarray, s: State, m: Motion, personal: bool) ->
     return np.einsum("bnk,bk->bn", views, d) / n[:, None]
 
 
-def _common(g: "Game", s: State, m: Motion, personal: bool) -> dict:
+def _common(g: "Game", s: State, m: Motion, d: "Derived") -> dict:
     """Terms that do not depend on who the voter is: [B] values."""
     W, sig = g.weights, g.structural
     bi = np.arange(s.batch)
@@ -92,7 +113,7 @@ def _common(g: "Game", s: State, m: Motion, personal: bool) -> dict:
     fear = coer[bi, m.sponsor] - np.where(has_t, coer[bi, t], 0.0)
     bur = m.bureaucratic * s.ind[:, IND["bureaucracy"]] / 100.0
     ban = s.flags[:, g.fidx["faction_ban"]].astype(np.float32)
-    faction = power.open_faction(s, g.bloc_secret, majority_blocs(g, s))
+    faction = d.faction
     disc = ban * (np.where(has_t, faction[bi, t], False).astype(np.float32)
                   - faction[bi, m.sponsor].astype(np.float32))
     speech = s.speech[bi, m.sponsor] - np.where(has_t, s.speech[bi, t], 0.0)
@@ -105,12 +126,10 @@ def _common(g: "Game", s: State, m: Motion, personal: bool) -> dict:
 
 def majority_blocs(g: "Game", s: State) -> np.ndarray:
     """[B,L] blocs whose members command a majority of the voting Politburo."""
-    act = g.active(s)
-    share = power.politburo_share(s, act)                      # [B,P]
-    return np.any(s.bloc & (share > 0.5)[:, None, :], axis=2)
+    return derive(g, s).majority
 
 
-def person_terms(g: "Game", s: State, m: Motion, common: dict) -> dict:
+def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> dict:
     """term -> [B,P]: what pulls each named person for or against the motion."""
     W, sig = g.weights, g.structural
     B, P = s.batch, g.P
@@ -118,7 +137,7 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict) -> dict:
     personal = m.kind in PERSONAL
     has_t = (m.target >= 0)[:, None]
     t = np.where(m.target >= 0, m.target, 0)
-    al = power.allied(s).astype(np.float32)
+    al = d.allied.astype(np.float32)
     rel = s.relations
     pat = s.patron.astype(np.int64)
     client_s = (pat == m.sponsor[:, None])
@@ -180,28 +199,54 @@ def _stance(total: np.ndarray, m: Motion, act: np.ndarray) -> np.ndarray:
     return np.where(act, v, 0)
 
 
-def compute(g: "Game", s: State, m: Motion) -> Result:
-    """Every vote on the motion, in every game of the batch."""
+@dataclass
+class Derived:
+    """Measures of the state every term of one vote reads; computed once per vote."""
+    act: np.ndarray
+    allied: np.ndarray
+    majority: np.ndarray
+    faction: np.ndarray
+
+
+def derive(g: "Game", s: State) -> Derived:
     act = g.active(s)
+    allied = power.allied(s)
+    share = power.politburo_share(s, act, allied)
+    majority = np.any(s.bloc & (share > 0.5)[:, None, :], axis=2)
+    return Derived(act, allied, majority, power.open_faction(s, g.bloc_secret, majority))
+
+
+def compute(g: "Game", s: State, m: Motion) -> Result:
+    """Every vote on the motion, in the games of the batch where it is moved."""
+    idx = np.flatnonzero(m.mask)
+    if len(idx) == s.batch:
+        return _compute(g, s, m)
+    res = _compute(g, s.take(idx), m.take(idx))
+    return res.widen(idx, s.batch)
+
+
+def _compute(g: "Game", s: State, m: Motion) -> Result:
+    d = derive(g, s)
     sitting = m.body in ("congress", "conference")
-    common = _common(g, s, m, m.kind in PERSONAL)
-    terms = person_terms(g, s, m, common)
+    common = _common(g, s, m, d)
+    terms = person_terms(g, s, m, common, d)
     if sitting:
         terms["speech"] = np.broadcast_to(common["speech"][:, None], terms["noise"].shape)
     total = sum(terms.values())
-    stance = _stance(total, m, act)
-    voters = _named_voters(g, s, m, act)
+    stance = _stance(total, m, d.act)
+    voters = _named_voters(g, s, m, d.act)
     person_vote = np.where(voters, stance, 0).astype(np.int8)
     vf = (person_vote == 1).sum(axis=1).astype(np.float64)
     va = (person_vote == -1).sum(axis=1).astype(np.float64)
-    groups = _groups(g, s, m, common, stance, act, sitting)
+    groups = _groups(g, s, m, common, stance, sitting)
     for grp in groups:
-        vf += grp["for"]
-        va += grp["against"]
+        vf += grp["for"].sum(axis=1)
+        va += grp["against"].sum(axis=1)
     need = g.params["cc_expel_majority"] if m.kind in TWO_THIRDS else 0.5
     cast = np.maximum(vf + va, 1)
     passed = (vf / cast > need) & m.mask
-    return Result(passed, vf, va, np.zeros_like(vf), person_vote, terms, groups, voters)
+    return Result(passed, vf, va, np.zeros_like(vf), person_vote, terms, groups, voters,
+                  faction=d.faction)
 
 
 def _named_voters(g: "Game", s: State, m: Motion, act: np.ndarray) -> np.ndarray:
@@ -216,71 +261,60 @@ def _named_voters(g: "Game", s: State, m: Motion, act: np.ndarray) -> np.ndarray
 
 
 def _groups(g: "Game", s: State, m: Motion, common: dict, stance: np.ndarray,
-            act: np.ndarray, sitting: bool) -> list[dict]:
+            sitting: bool) -> list[dict]:
+    """Anonymous voters, each kind as one group of columns: [B, N] arrays."""
     if m.body == "politburo":
         return []
     sharp = g.params["vote_sharpness"]
     if sitting:
-        return _delegations(g, s, m, common, stance, sharp)
-    groups = []
+        return [_delegations(g, s, m, common, stance, sharp)]
     mean_lean = _party_lean(s)
-    free_score = _group_score(g, s, m, common, mean_lean[:, None, :], False)[:, 0]
+    free_score = _group_score(g, s, m, common, mean_lean[:, None, :], False)      # [B,1]
     follow = g.params["client_loyalty"] * min(1.0, 0.5 + g.structural)
-    seats = s.cc_seats
-    for p in range(g.P):
-        n = seats[:, p]
-        if not n.any():
-            continue
-        pv = stance[:, p]
-        loyal = n * follow * (pv != 0)
-        free = n - loyal
-        f = np.where(pv > 0, loyal, 0.0) + _split(free_score, free, sharp)
-        groups.append(_group(f"clients:{g.person_ids[p]}", n, f, p, free_score))
-    n = seats[:, -1]
-    groups.append(_group("unattached", n, _split(free_score, n, sharp), -1, free_score))
+    seats = s.cc_seats[:, :-1].astype(np.float64)
+    loyal = seats * follow * (stance != 0)
+    f = np.where(stance > 0, loyal, 0.0) + _split(free_score, seats - loyal, sharp)
+    leaders = np.broadcast_to(np.arange(g.P), seats.shape)
+    groups = [_group("clients", seats, f, leaders, free_score),
+              _group("unattached", s.cc_seats[:, -1:], _split(free_score, s.cc_seats[:, -1:],
+                                                                  sharp),
+                     np.full((s.batch, 1), -1), free_score)]
     if m.body == "joint_plenum":
-        groups.extend(_control_commission(g, s, stance, free_score, sharp, follow))
+        groups.append(_control_commission(g, s, stance, free_score, sharp, follow))
     return groups
 
 
-def _control_commission(g, s, stance, free_score, sharp, follow) -> list[dict]:
+def _control_commission(g, s, stance, free_score, sharp, follow) -> dict:
     """The Control Commission's anonymous members follow its chairman's patron, or him."""
-    n = np.full(s.batch, s.cc_seats.sum(axis=1) * 0.6)
+    n = (s.cc_seats.sum(axis=1) * 0.6)[:, None]
     chair = np.full(s.batch, -1)
     for k in np.flatnonzero(g.post_powers[:, POWER["control"]]):
         chair = np.where(s.holder[:, k] >= 0, s.holder[:, k], chair)
     bi = np.arange(s.batch)
     pat = np.where(chair >= 0, s.patron[bi, np.clip(chair, 0, None)], -1)
     lead = np.where(pat >= 0, pat, chair)
-    pv = np.where(lead >= 0, stance[bi, np.clip(lead, 0, None)], 0)
+    pv = np.where(lead >= 0, stance[bi, np.clip(lead, 0, None)], 0)[:, None]
     loyal = n * follow * (pv != 0)
     f = np.where(pv > 0, loyal, 0.0) + _split(free_score, n - loyal, sharp)
-    return [_group("control_commission", n, f, lead, free_score)]
+    return _group("control_commission", n, f, lead[:, None], free_score)
 
 
-def _delegations(g, s, m, common, stance, sharp) -> list[dict]:
+def _delegations(g, s, m, common, stance, sharp) -> dict:
     d = power.delegates(s, g.params)                                   # [B,R]
     machine = power.machine_share(s, g.params, g.structural)           # [B,R]
     score = _group_score(g, s, m, common, s.lean, True)                # [B,R]
-    bi = np.arange(s.batch)
-    groups = []
-    for r in range(g.R):
-        pat = s.sec_patron[:, r].astype(np.int64)
-        pv = np.where(pat >= 0, stance[bi, np.clip(pat, 0, None)], 0)
-        loyal = np.round(d[:, r] * machine[:, r]) * (pv != 0)
-        free = d[:, r] - loyal
-        f = np.where(pv > 0, loyal, 0.0) + np.round(_split(score[:, r], free, sharp))
-        groups.append(_group(f"region:{g.region_ids[r]}", d[:, r], f, pat, score[:, r],
-                             loyal=loyal))
-    return groups
+    pat = s.sec_patron.astype(np.int64)
+    pv = np.where(pat >= 0, np.take_along_axis(stance, np.clip(pat, 0, None), axis=1), 0)
+    loyal = np.round(d * machine) * (pv != 0)
+    f = np.where(pv > 0, loyal, 0.0) + np.round(_split(score, d - loyal, sharp))
+    return _group("regions", d, f, pat, score, loyal=loyal)
 
 
 def _group(name: str, n, votes_for, leader, free_score, loyal=None) -> dict:
-    n = np.asarray(n, dtype=np.float64)
-    vf = np.round(np.asarray(votes_for, dtype=np.float64))
-    vf = np.minimum(vf, np.round(n))
-    return {"name": name, "size": np.round(n), "for": vf, "against": np.round(n) - vf,
-            "leader": leader, "score": free_score, "loyal": loyal}
+    n = np.round(np.asarray(n, dtype=np.float64))
+    vf = np.minimum(np.round(np.asarray(votes_for, dtype=np.float64)), n)
+    return {"name": name, "size": n, "for": vf, "against": n - vf, "leader": leader,
+            "score": np.broadcast_to(free_score, n.shape), "loyal": loyal}
 
 
 def _party_lean(s: State) -> np.ndarray:
@@ -292,14 +326,15 @@ def explain(g: "Game", s: State, m: Motion, res: Result, b: int, top: int = 3) -
     """The named voters of game ``b`` with their vote and the terms that decided it."""
     out = []
     sp, t = int(m.sponsor[b]), int(m.target[b])
-    for p in np.flatnonzero(res.voters[b]):
-        vote = int(res.person_vote[b, p])
+    i = res.row(b)
+    for p in np.flatnonzero(res.voters[i]):
+        vote = int(res.person_vote[i, p])
         if p == sp:
             reasons = [{"term": "sponsor", "value": 0.0, "text": "moved the motion"}]
         elif p == t:
             reasons = [{"term": "target", "value": 0.0, "text": "the motion is against him"}]
         else:
-            vals = sorted(((float(res.terms[k][b, p]), k) for k in TERMS),
+            vals = sorted(((float(res.terms[k][i, p]), k) for k in TERMS),
                           key=lambda x: -abs(x[0]))
             reasons = [{"term": k, "value": round(v, 3), "text": reason_text(g, k, v, sp, t)}
                        for v, k in vals[:top] if abs(v) >= 0.02]
@@ -308,29 +343,37 @@ def explain(g: "Game", s: State, m: Motion, res: Result, b: int, top: int = 3) -
     return out
 
 
+GROUP_ID = {"clients": lambda g, c: f"clients:{g.person_ids[c]}",
+            "regions": lambda g, c: f"region:{g.region_ids[c]}",
+            "unattached": lambda g, c: "unattached",
+            "control_commission": lambda g, c: "control_commission"}
+
+
 def explain_groups(g: "Game", res: Result, b: int, sp: int, t: int) -> list[dict]:
+    """The anonymous voters of game ``b``, group by group, with what moved them."""
     out = []
+    i = res.row(b)
     for grp in res.groups:
-        size = int(grp["size"][b])
-        if size <= 0:
-            continue
-        leader = grp["leader"]
-        lead = int(leader[b]) if isinstance(leader, np.ndarray) else int(leader)
-        row = {"group": grp["name"], "size": size, "for": int(grp["for"][b]),
-               "against": int(grp["against"][b]),
-               "text": group_text(g, grp, b, lead, sp, t)}
-        out.append(row)
+        for c in range(grp["size"].shape[1]):
+            size = int(grp["size"][i, c])
+            if size <= 0:
+                continue
+            lead = int(grp["leader"][i, c])
+            loyal = int(grp["loyal"][i, c]) if grp["loyal"] is not None else None
+            score = float(grp["score"][i, c])
+            name = GROUP_ID[grp["name"]](g, c)
+            out.append({"group": name, "size": size, "for": int(grp["for"][i, c]),
+                        "against": int(grp["against"][i, c]),
+                        "text": group_text(g, name, lead, loyal, score)})
     return out
 
 
-def group_text(g: "Game", grp: dict, b: int, lead: int, sp: int, t: int) -> str:
-    name = grp["name"]
+def group_text(g: "Game", name: str, lead: int, loyal, score: float) -> str:
     kind, _, ident = name.partition(":")
     who = g.names[g.person_ids[lead]] if lead >= 0 else None
-    lean = "leans for" if float(grp["score"][b]) > 0 else "leans against"
+    lean = "leans for" if score > 0 else "leans against"
     if kind == "region":
         region = g.scenario.regions[g.ridx[ident]].name
-        loyal = int(grp["loyal"][b]) if grp["loyal"] is not None else 0
         if who and loyal:
             return (f"{region}: {loyal} delegates chosen through {who}'s secretary vote with "
                     f"him; the rest vote their views (the rank and file {lean}).")

@@ -32,6 +32,7 @@ KINDS = {
     "remove_from_post": ("person", "post", "person", 2, "Move to remove from a post"),
     "expel": ("person", "level", None, 2, "Move to expel"),
     "promote": ("person", None, None, 1, "Propose for the Politburo"),
+    "demote": ("person", None, None, 1, "Move to demote to candidate member"),
     "form_bloc": ("bloc", None, None, 1, "Form an alliance"),
     "join_bloc": ("bloc", None, None, 1, "Join an alliance"),
     "leave_bloc": ("bloc", None, None, 1, "Leave an alliance"),
@@ -44,7 +45,8 @@ KINDS = {
 }
 KIND_IDS = tuple(KINDS)
 KIND = {k: i for i, k in enumerate(KIND_IDS)}
-MOTION_KINDS = ("propose", "condemn", "remove_from_post", "expel", "promote", "testament")
+MOTION_KINDS = ("propose", "condemn", "remove_from_post", "expel", "promote", "demote",
+                "testament")
 LEVELS = ("politburo", "central_committee", "party")
 TESTAMENT = ("publish", "suppress")
 

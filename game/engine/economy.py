@@ -70,7 +70,7 @@ def step(g: "Game", s: State) -> None:
         x["kulaks"] = _toward(x["kulaks"], 20.0 + 15.0 * nep - 25.0 * procure
                               + 10.0 * (x["harvest"] - 1.0), 0.05)
         x["nepmen"] = _toward(x["nepmen"], 20.0 + 20.0 * nep - 10.0 * procure, 0.05)
-        _world(g, x)
+        _world(g, x, level(g, s, "comintern"))
     for k, i in IND.items():
         s.ind[:, i] = np.clip(x[k], 0.0, 1000.0 if "prices" in k else 200.0)
     for k in ("peasant_mood", "strikes", "kulaks", "nepmen", "bureaucracy",
@@ -87,9 +87,10 @@ def _industry(p, x: dict, invest: np.ndarray) -> None:
     x["industrial_output"] = x["industrial_output"] * (1.0 + growth)
 
 
-def _world(g: "Game", x: dict) -> None:
-    """The world's prospects fade slowly; isolation follows; isolation breeds bureaucracy."""
-    x["world_revolution"] = _toward(x["world_revolution"], 20.0, 0.01)
+def _world(g: "Game", x: dict, comintern: np.ndarray) -> None:
+    """The world's prospects fade slowly (an offensive line keeps them up a little);
+    isolation follows; isolation breeds bureaucracy."""
+    x["world_revolution"] = _toward(x["world_revolution"], 20.0 + 8.0 * comintern, 0.01)
     x["isolation"] = _toward(x["isolation"], 100.0 - x["world_revolution"], 0.05)
     growth = g.params["isolation_bureaucracy"] * (x["isolation"] - 50.0) / 50.0
     x["bureaucracy"] = x["bureaucracy"] + growth * (0.5 + g.structural)

@@ -135,6 +135,12 @@ def check_promote(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     fail(~_body(state, "central_committee", target), A.NEEDS_CC)
 
 
+def check_demote(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    _politburo_sponsor(g, state, actor, fail)
+    fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
+    fail(~_body(state, "politburo", target), A.NOT_IN_POLITBURO)
+
+
 def _bloc_common(g, state, actor, target, fail: Fail) -> np.ndarray:
     fail(~_in_range(target, g.L), A.UNKNOWN)
     t = np.clip(target, 0, max(g.L - 1, 0))
@@ -215,6 +221,7 @@ CHECKS = {
     "remove_from_post": check_remove,
     "expel": check_expel,
     "promote": check_promote,
+    "demote": check_demote,
     "form_bloc": check_form,
     "join_bloc": check_join,
     "leave_bloc": check_leave,

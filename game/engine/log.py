@@ -126,6 +126,8 @@ def motion_title(g: "Game", m: "Motion", b: int) -> str:
         return f"the motion expelling {name(t)} from the Central Committee"
     if k == "expel_party":
         return f"the motion expelling {name(t)} from the party"
+    if k == "demote":
+        return f"the motion making {name(t)} a candidate member of the Politburo"
     if k == "promote":
         return f"the motion electing {name(t)} to the Politburo"
     if k == "testament":

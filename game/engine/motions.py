@@ -8,7 +8,7 @@ import numpy as np
 from . import mutate, power, votes
 from .actions import KIND_IDS, LEVELS
 from .env import Env
-from .state import AXES, State
+from .state import AXES, BODY, State
 
 if TYPE_CHECKING:
     from .game import Game
@@ -75,8 +75,8 @@ def from_actions(g: "Game", s: State, kind: int, actor, target, arg, arg2,
                 body = "central_committee" if lv < 2 else (sitting or "joint_plenum")
                 out.append(motion(EXPEL_KIND[lv], body, m))
         return out
-    if name == "promote":
-        return [motion("promote", "central_committee", mask)]
+    if name in ("promote", "demote"):
+        return [motion(name, "central_committee", mask)]
     if name == "testament":
         body = sitting or "central_committee"
         gs = _gensec(g, s)
@@ -126,8 +126,9 @@ def apply_result(g: "Game", s: State, m: votes.Motion, res: votes.Result) -> Non
         mutate.expel(g, s, ok, t, EXPEL_KIND.index(m.kind))
         mutate.relation(g, s, ok, m.sponsor, t, -0.4)
     elif m.kind == "promote":
-        from .state import BODY
         mutate.enter(g, s, ok, t, BODY["politburo"])
+    elif m.kind == "demote":
+        mutate.demote(g, s, ok, t)
     elif m.kind == "testament":
         _publish_testament(g, s, ok, t)
     elif m.kind == "testament_suppress":

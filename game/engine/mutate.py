@@ -170,3 +170,10 @@ def enter(g, state, mask, person, body) -> None:
     if k.size:
         full = k == BODY["politburo"]
         state.member[b[full], p[full], BODY["politburo_candidate"]] = False
+
+
+def demote(g, state, mask, person) -> None:
+    """From full to candidate member of the Politburo: a seat without a vote."""
+    b, p = _rows(state, mask, person)
+    state.member[b, p, BODY["politburo"]] = False
+    state.member[b, p, BODY["politburo_candidate"]] = True

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 TERMS = ("ideology", "alliance", "relations", "patronage", "prestige", "fear", "bureaucracy",
          "discipline", "speech", "noise")
 PERSONAL = ("condemn", "remove_from_post", "expel_politburo", "expel_cc", "expel_party",
-            "report")
+            "report", "demote")
 TWO_THIRDS = ("expel_cc", "expel_party")
 
 

@@ -161,23 +161,21 @@ def _speak(g, s, ok, actor, target, arg, arg2) -> None:
 
 
 def _recruit(g, s, ok, actor, target, arg, arg2) -> None:
-    """A recruitment drive: new members who owe their place to the apparatus."""
+    """A recruitment drive: new members who owe their place to the apparatus. A drive in
+    every region adds recruit_size of the party; one aimed at a region, twice that share of it."""
+    everywhere = ok & (target < 0)
+    if everywhere.any():
+        bb = np.flatnonzero(everywhere)
+        add = g.params["recruit_size"] * s.members.sum(axis=1)
+        mutate.recruit(g, s, everywhere, -1, add)
+        mine = s.sec_patron[bb] == actor[bb][:, None]
+        s.sec_loyalty[bb] = np.clip(s.sec_loyalty[bb] + 0.03 * mine, 0, 1)
+    one = ok & (target >= 0)
+    if one.any():
+        region = np.where(one, target, 0)
+        add = g.params["recruit_size"] * 2 * s.members[np.arange(s.batch), region]
+        mutate.recruit(g, s, one, region, add)
     b = np.flatnonzero(ok)
-    for r_sel, where in ((target[ok] < 0, None), (target[ok] >= 0, "one")):
-        bb = b[r_sel]
-        if not len(bb):
-            continue
-        m = np.zeros(s.batch, dtype=bool)
-        m[bb] = True
-        if where is None:
-            add = g.params["recruit_size"] * s.members.sum(axis=1)
-            mutate.recruit(g, s, m, -1, add)
-            mine = s.sec_patron[bb] == actor[bb][:, None]
-            s.sec_loyalty[bb] = np.clip(s.sec_loyalty[bb] + 0.03 * mine, 0, 1)
-        else:
-            r = target
-            add = g.params["recruit_size"] * 2 * s.members[np.arange(s.batch), np.clip(r, 0, None)]
-            mutate.recruit(g, s, m, r, add)
     s.ind[b, IND["bureaucracy"]] = np.clip(
         s.ind[b, IND["bureaucracy"]] + g.params["recruit_bureaucracy"], 0, 100)
 

@@ -45,7 +45,6 @@ DEFAULTS = MappingProxyType({
     "crisis_turns": 6.0,            # months the worker-peasant alliance may fail before collapse
     # the world
     "isolation_bureaucracy": 0.12,  # monthly bureaucracy growth per unit of isolation (structural)
-    "germany_offensive": 0.25,      # chance boost of a German rising under an offensive line
 })
 
 

@@ -25,7 +25,7 @@ def report_motion(g: "Game", s: State) -> votes.Motion:
     lead = power.leading(s, act, g.params, g.structural, g.leaders)
     faction = power.open_faction(s, g.bloc_secret, votes.majority_blocs(g, s))
     standing = power.standing(s, act, g.params, g.structural, g.leaders)
-    rival_score = np.where(faction & act, standing, -2.0)
+    rival_score = np.where(faction & act & g.leaders[None, :], standing, -2.0)
     bi = np.arange(s.batch)
     rival_score[bi, lead] = -2.0
     rival = np.argmax(rival_score, axis=1)

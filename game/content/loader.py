@@ -1,0 +1,78 @@
+"""Load scenarios: the entry points the engine, the interface, the lab and ``check`` use.
+
+``load_scenario("campaign")`` finds ``scenarios/campaign.yaml``, reads it safely
+(``yamlsafe``), merges a what-if into its base (``overrides``), builds the typed scenario from the
+schema (``build``) and checks it (``validate``). Whatever goes wrong comes out as one
+:class:`ScenarioError` listing every problem with file, line and column — never another exception.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from game.content import paths
+from game.content.errors import Problem, ScenarioError
+from game.content.overrides import apply_overrides, is_whatif, read_root, resolve_whatif
+from game.content.paths import scenarios_dir
+from game.content.schema import Scenario
+from game.content.validate import scenario_from_root
+from game.content.yamlsafe import compose_text, read_file, root_mapping, scalar_value
+
+T = TypeVar("T")
+
+
+def load_scenario(name_or_path: str | os.PathLike[str]) -> Scenario:
+    """A scenario by name (``campaign``: scenarios/campaign.yaml) or by path, fully checked."""
+    file = os.fspath(name_or_path) if isinstance(name_or_path, (str, os.PathLike)) else "<scenario>"
+
+    def load() -> Scenario:
+        path = paths.locate(name_or_path)
+        root, pending = read_root(path)
+        return scenario_from_root(root, str(path), pending)
+    return _guarded(load, file)
+
+
+def parse_scenario(data: str | bytes, file: str = "<text>") -> Scenario:
+    """A scenario from text (an editor buffer, a test). A what-if's base is looked up beside
+    ``file`` if that is a real path, else in the scenarios folder."""
+    def load() -> Scenario:
+        root, pending = root_mapping(compose_text(data, file), file), []
+        if is_whatif(root):
+            root, pending = resolve_whatif(root, Path(file))
+        return scenario_from_root(root, file, pending)
+    return _guarded(load, file)
+
+
+def list_scenarios() -> list[tuple[str, str, str]]:
+    """``(id, description, path)`` of every file in the scenarios folder, without full checks.
+    A file that cannot be read is listed with the first problem as its description."""
+    found = []
+    for path in paths.scenario_files():
+        try:
+            root = root_mapping(read_file(path), str(path))
+        except ScenarioError as err:
+            found.append((path.stem, f"(cannot be read: {err.problems[0].message})", str(path)))
+            continue
+        ident, text = scalar_value(root, "id"), scalar_value(root, "description")
+        found.append((ident.value if ident else path.stem, text.value if text else "", str(path)))
+    return found
+
+
+def _guarded(load: Callable[[], T], file: str) -> T:
+    """Run a load; anything but a ScenarioError is a bug, but still reported as a problem."""
+    try:
+        return load()
+    except ScenarioError:
+        raise
+    except RecursionError:
+        raise ScenarioError([Problem(file, 1, 1, "the scenario is nested too deeply to read",
+                                     "simplify its structure")]) from None
+    except Exception as err:   # noqa: BLE001 — the contract: only ScenarioError leaves the loader
+        raise ScenarioError([Problem(file, 1, 1, f"internal error while loading: "
+                                     f"{type(err).__name__}: {err}",
+                                     "please report this, with the file, to the developers")]) from err
+
+
+__all__ = ["ScenarioError", "apply_overrides", "list_scenarios", "load_scenario",
+           "parse_scenario", "scenarios_dir"]

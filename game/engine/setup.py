@@ -26,7 +26,7 @@ def _persons(g: "Game") -> dict[str, np.ndarray]:
         prestige=np.array([p.prestige for p in sc.persons], dtype=np.float32),
         ideology=ideology,
         health=np.array([p.health for p in sc.persons], dtype=np.float32),
-        alive=np.ones(P, dtype=bool),
+        alive=np.array([p.health > 0 for p in sc.persons], dtype=bool),   # a start point may begin after a death
         expelled=np.zeros(P, dtype=bool),
         member=member,
         patron=np.array([g.pidx[p.patron] if p.patron else -1 for p in sc.persons],

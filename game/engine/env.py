@@ -105,7 +105,7 @@ class Env:
         if name == "in_bloc":
             return s.bloc[:, args[1], args[0]].copy()
         if name == "allied":
-            return power.allied(s)[:, args[0], args[1]]
+            return power.allied_with(s, np.full(s.batch, args[1]))[:, args[0]]
         if name == "controls":
             return s.sec_patron[:, args[1]] == args[0]
         if name == "fired":

@@ -30,6 +30,8 @@ def firing(g: "Game", s: State, forced: Optional[dict]) -> np.ndarray:
     for e, ev in enumerate(g.scenario.events):
         when = g.event_month[e]
         trig = g.event_trigger[e]
+        if ev.id not in forced and _cannot_fire(ev, when, trig, m0, m1, s.fired[:, e]):
+            continue
         if when is None and trig is None:
             ok = np.zeros(s.batch, dtype=bool)
         else:
@@ -46,6 +48,15 @@ def firing(g: "Game", s: State, forced: Optional[dict]) -> np.ndarray:
                 ~(s.fired[:, e] if ev.once else False)
         fire[:, e] = ok & ~s.over
     return fire
+
+
+def _cannot_fire(ev, when, trig, m0: int, m1: int, fired: np.ndarray) -> bool:
+    """Cheap tests that spare evaluating a trigger: not yet due, long past, or done."""
+    if when is not None and (when >= m1 or (not ev.once and when < m0)):
+        return True
+    if when is None and trig is None:
+        return True
+    return bool(ev.once and fired.all())
 
 
 def health(g: "Game", s: State, log: Optional["Log"], forced: dict) -> None:

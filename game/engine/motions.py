@@ -95,7 +95,7 @@ def successor(g: "Game", s: State, sponsor: np.ndarray, target: np.ndarray,
     """[B] who takes a post: the named successor, else the mover's best-placed follower."""
     act = g.active(s)
     bi = np.arange(s.batch)
-    follows = power.allied(s)[bi, sponsor] | (s.patron == sponsor[:, None])      # [B,P]
+    follows = power.allied_with(s, sponsor) | (s.patron == sponsor[:, None])     # [B,P]
     score = follows * 10.0 + s.prestige / 100.0
     score = np.where(act & (np.arange(g.P)[None, :] != target[:, None]), score, -1.0)
     best = np.argmax(score, axis=1)

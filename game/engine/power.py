@@ -16,12 +16,31 @@ def active(state: State, incapacitated: float) -> np.ndarray:
     return state.alive & ~state.expelled & (state.health >= incapacitated)
 
 
+def bloc_bits(state: State) -> np.ndarray:
+    """[B,P] each person's blocs as the bits of one integer (two people are allied when their
+    integers share a bit: far cheaper than a product over the bloc axis)."""
+    L = state.bloc.shape[1]
+    if L == 0:
+        return np.zeros(state.bloc.shape[::2], dtype=np.int64)
+    if L > 62:
+        raise ValueError("at most 62 blocs")
+    bits = state.bloc.astype(np.int64) << np.arange(L, dtype=np.int64)[None, :, None]
+    return bits.sum(axis=1)
+
+
 def allied(state: State) -> np.ndarray:
     """[B,P,P] share at least one bloc (a person is allied with himself)."""
-    b = state.bloc.astype(np.int16)                       # [B,L,P]
-    together = np.einsum("blp,blq->bpq", b, b) > 0
-    eye = np.eye(together.shape[1], dtype=bool)
-    return together | eye
+    mask = bloc_bits(state)
+    return ((mask[:, :, None] & mask[:, None, :]) != 0) | np.eye(mask.shape[1], dtype=bool)
+
+
+def allied_with(state: State, who: np.ndarray, bits: np.ndarray | None = None) -> np.ndarray:
+    """[B,P] allied with person ``who[b]`` (one column of ``allied``)."""
+    mask = bloc_bits(state) if bits is None else bits
+    bi = np.arange(mask.shape[0])
+    col = (mask & mask[bi, who][:, None]) != 0
+    col[bi, who] = True
+    return col
 
 
 def open_faction(state: State, bloc_secret: np.ndarray, majority_bloc: np.ndarray) -> np.ndarray:
@@ -31,12 +50,31 @@ def open_faction(state: State, bloc_secret: np.ndarray, majority_bloc: np.ndarra
     return np.any(state.bloc & opposition[:, :, None], axis=1)
 
 
-def commands(state: State, act: np.ndarray, ally: np.ndarray | None = None) -> np.ndarray:
-    """[B,P(leader),P(voter)] voter follows leader: himself, his client, or his ally."""
-    P = state.patron.shape[1]
-    client = state.patron[:, None, :] == np.arange(P)[None, :, None]   # [B,leader,voter]
-    follows = (allied(state) if ally is None else ally) | client
-    return follows & act[:, None, :]
+def following(state: State, act: np.ndarray, voters: np.ndarray,
+              bits: np.ndarray | None = None) -> np.ndarray:
+    """[B,P] how many of ``voters`` each person commands: himself, his clients, his allies.
+
+    Only the columns of people who vote somewhere in the batch are built, so a Politburo of
+    eight costs eight columns, not the whole cast."""
+    mask = bloc_bits(state) if bits is None else bits
+    P = mask.shape[1]
+    cols = np.flatnonzero(voters.any(axis=0))
+    if not len(cols):
+        return np.zeros(mask.shape, dtype=np.int64)
+    v = voters[:, cols] & act[:, cols]                                    # [B,V]
+    ally = (mask[:, :, None] & mask[:, None, cols]) != 0                  # [B,P,V]
+    client = state.patron[:, None, cols] == np.arange(P)[None, :, None]
+    itself = np.arange(P)[:, None] == cols[None, :]
+    return np.count_nonzero((ally | client | itself) & v[:, None, :], axis=2)
+
+
+def holds_any_post(state: State) -> np.ndarray:
+    """[B,P] holds at least one post."""
+    B, P = state.prestige.shape
+    hold = np.zeros((B, P + 1), dtype=bool)
+    h = np.where(state.holder >= 0, state.holder, P)
+    hold[np.arange(B)[:, None], h] = True
+    return hold[:, :P]
 
 
 def politburo_votes(state: State, act: np.ndarray) -> np.ndarray:
@@ -44,11 +82,11 @@ def politburo_votes(state: State, act: np.ndarray) -> np.ndarray:
     return state.member[:, :, BODY["politburo"]] & act
 
 
-def politburo_share(state: State, act: np.ndarray, ally: np.ndarray | None = None) -> np.ndarray:
+def politburo_share(state: State, act: np.ndarray, bits: np.ndarray | None = None) -> np.ndarray:
     """[B,P] share of the voting Politburo each person commands."""
     voters = politburo_votes(state, act)
     n = np.maximum(voters.sum(axis=1, keepdims=True), 1)
-    return (commands(state, act, ally) & voters[:, None, :]).sum(axis=2) / n
+    return following(state, act, voters, bits) / n
 
 
 def politburo_majority(state: State, act: np.ndarray) -> np.ndarray:
@@ -82,13 +120,17 @@ def delegate_share(state: State, params: dict, structural: float) -> np.ndarray:
     return (machine[:, :, None] * onehot).sum(axis=1) / d.sum(axis=1, keepdims=True)
 
 
-def cc_share(state: State, act: np.ndarray) -> np.ndarray:
+def cc_share(state: State, act: np.ndarray, bits: np.ndarray | None = None) -> np.ndarray:
     """[B,P] share of the Central Committee that votes with each person (seats and members)."""
+    bits = bloc_bits(state) if bits is None else bits
     in_cc = state.member[:, :, BODY["central_committee"]] & act           # [B,P]
-    named = (commands(state, act) & in_cc[:, None, :]).sum(axis=2)        # [B,P]
+    named = following(state, act, in_cc, bits)                             # [B,P]
     seats = state.cc_seats[:, :-1]                                         # clients by patron
     # a patron's clients follow him, and his allies' clients follow his allies
-    ally_seats = np.einsum("bpq,bq->bp", allied(state).astype(np.float32), seats)
+    cols = np.flatnonzero(seats.any(axis=0))
+    ally = ((bits[:, :, None] & bits[:, None, cols]) != 0) | \
+        (np.arange(bits.shape[1])[:, None] == cols[None, :])
+    ally_seats = (ally * seats[:, None, cols]).sum(axis=2)
     total = in_cc.sum(axis=1) + state.cc_seats.sum(axis=1)
     return (named + ally_seats) / np.maximum(total, 1)[:, None]
 
@@ -96,7 +138,8 @@ def cc_share(state: State, act: np.ndarray) -> np.ndarray:
 def standing(state: State, act: np.ndarray, params: dict, structural: float,
              leaders: np.ndarray) -> np.ndarray:
     """[B,P] how strong a claim each leader has to lead the party (0 for non-leaders)."""
-    s = (0.30 * cc_share(state, act) + 0.25 * politburo_share(state, act)
+    bits = bloc_bits(state)
+    s = (0.30 * cc_share(state, act, bits) + 0.25 * politburo_share(state, act, bits)
          + 0.20 * delegate_share(state, params, structural) + 0.25 * state.prestige / 100.0)
     mask = act & leaders[None, :]
     return np.where(mask, s, -1.0)

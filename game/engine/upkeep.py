@@ -35,10 +35,9 @@ def drift(g: "Game", s: State) -> None:
     dt = g.turn_months
     act = g.active(s)
     # secretaries grow loyal to a patron in power, and drift away from one who has fallen
-    pat = s.sec_patron.astype(np.int64)
-    bi = np.arange(s.batch)[:, None]
-    in_power = (pat >= 0) & act[bi, np.clip(pat, 0, None)] & \
-        (s.holder[:, None, :] == pat[:, :, None]).any(axis=2)
+    pat = np.maximum(s.sec_patron.astype(np.int64), 0)
+    standing = act & power.holds_any_post(s)
+    in_power = (s.sec_patron >= 0) & np.take_along_axis(standing, pat, axis=1)
     fallen = (pat >= 0) & ~in_power
     s.sec_loyalty += g.params["loyalty_drift"] * dt * in_power - 0.03 * dt * fallen
     np.clip(s.sec_loyalty, 0, 1, out=s.sec_loyalty)

@@ -137,18 +137,19 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
     personal = m.kind in PERSONAL
     has_t = (m.target >= 0)[:, None]
     t = np.where(m.target >= 0, m.target, 0)
-    al = d.allied.astype(np.float32)
+    al_s = power.allied_with(s, m.sponsor, d.bits)                 # [B,P] allied with sponsor
+    al_t = power.allied_with(s, t, d.bits)
     rel = s.relations
     pat = s.patron.astype(np.int64)
     client_s = (pat == m.sponsor[:, None])
     client_t = (pat == t[:, None]) & has_t
-    pat_c = np.clip(pat, 0, P - 1)
-    pat_ally = (al[bi[:, None], pat_c, m.sponsor[:, None]] > 0) & (pat >= 0) & ~client_s
-    pat_ally_t = (al[bi[:, None], pat_c, t[:, None]] > 0) & (pat >= 0) & ~client_t & has_t
+    pat_c = np.maximum(pat, 0)
+    pat_ally = np.take_along_axis(al_s, pat_c, axis=1) & (pat >= 0) & ~client_s
+    pat_ally_t = np.take_along_axis(al_t, pat_c, axis=1) & (pat >= 0) & ~client_t & has_t
     affinity = np.where(g.leaders, 0.3, 1.0)[None, :]
     terms = {
         "ideology": W.ideology * _ideology_against(s.ideology, s, m, personal),
-        "alliance": W.alliance * (1.5 - sig) * (al[bi, :, m.sponsor] - has_t * al[bi, :, t]),
+        "alliance": W.alliance * (1.5 - sig) * (al_s.astype(np.float32) - has_t * al_t),
         "relations": W.relations * (1.5 - sig) * (rel[bi, :, m.sponsor] - has_t * rel[bi, :, t]),
         "patronage": W.patronage * (0.5 + sig) * s.loyalty * (
             client_s + 0.5 * pat_ally - client_t - 0.5 * pat_ally_t),
@@ -203,17 +204,17 @@ def _stance(total: np.ndarray, m: Motion, act: np.ndarray) -> np.ndarray:
 class Derived:
     """Measures of the state every term of one vote reads; computed once per vote."""
     act: np.ndarray
-    allied: np.ndarray
+    bits: np.ndarray
     majority: np.ndarray
     faction: np.ndarray
 
 
 def derive(g: "Game", s: State) -> Derived:
     act = g.active(s)
-    allied = power.allied(s)
-    share = power.politburo_share(s, act, allied)
+    bits = power.bloc_bits(s)
+    share = power.politburo_share(s, act, bits)
     majority = np.any(s.bloc & (share > 0.5)[:, None, :], axis=2)
-    return Derived(act, allied, majority, power.open_faction(s, g.bloc_secret, majority))
+    return Derived(act, bits, majority, power.open_faction(s, g.bloc_secret, majority))
 
 
 def compute(g: "Game", s: State, m: Motion) -> Result:

@@ -1,0 +1,102 @@
+"""What every computer leader reads from the state before he moves, computed once a turn.
+
+Standing and its parts come from ``game.engine.power``; the threat each leader feels from each
+other person is the rivals' own judgement: the other's standing, made worse by distance in
+views and personal enmity, softened by alliance, and coloured by character (``threat.<id>``)
+and, at higher difficulty, by the rivals closing ranks against the human player.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..engine import power
+from ..engine.actions import POWER
+from ..engine.state import BODY, State
+
+if TYPE_CHECKING:
+    from ..engine.game import Game
+    from .character import Characters
+
+F = np.float32
+# the weights of power.standing (kept equal by a test)
+STANDING = {"cc": 0.30, "pb": 0.25, "delegates": 0.20, "prestige": 0.25}
+
+
+class Context:
+    def __init__(self, g: "Game", s: State, ch: "Characters", human: np.ndarray,
+                 coordinate: float):
+        self.g, self.s = g, s
+        self.lead = ch.lead
+        self.B, self.N, self.P = s.batch, len(ch.lead), g.P
+        act = g.active(s)
+        self.act = act
+        self.allied = power.allied(s)
+        self.pb_share = power.politburo_share(s, act)
+        self.majority = np.any(s.bloc & (self.pb_share > 0.5)[:, None, :], axis=2)   # [B,L]
+        self.faction = power.open_faction(s, g.bloc_secret, self.majority)
+        self.cc_share = power.cc_share(s, act)
+        self.del_share = power.delegate_share(s, g.params, g.structural)
+        st = (STANDING["cc"] * self.cc_share + STANDING["pb"] * self.pb_share
+              + STANDING["delegates"] * self.del_share + STANDING["prestige"] * s.prestige / 100.0)
+        self.standing = np.where(act & g.leaders[None, :], st, 0.0).astype(F)
+        self.coercion = (g.holds_power(s, "police") * g.mod["fear"][None, :]).astype(F)
+        self.ban = s.flags[:, g.fidx["faction_ban"]]
+        w = s.members / np.maximum(s.members.sum(axis=1, keepdims=True), 1e-6)
+        self.lean = (w[:, :, None] * s.lean).sum(axis=1).astype(F)                     # [B,3]
+        self.in_pb = s.member[:, :, BODY["politburo"]]
+        self.in_cc = s.member[:, :, BODY["central_committee"]]
+        self.power = {p: g.holds_power(s, p) for p in ("appoint", "police", "recruit", "press",
+                                                       "comintern")}
+        self.gensec = self._holder_of("appoint")
+        self._calendar(g, s)
+        self._threats(g, s, ch, human, coordinate)
+
+    def _holder_of(self, pw: str) -> np.ndarray:
+        out = np.full(self.B, -1, dtype=np.int64)
+        for k in np.flatnonzero(self.g.post_powers[:, POWER[pw]]):
+            out = np.where(out < 0, self.s.holder[:, k], out)
+        return out
+
+    def _calendar(self, g: "Game", s: State) -> None:
+        t = s.turn
+        self.progress = t / max(g.n_turns - 1, 1)
+        self.sitting = g.sitting_at.get(t)
+        self.sitting_kind = g.scenario.sittings[self.sitting].kind if self.sitting is not None \
+            else None
+        later = [u for u, i in g.sitting_at.items()
+                 if u >= t and g.scenario.sittings[i].kind == "congress"]
+        self.to_congress = (min(later) - t) * g.turn_months if later else None
+        seats = [g.scenario.sittings[g.sitting_at[u]].cc_seats for u in later]
+        named = self.in_cc.sum(axis=1)
+        total = float(seats[0]) if seats and seats[0] else None
+        cc_total = total if total is not None else (named + self.s.cc_seats.sum(axis=1))
+        self.free_frac = np.clip((cc_total - named) / np.maximum(cc_total, 1), 0, 1).astype(F)
+
+    def _threats(self, g: "Game", s: State, ch: "Characters", human: np.ndarray,
+                 coordinate: float) -> None:
+        """threat [B,N,P]: how much each other leader endangers leader n; rho = threat
+        relative to his greatest (1 for the greatest); top = that person."""
+        lead = self.lead
+        st = self.standing
+        ideo = s.ideology[:, lead, :]                                              # [B,N,3]
+        dist = np.abs(ideo[:, :, None, :] - s.ideology[:, None, :, :]).sum(axis=3) / 3.0
+        rel = s.relations[:, lead, :]                                              # [B,N,P]
+        allied = self.allied[:, lead, :]
+        soft = np.clip(0.2 + 0.25 * ch.ambition, 0.1, 0.8)[None, :, None]
+        t = st[:, None, :] * (0.5 + dist) * (1.0 + 0.5 * np.maximum(-rel, 0.0))
+        t = t * np.where(allied, soft, 1.0) * ch.threat[None, :, :]
+        big = (self.pb_share > 0.5)[:, None, :] & ~allied
+        t = t * np.where(big, 1.3, 1.0)
+        if human.any():
+            t = t * np.where(human, 1.0 + coordinate, 1.0)[None, None, :]
+        t[:, np.arange(self.N), lead] = 0.0
+        t = np.where((self.act & g.leaders[None, :])[:, None, :], t, 0.0).astype(F)
+        self.threat = t
+        self.top = np.argmax(t, axis=2)                                            # [B,N]
+        self.top_val = np.take_along_axis(t, self.top[..., None], axis=2)[..., 0]
+        self.rho = (t / np.maximum(self.top_val, 1e-6)[..., None]).astype(F)
+        # how dangerous each is in absolute terms: his threat against my own standing
+        mine = self.standing[:, lead][..., None]
+        self.danger = np.clip(t / (mine + 0.05), 0.0, 1.5).astype(F)

@@ -177,11 +177,16 @@ class Game:
         """Build an action from ids (as the scenario's script and the saves write them)."""
         return _actions.from_ids(self, actor, kind, target, arg, arg2)
 
-    def pending_events(self, state: State, b: int) -> list[int]:
-        """Events that will fire at the start of this turn in game ``b`` (for the interface)."""
-        from .events import firing
-        fire = firing(self, state, None)
-        return [e for e in range(self.E) if fire[b, e]]
+    def pending_events(self, state: State, b: int, forced: Optional[dict] = None) -> list[int]:
+        """Events that will fire at the start of this turn in game ``b`` (for the interface).
+
+        Health comes first in a turn (a stroke or a death can set off an event), so it is
+        played out on a copy before the triggers are read — exactly as ``step`` will."""
+        from .events import firing, health
+        one = state.take([b])
+        health(self, one, None, forced or {})
+        fire = firing(self, one, forced)
+        return [e for e in range(self.E) if fire[0, e]]
 
     def step(self, state: State, moves=None, choices: Optional[dict] = None, log=None,
              chooser: Optional[Chooser] = None, forced: Optional[dict] = None) -> State:

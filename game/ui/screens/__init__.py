@@ -1,0 +1,1 @@
+"""One module per screen. Each screen only reads state and emits actions."""

@@ -1,0 +1,218 @@
+"""The main game screen: the date and the player's means in the header, the Politburo on the
+left, and tabs on the right (actions, apparatus, economy, press, posts, log). Ending the turn
+asks for the player's event choices, resolves the turn through the engine, then shows what
+happened: events, the sitting, the votes voter by voter, and at the end the debrief."""
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.ui import art, layout, people
+from game.ui.panels.actions_panel import ActionsPanel
+from game.ui.panels.board_panel import BoardPanel
+from game.ui.panels.economy_panel import EconomyPanel
+from game.ui.panels.log_panel import LogPanel
+from game.ui.panels.politburo import PolitburoPanel
+from game.ui.panels.posts_panel import PostsPanel
+from game.ui.panels.press_panel import PressPanel
+from game.ui.screen import Screen
+from game.ui.text import blit
+from game.ui.widgets import button, card
+
+TABS = (ActionsPanel, BoardPanel, EconomyPanel, PressPanel, PostsPanel, LogPanel)
+TAB_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6)
+
+
+class GameScreen(Screen):
+    name = "game"
+
+    def __init__(self, app, session):
+        super().__init__(app)
+        self.session = session
+        self.active = 0
+        self.tab = "actions"
+        self.queue: list = []
+        self.ended = False
+        self.politburo = PolitburoPanel(self)
+        self.panels = {cls.key: cls(self) for cls in TABS}
+
+    @property
+    def player(self) -> str:
+        return self.session.players[self.active]
+
+    def shortcuts(self):
+        keys = [(str(i + 1), f"{cls.title} tab") for i, cls in enumerate(TABS)]
+        return keys + [("Ctrl+Enter", "End the turn"), ("Esc", "Back to the menu (the game is kept)")]
+
+    # ---------------------------------------------------------------- layout
+    def layout(self, rect: pygame.Rect) -> None:
+        app, u = self.app, self.app.u
+        w, h = rect.size
+        bfont = app.fonts.theme_font("display", 19)
+        self.header_rect = pygame.Rect(0, 0, w, max(u(70), app.fonts.get("display", 34).get_linesize()
+                                                    + app.fonts.get("text", 13).get_linesize() + u(12)))
+        bh = self.header_rect.h - u(26)
+        end_w = max(u(140), bfont.size("End turn")[0] + u(36))
+        menu_w = max(u(90), bfont.size("Menu")[0] + u(30))
+        self.menu_button = button(self.manager, pygame.Rect(w - menu_w - u(16), u(10), menu_w, bh), "Menu", "@back",
+                                  "Back to the main menu; the game is kept (Esc)", name="menu")
+        self.end_button = button(self.manager, pygame.Rect(w - menu_w - end_w - u(28), u(10), end_w, bh), "End turn",
+                                 "@primary", "Resolve the month: your moves and your rivals' (Ctrl+Enter)", name="end_turn")
+        self.player_rect = pygame.Rect(int(w * 0.40), u(6), self.end_button.rect.x - int(w * 0.40) - u(16),
+                                       self.header_rect.h - u(17))
+        body = pygame.Rect(u(18), self.header_rect.bottom + u(16), w - u(36), h - self.header_rect.bottom - u(32))
+        self.left, self.right = layout.split_h(body, [0.37, 0.63], u(20))
+        self.politburo.layout(layout.inset(self.left, u(14), u(12)))
+        tab_h = bfont.get_linesize() + u(12)
+        tabs = pygame.Rect(self.right.x + u(14), self.right.y + u(12), self.right.w - u(28), tab_h)
+        self.tab_buttons = {}
+        for cls, r in zip(TABS, layout.split_h(tabs, [1.0] * len(TABS), u(6))):
+            b = button(self.manager, r, cls.title, "@option", f"{cls.title} (key {TABS.index(cls) + 1})",
+                       name=f"tab_{cls.key}")
+            if cls.key == self.tab:
+                b.select()
+            self.tab_buttons[b] = cls.key
+        content = pygame.Rect(self.right.x + u(14), tabs.bottom + u(14), self.right.w - u(28),
+                              self.right.bottom - tabs.bottom - u(26))
+        for panel in self.panels.values():
+            panel.layout(content)
+        self._buttons_state()
+
+    def _buttons_state(self) -> None:
+        if self.session.over:
+            self.end_button.set_text("Debrief")
+
+    def refresh(self) -> None:
+        self.politburo.refresh()
+        for panel in self.panels.values():
+            panel.refresh()
+
+    def set_tab(self, key: str) -> None:
+        self.tab = key
+        for b, k in self.tab_buttons.items():
+            b.select() if k == key else b.unselect()
+
+    # ---------------------------------------------------------------- the turn
+    def end_turn(self) -> None:
+        from game.ui.screens.event_dialog import EventDialog
+        from game.ui.screens.handover import HandoverScreen
+        ses = self.session
+        if ses.over:
+            self.show_end()
+            return
+        pending = [ev for ev in ses.pending_choices(self.player) if ev.id not in ses.choices]
+        if pending:
+            self.app.push(EventDialog(self.app, ses, event=pending[0], on_done=self.end_turn))
+            return
+        if self.active + 1 < len(ses.players):
+            self.active += 1
+            self.refresh()
+            self.app.push(HandoverScreen(self.app, ses, self.player))
+            return
+        records = ses.end_turn()
+        self.active = 0
+        self.refresh()
+        self.queue = self.results(records)
+        if len(ses.players) > 1 and not ses.over:
+            self.queue.append(HandoverScreen(self.app, ses, self.player))
+        self.set_tab("press")
+        self._buttons_state()
+        self.on_enter()
+
+    def results(self, records: list[dict]) -> list:
+        from game.ui.screens.event_dialog import EventDialog
+        from game.ui.screens.sitting_screen import SittingScreen
+        from game.ui.screens.vote_screen import VoteScreen
+        ses = self.session
+        out = []
+        for rec in records:
+            if rec.get("kind") in ("event", "publication", "death") or rec.get("event"):
+                out.append(EventDialog(self.app, ses, record=rec))
+        sittings = [r for r in records if r.get("kind") == "sitting"]
+        for rec in sittings:
+            out.append(SittingScreen(self.app, ses, rec))
+        votes = [r for r in records if r.get("kind") == "vote"]
+        if votes:
+            out.append(VoteScreen(self.app, ses, votes))
+        return out
+
+    def show_end(self) -> None:
+        from game.ui.screens.end_screen import EndScreen
+        self.app.push(EndScreen(self.app, self.session))
+
+    def on_enter(self) -> None:
+        if self.queue:
+            self.app.push(self.queue.pop(0))
+        elif self.session.over and not self.ended:
+            self.ended = True
+            self.show_end()
+
+    def back(self) -> None:
+        from game.ui.screens.title import TitleScreen
+        self.app.reset(TitleScreen(self.app))
+
+    # ---------------------------------------------------------------- events
+    def handle_event(self, event) -> bool:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.end_button:
+                self.end_turn()
+                return True
+            if event.ui_element is self.menu_button:
+                self.back()
+                return True
+            if event.ui_element in self.tab_buttons:
+                self.set_tab(self.tab_buttons[event.ui_element])
+                return True
+        if event.type == pygame.KEYDOWN:
+            if event.key in TAB_KEYS and not event.mod & pygame.KMOD_CTRL:
+                self.set_tab(TABS[TAB_KEYS.index(event.key)].key)
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and event.mod & pygame.KMOD_CTRL:
+                self.end_turn()
+                return True
+        if self.politburo.handle_event(event):
+            return True
+        return self.panels[self.tab].handle_event(event)
+
+    # ---------------------------------------------------------------- drawing
+    def draw_content(self, surface: pygame.Surface) -> None:
+        self.tips.begin_frame()
+        app, pal, u = self.app, self.app.pal, self.app.u
+        self._header(surface)
+        card(surface, self.left, pal, u)
+        card(surface, self.right, pal, u)
+        self.politburo.draw(surface)
+        self.panels[self.tab].draw(surface)
+
+    def _header(self, surface) -> None:
+        app, pal, u, ses = self.app, self.app.pal, self.app.u, self.session
+        hr = self.header_rect
+        pygame.draw.rect(surface, pal.accent, hr)
+        pygame.draw.rect(surface, pal.ink, (0, hr.bottom - u(5), hr.w, u(5)))
+        r = hr.h * 0.30
+        art.star(surface, (u(16) + r, hr.centery - u(2)), r, pal.paper_light, pal.ink, max(1, u(2)))
+        x = u(26) + int(2 * r)
+        date_font = app.fonts.fit("display", 34, people.long_date(ses.date).upper(), int(hr.w * 0.27), 14)
+        dr = blit(surface, date_font, people.long_date(ses.date).upper(), pal.paper_light, (x, u(4)))
+        sub = f"Turn {ses.turn + 1} of {ses.g.n_turns} · {ses.scenario.title}"
+        blit(surface, app.fonts.get("text", 13), sub, pal.paper_light, (x, dr.bottom - u(2)),
+             max_width=self.player_rect.x - x - u(10))
+        pr = self.player_rect
+        size = pr.h
+        surface.blit(people.portrait(ses, pal, self.player, size, badge=False), (pr.x, pr.y))
+        name = ses.name(self.player)
+        if len(ses.players) > 1:
+            name = f"Player {self.active + 1}: {name}"
+        nr = blit(surface, app.fonts.get("display", 20), name.upper(), pal.paper_light, (pr.x + size + u(10), pr.y),
+                  max_width=pr.w - size - u(10))
+        left = ses.ap_left(self.player)
+        total = float(ses.state.ap[0, ses.p(self.player)])
+        pip = u(12)
+        y = nr.bottom + u(4)
+        for i in range(int(total)):
+            rect = pygame.Rect(pr.x + size + u(10) + i * (pip + u(4)), y, pip, pip)
+            pygame.draw.rect(surface, pal.paper_light if i < left else pal.accent_dark, rect)
+            pygame.draw.rect(surface, pal.ink, rect, 1)
+        blit(surface, app.fonts.get("text", 12), f"{left:g} action points left", pal.paper_light,
+             (pr.x + size + u(14) + int(total) * (pip + u(4)), y + pip // 2), "midleft",
+             max_width=max(10, pr.right - (pr.x + size + u(14) + int(total) * (pip + u(4)))))

@@ -246,17 +246,24 @@ class Checker:
         for i, move in enumerate(self.s.script):
             at: Path = ("script", i)
             self.date(at + ("date",), move.date)
+            targets = [*self.persons, *self.ctx.regions, *self.ctx.blocs]
+            if move.actor == "chance" and move.action == "stroke":
+                self.ref(at + ("target",), move.target, self.persons, "person")
+                continue
             if move.actor == "chance":
-                self.ref(at + ("action",), move.action, events, "event")
+                self.ref(at + ("action",), move.action, [*events, "stroke"], "event")
                 if move.action in events and move.arg is not None:
-                    self.ref(at + ("arg",), move.arg, [c.id for c in events[move.action].choices],
-                             f"choice of {move.action}")
+                    # "no" forbids the event; a choice id fires it with that choice
+                    self.ref(at + ("arg",), move.arg,
+                             ["no", *[c.id for c in events[move.action].choices]],
+                             f"choice of {move.action} (or no)")
             else:
                 self.ref(at + ("actor",), move.actor, self.persons, "person",
                          hint=" (or chance, for an event's outcome)")
                 self.ref(at + ("arg",), move.arg, words, "id")
-            self.ref(at + ("target",), move.target,
-                     [*self.persons, *self.ctx.regions, *self.ctx.blocs], "person, region or bloc")
+                if move.action == "choose":
+                    targets = [*targets, *events]      # a choice may name its event as target
+            self.ref(at + ("target",), move.target, targets, "person, region or bloc")
             if move.arg2 is not None and not _is_number(move.arg2):
                 self.ref(at + ("arg2",), move.arg2, words, "id")
 
@@ -267,6 +274,7 @@ class Checker:
         words |= {m.id for m in s.motions} | {x.id for x in s.sittings}
         words |= {o.id for p in s.policies for o in p.options}
         words |= {c.id for e in s.events for c in e.choices}
+        words |= {"publish", "suppress"}        # Lenin's Testament
         return words
 
     def check_sides(self) -> None:

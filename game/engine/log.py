@@ -146,6 +146,8 @@ def readable(rec: dict) -> str:
     if rec["kind"] == "vote":
         for v in rec.get("voters", []):
             why = "; ".join(r["text"] for r in v["reasons"]) or "—"
+            if v.get("despite"):
+                why += " — despite: " + "; ".join(r["text"] for r in v["despite"])
             out.append(f"           {v['id']:<14} {v['vote']:<8} {why}")
         for grp in rec.get("groups", []):
             out.append(f"           {grp['for']:>4} for {grp['against']:>4} against  {grp['text']}")

@@ -43,10 +43,17 @@ def vote_phase(g: "Game", s: State, tabled: list, log: Optional["Log"]) -> None:
         res = votes.compute(g, s, report)
         _log_vote(g, s, report, res, log)
         sittings.apply_report(g, s, report, res)
+    voted: list[tuple[np.ndarray, np.ndarray]] = []
     for m in tabled:
-        m.mask = m.mask & ~s.over
+        # a motion moved twice in one month (by two leaders) is put to the vote once
+        key = votes.motion_key(m)
+        repeat = np.zeros(s.batch, dtype=bool)
+        for k, mask in voted:
+            repeat |= mask & (k == key)
+        m.mask = m.mask & ~s.over & ~repeat
         if not m.mask.any():
             continue
+        voted.append((key, m.mask.copy()))
         res = votes.compute(g, s, m)
         _log_vote(g, s, m, res, log)
         motions.apply_result(g, s, m, res)

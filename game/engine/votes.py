@@ -166,6 +166,22 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
     return terms
 
 
+def motion_key(m: Motion) -> np.ndarray:
+    """[B] what the motion is about, whoever moves it (kind, body, target, post/level, motion)."""
+    kind = KIND_CODES.get(m.kind, 0)
+    body = BODIES_CODES[m.body]
+    arg = np.zeros_like(m.sponsor) if m.arg is None else np.asarray(m.arg) + 1
+    motion = np.zeros_like(m.sponsor) if m.motion is None else np.asarray(m.motion) + 1
+    return ((((kind * 8 + body) * 64 + m.target + 1) * 256 + arg) * 256 + motion)
+
+
+KIND_CODES = {k: i for i, k in enumerate(
+    ("resolution", "policy", "condemn", "remove_from_post", "expel_politburo", "expel_cc",
+     "expel_party", "promote", "demote", "testament", "testament_suppress", "report"))}
+BODIES_CODES = {b: i for i, b in enumerate(
+    ("politburo", "central_committee", "joint_plenum", "congress", "conference"))}
+
+
 def _noise_key(m: Motion) -> np.ndarray:
     """[B] a key for the vote's noise that depends only on the motion itself, never on what
     else is in the batch (so game i of a batch votes like the lone game i)."""
@@ -324,23 +340,40 @@ def _party_lean(s: State) -> np.ndarray:
 
 
 def explain(g: "Game", s: State, m: Motion, res: Result, b: int, top: int = 3) -> list[dict]:
-    """The named voters of game ``b`` with their vote and the terms that decided it."""
+    """The named voters of game ``b`` with their vote, the terms that carried it (strongest
+    first) and the strongest term that pulled the other way ("despite")."""
     out = []
     sp, t = int(m.sponsor[b]), int(m.target[b])
     i = res.row(b)
     for p in np.flatnonzero(res.voters[i]):
         vote = int(res.person_vote[i, p])
+        row = {"id": g.person_ids[p], "vote": "for" if vote > 0 else "against"}
         if p == sp:
-            reasons = [{"term": "sponsor", "value": 0.0, "text": "moved the motion"}]
+            row["reasons"] = [{"term": "sponsor", "value": 0.0, "text": "moved the motion"}]
         elif p == t:
-            reasons = [{"term": "target", "value": 0.0, "text": "the motion is against him"}]
+            row["reasons"] = [{"term": "target", "value": 0.0,
+                               "text": "the motion is against him"}]
         else:
-            vals = sorted(((float(res.terms[k][i, p]), k) for k in TERMS),
-                          key=lambda x: -abs(x[0]))
-            reasons = [{"term": k, "value": round(v, 3), "text": reason_text(g, k, v, sp, t)}
-                       for v, k in vals[:top] if abs(v) >= 0.02]
-        out.append({"id": g.person_ids[p], "vote": "for" if vote > 0 else "against",
-                    "reasons": reasons})
+            row.update(_reasons(g, res, i, p, vote, sp, t, top))
+        out.append(row)
+    return out
+
+
+def _reasons(g: "Game", res: Result, i: int, p: int, vote: int, sp: int, t: int,
+             top: int) -> dict:
+    vals = {k: float(res.terms[k][i, p]) for k in TERMS}
+    decided_by_chance = (sum(vals.values()) - vals["noise"]) * vote <= 0
+    carry = sorted((k for k in TERMS if vals[k] * vote > 0.02
+                    and (k != "noise" or decided_by_chance)), key=lambda k: -abs(vals[k]))
+    against = sorted((k for k in TERMS if vals[k] * vote < -0.05 and k != "noise"),
+                     key=lambda k: -abs(vals[k]))
+
+    def item(k: str) -> dict:
+        return {"term": k, "value": round(vals[k], 3), "text": reason_text(g, k, vals[k], sp, t)}
+    out = {"reasons": [item(k) for k in carry[:top]] or
+           [{"term": "noise", "value": round(vals["noise"], 3), "text": "his own judgement"}]}
+    if against:
+        out["despite"] = [item(against[0])]
     return out
 
 

@@ -23,7 +23,7 @@ DEFAULTS = MappingProxyType({
     "vote_sharpness": 4.0,          # how decided a bloc of delegates is for a given score
     "cc_expel_majority": 0.667,     # share needed to expel from the CC or the party
     # prestige
-    "faction_cost": 1.2,            # monthly prestige an open faction costs under the ban
+    "faction_cost": 0.7,            # monthly prestige an open faction costs under the ban
     "condemn_prestige": 8.0,
     "polemic_prestige": 3.0,
     "failed_motion_prestige": 2.0,
@@ -31,11 +31,11 @@ DEFAULTS = MappingProxyType({
     "testament_prestige": 18.0,
     "prestige_drift": 0.01,         # monthly pull of prestige back towards 30
     # economy (monthly rates and targets; 1913 = 100)
-    "ind_price_rate": 0.06,
+    "ind_price_rate": 0.055,
     "ind_price_raise": 190.0,       # target industrial prices when trusts set them freely
     "ind_price_hold": 135.0,
     "ind_price_cut": 105.0,
-    "agr_price_rate": 0.10,
+    "agr_price_rate": 0.12,
     "mood_rate": 0.10,
     "grain_rate": 0.15,
     "restoration_growth": 0.018,    # monthly industrial growth while below pre-war output

@@ -81,8 +81,8 @@ def _open_opposition(g, ban: bool):
 def test_the_faction_ban_makes_an_open_opposition_costly(tiny):
     trotsky = tiny.pidx["trotsky"]
     banned, free = _open_opposition(tiny, True), _open_opposition(tiny, False)
-    _run(tiny, banned, 3)
-    _run(tiny, free, 3)
+    _run(tiny, banned, 6)
+    _run(tiny, free, 6)
     assert banned.prestige[0, trotsky] < free.prestige[0, trotsky] - 3
     log_b, log_f = Log(tiny, 1), Log(tiny, 1)
     condemn = [[tiny.action("stalin", "condemn", "trotsky")]]

@@ -45,7 +45,7 @@ class Log:
     # ------------------------------------------------------------------ kinds
     def event(self, g: "Game", s: State, b: int, e: int, choice: Optional[int]) -> None:
         ev = g.scenario.events[e]
-        persons = sorted({p for p in g.person_ids if _mentions(ev, p)})
+        persons = g.event_persons[e]
         extra = {"event": ev.id, "title": ev.title}
         text = ev.title
         if choice is not None:
@@ -97,7 +97,8 @@ def _plain(x):
     raise TypeError(type(x))
 
 
-def _mentions(ev, pid: str) -> bool:
+def mentions(ev, pid: str) -> bool:
+    """The event names the person in its trigger, effects or decider."""
     texts = [ev.trigger, *ev.effects, ev.decider or ""]
     for c in ev.choices:
         texts.extend(c.effects)

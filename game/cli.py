@@ -8,7 +8,7 @@ import time
 from typing import Optional
 
 COMMANDS = ("scenarios", "check", "simulate", "replay", "whatif", "screenshots", "bench-ui",
-            "play")
+            "play", "strength", "bench-ai")
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -22,7 +22,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     cmd, rest = argv[0], argv[1:]
     handler = {"scenarios": cmd_scenarios, "check": cmd_check, "simulate": cmd_simulate,
                "replay": cmd_replay, "whatif": cmd_whatif, "screenshots": cmd_screenshots,
-               "bench-ui": cmd_bench_ui}[cmd]
+               "bench-ui": cmd_bench_ui, "strength": cmd_strength, "bench-ai": cmd_bench_ai}[cmd]
     return handler(rest)
 
 
@@ -59,22 +59,42 @@ def cmd_simulate(argv: list[str]) -> int:
     ap.add_argument("--log", help="write the event log (JSON Lines) here")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON")
     ap.add_argument("--as", dest="role", help="a scripted policy plays this leader")
-    ap.add_argument("--policy", help="the scripted policy for --as (see game.ai.policies)")
-    ap.add_argument("--difficulty", default=None, help="rivals' difficulty")
+    ap.add_argument("--policy", default="apparatus",
+                    help="the scripted policy for --as: apparatus, orator, historical, passive, "
+                         "random (see game.ai.policies)")
+    ap.add_argument("--difficulty", default="normal", help="rivals' difficulty: easy, normal, hard")
     args = ap.parse_args(argv)
     scenario = _load(args.scenario)
     if scenario is None:
         return 2
+    from .ai.difficulty import LEVELS
     from .ai.play import play_one
+    from .ai.policies import NAMES
     from .engine.game import Game
-    t0 = time.perf_counter()
     g = Game(scenario)
-    state, log = play_one(g, args.seed)
+    problem = None
+    if args.difficulty not in LEVELS:
+        problem = f"unknown difficulty {args.difficulty!r}; choose one of {', '.join(LEVELS)}"
+    elif args.role is not None and args.role not in g.pidx:
+        problem = f"unknown person {args.role!r} for --as"
+    elif args.role is not None and not g.leaders[g.pidx[args.role]]:
+        problem = f"{args.role!r} is not one of the leaders who act"
+    elif args.policy not in NAMES:
+        problem = f"unknown policy {args.policy!r}; choose one of {', '.join(NAMES)}"
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    state, log = play_one(g, args.seed, difficulty=args.difficulty, seat=args.role,
+                          scripted=args.policy if args.role else None)
     elapsed = time.perf_counter() - t0
     if args.log:
         log.write(args.log)
     summary = g.outcome(state, 0)
-    summary.update({"scenario": scenario.id, "seed": args.seed, "seconds": round(elapsed, 3)})
+    summary.update({"scenario": scenario.id, "seed": args.seed, "seconds": round(elapsed, 3),
+                    "difficulty": args.difficulty})
+    if args.role:
+        summary.update({"as": args.role, "policy": args.policy})
     if args.json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
     else:
@@ -85,6 +105,9 @@ def cmd_simulate(argv: list[str]) -> int:
 def format_summary(g, summary: dict) -> str:
     name = lambda pid: g.names.get(pid, pid)          # noqa: E731
     lines = [f"{g.scenario.title} — seed {summary['seed']}"]
+    if summary.get("as"):
+        lines.append(f"{name(summary['as'])} played by the scripted '{summary['policy']}' policy; "
+                     f"the rivals at {summary['difficulty']}.")
     if summary["collapse"]:
         lines.append("Outcome: the worker–peasant alliance collapsed; every side has lost.")
     else:
@@ -106,6 +129,16 @@ def format_summary(g, summary: dict) -> str:
         f"{k.replace('_', ' ')} {v:g}" for k, v in ind.items()))
     lines.append(f"({summary['seconds']} s)")
     return "\n".join(lines)
+
+
+def cmd_strength(argv: list[str]) -> int:
+    from .ai.strength import main as strength_main
+    return strength_main(argv)
+
+
+def cmd_bench_ai(argv: list[str]) -> int:
+    from .ai.bench import main as bench_main
+    return bench_main(argv)
 
 
 def cmd_replay(argv: list[str]) -> int:

@@ -26,17 +26,18 @@ STANDING = {"cc": 0.30, "pb": 0.25, "delegates": 0.20, "prestige": 0.25}
 
 class Context:
     def __init__(self, g: "Game", s: State, ch: "Characters", human: np.ndarray,
-                 coordinate: float):
+                 coordinate: float, perception: float = 0.0, shrewd: float = 0.0):
         self.g, self.s = g, s
         self.lead = ch.lead
         self.B, self.N, self.P = s.batch, len(ch.lead), g.P
         act = g.active(s)
         self.act = act
-        self.allied = power.allied(s)
-        self.pb_share = power.politburo_share(s, act)
+        bits = power.bloc_bits(s)
+        self.allied = ((bits[:, :, None] & bits[:, None, :]) != 0) | np.eye(g.P, dtype=bool)
+        self.pb_share = power.politburo_share(s, act, bits)
         self.majority = np.any(s.bloc & (self.pb_share > 0.5)[:, None, :], axis=2)   # [B,L]
         self.faction = power.open_faction(s, g.bloc_secret, self.majority)
-        self.cc_share = power.cc_share(s, act)
+        self.cc_share = power.cc_share(s, act, bits)
         self.del_share = power.delegate_share(s, g.params, g.structural)
         st = (STANDING["cc"] * self.cc_share + STANDING["pb"] * self.pb_share
               + STANDING["delegates"] * self.del_share + STANDING["prestige"] * s.prestige / 100.0)
@@ -51,7 +52,8 @@ class Context:
                                                        "comintern")}
         self.gensec = self._holder_of("appoint")
         self._calendar(g, s)
-        self._threats(g, s, ch, human, coordinate)
+        self.human = human
+        self._threats(g, s, ch, human, coordinate, perception, shrewd)
 
     def _holder_of(self, pw: str) -> np.ndarray:
         out = np.full(self.B, -1, dtype=np.int64)
@@ -75,7 +77,7 @@ class Context:
         self.free_frac = np.clip((cc_total - named) / np.maximum(cc_total, 1), 0, 1).astype(F)
 
     def _threats(self, g: "Game", s: State, ch: "Characters", human: np.ndarray,
-                 coordinate: float) -> None:
+                 coordinate: float, perception: float, shrewd: float) -> None:
         """threat [B,N,P]: how much each other leader endangers leader n; rho = threat
         relative to his greatest (1 for the greatest); top = that person."""
         lead = self.lead
@@ -86,7 +88,11 @@ class Context:
         allied = self.allied[:, lead, :]
         soft = np.clip(0.2 + 0.25 * ch.ambition, 0.1, 0.8)[None, :, None]
         t = st[:, None, :] * (0.5 + dist) * (1.0 + 0.5 * np.maximum(-rel, 0.0))
-        t = t * np.where(allied, soft, 1.0) * ch.threat[None, :, :]
+        fade = np.maximum(0.0, 1.0 - self.progress / np.maximum(ch.fade, 1e-3))[None, :, None]
+        first = 1.0 + (ch.threat[None, :, :] - 1.0) * (1.0 - shrewd)
+        if perception:
+            first = first * np.exp(perception * impressions(s.seed, lead, self.P))
+        t = t * np.where(allied, soft, 1.0) * (1.0 + (first - 1.0) * fade)
         big = (self.pb_share > 0.5)[:, None, :] & ~allied
         t = t * np.where(big, 1.3, 1.0)
         if human.any():
@@ -100,3 +106,12 @@ class Context:
         # how dangerous each is in absolute terms: his threat against my own standing
         mine = self.standing[:, lead][..., None]
         self.danger = np.clip(t / (mine + 0.05), 0.0, 1.5).astype(F)
+
+
+def impressions(seed: np.ndarray, lead: np.ndarray, P: int) -> np.ndarray:
+    """[B,N,P] each leader's misjudgement of each person in this game: drawn once per game
+    (turn 0 of the rivals' draws), mean 0, spread 1."""
+    from ..engine import rng
+    k = (1 << 30) + lead[:, None] * 4096 + np.arange(P)
+    u = rng.uniform(seed, 0, rng.SITES["ai"], k)
+    return ((u - 0.5) * np.sqrt(12.0)).astype(F)

@@ -1,0 +1,150 @@
+"""What the scenario's motions do and what each role wants, read once per game.
+
+The rivals value a motion by its line (its direction on the three axes), by what its effects
+do to people's standing and to the economy, and by whether it serves the aims of the leader's
+role (``victory`` in the scenario). Aims and effects are expressions; this module reads the few
+simple shapes they take (``member(x, politburo)``, ``holds(x, post)``, ``policy == "option"``,
+``x.prestige -= 6``, ``set_policy(p, "o")``, ``flag = true``, ``indicator >= 45``) and ignores
+anything else — a reading for judgement, never for the rules.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..engine.state import AXES, INDICATORS
+
+if TYPE_CHECKING:
+    from ..engine.game import Game
+
+_PRESTIGE = re.compile(r"^\s*(\w+)\.prestige\s*([+-])=\s*([\d.]+)\s*$")
+_FLAG = re.compile(r"^\s*(\w+)\s*=\s*(true|false|True|False)\s*$")
+_IND = re.compile(r"^\s*(\w+)\s*([+-])=\s*([\d.]+)\s*$")
+_SET_POLICY = re.compile(r'set_policy\(\s*(\w+)\s*,\s*"(\w+)"\s*\)')
+_POLICY_AIM = re.compile(r'(\w+)\s*(==|!=)\s*"(\w+)"')
+_MEMBER = re.compile(r"(not\s+)?member\(\s*(\w+)\s*,\s*politburo\s*\)")
+_HOLDS = re.compile(r"(not\s+)?holds\(\s*(\w+)\s*,\s*(\w+)\s*\)")
+_MAJORITY = re.compile(r"(not\s+)?politburo_majority\(\s*(\w+)\s*\)")
+_IND_AIM = re.compile(r"(\w+)\s*(>=|>|<=|<)\s*([\d.]+)")
+
+# How a policy option moves the peasants' mood (the engine's economy, in words): force and
+# restriction anger the villages, the market and cheap manufactures calm them.
+MOOD = {"procurement": -1.0, "nep": 0.6, "prices": -0.5, "investment": -0.3, "comintern": 0.0}
+
+
+@dataclass(frozen=True)
+class Agenda:
+    unit: np.ndarray          # [M,3] direction of each motion as a unit vector (0: none)
+    bureaucratic: np.ndarray  # [M]
+    policy: np.ndarray        # [M] policy index the motion sets (-1: none)
+    option: np.ndarray        # [M] option index it sets
+    option_level: np.ndarray  # [M] that option's level (-1..1)
+    prestige: np.ndarray      # [M,P] prestige each person gains if it passes
+    mood: np.ndarray          # [M] how it moves the peasants' mood (+ calms, - angers)
+    flags: tuple              # per motion: ((flag index, value), ...) it sets
+    is_line: np.ndarray       # [M] resolution or policy (what 'propose' tables)
+    # what each leader's role wants (rows: Characters.lead order)
+    out_pb: np.ndarray        # [N,P] wants that person out of the Politburo
+    keep_post: np.ndarray     # [N,K] wants to hold that post
+    want_option: np.ndarray   # [N,Q,O] +1 wants that option in force, -1 wants it not
+    majority: np.ndarray      # [N] wants a Politburo majority of his own
+    deny_majority: np.ndarray  # [N,P] wants that person to have no majority
+    want_ind: np.ndarray      # [N,len(INDICATORS)] +1 wants it high, -1 low
+    lift_ban: np.ndarray      # [N] wants the ban on factions lifted
+
+
+def build(g: "Game", lead: np.ndarray) -> Agenda:
+    sc = g.scenario
+    M, P = len(sc.motions), g.P
+    unit = np.zeros((M, 3), dtype=np.float32)
+    bur = np.zeros(M, dtype=np.float32)
+    policy = np.full(M, -1, dtype=np.int64)
+    option = np.full(M, -1, dtype=np.int64)
+    level = np.zeros(M, dtype=np.float32)
+    prestige = np.zeros((M, P), dtype=np.float32)
+    mood = np.zeros(M, dtype=np.float32)
+    flags = []
+    for i, m in enumerate(sc.motions):
+        d = np.array([getattr(m.direction, a) for a in AXES], dtype=np.float32)
+        n = float(np.sqrt((d * d).sum()))
+        unit[i] = d / n if n > 0 else 0.0
+        bur[i] = m.bureaucratic
+        sets = []
+        if m.kind == "policy" and m.policy in g.qidx:
+            sets.append((m.policy, m.value))
+        fl = []
+        for eff in m.effects:
+            sets += _SET_POLICY.findall(eff)
+            hit = _PRESTIGE.match(eff)
+            if hit and hit.group(1) in g.pidx:
+                sign = 1.0 if hit.group(2) == "+" else -1.0
+                prestige[i, g.pidx[hit.group(1)]] += sign * float(hit.group(3))
+                continue
+            hit = _FLAG.match(eff)
+            if hit and hit.group(1) in g.fidx:
+                fl.append((g.fidx[hit.group(1)], hit.group(2).lower() == "true"))
+                continue
+            hit = _IND.match(eff)
+            if hit and hit.group(1) == "peasant_mood":
+                mood[i] += (1.0 if hit.group(2) == "+" else -1.0) * float(hit.group(3)) / 10.0
+        flags.append(tuple(fl))
+        for q_id, o_id in sets[:1]:
+            q = g.qidx.get(q_id)
+            if q is None:
+                continue
+            opts = [o.id for o in sc.policies[q].options]
+            if o_id in opts:
+                policy[i], option[i] = q, opts.index(o_id)
+                level[i] = sc.policies[q].options[option[i]].level
+                mood[i] += MOOD.get(q_id, 0.0) * level[i]
+    is_line = np.array([m.kind in ("resolution", "policy") for m in sc.motions], dtype=bool)
+    return Agenda(unit, bur, policy, option, level, prestige, mood, tuple(flags), is_line,
+                  **_aims(g, lead))
+
+
+def _aims(g: "Game", lead: np.ndarray) -> dict:
+    sc = g.scenario
+    N, P, K, Q = len(lead), g.P, g.K, g.Q
+    O = max((len(q.options) for q in sc.policies), default=1)
+    out = dict(out_pb=np.zeros((N, P), bool), keep_post=np.zeros((N, K), bool),
+               want_option=np.zeros((N, Q, O), np.float32), majority=np.zeros(N, bool),
+               deny_majority=np.zeros((N, P), bool),
+               want_ind=np.zeros((N, len(INDICATORS)), np.float32), lift_ban=np.zeros(N, bool))
+    row = {int(p): n for n, p in enumerate(lead)}
+    for v in sc.victory:
+        n = row.get(g.pidx.get(v.role, -1))
+        if n is None:
+            continue
+        for aim in v.win:
+            _read_aim(g, aim.expr, n, v.role, out)
+    return out
+
+
+def _read_aim(g: "Game", text: str, n: int, role: str, out: dict) -> None:
+    for neg, who in _MEMBER.findall(text):
+        if neg and who in g.pidx:
+            out["out_pb"][n, g.pidx[who]] = True
+    for neg, who, post in _HOLDS.findall(text):
+        if not neg and post in g.kidx and who == role:
+            out["keep_post"][n, g.kidx[post]] = True
+    for neg, who in _MAJORITY.findall(text):
+        if who in g.pidx:
+            if neg:
+                out["deny_majority"][n, g.pidx[who]] = True
+            else:
+                out["majority"][n] = True
+    for q_id, op, o_id in _POLICY_AIM.findall(text):
+        q = g.qidx.get(q_id)
+        if q is None:
+            continue
+        opts = [o.id for o in g.scenario.policies[q].options]
+        if o_id in opts:
+            out["want_option"][n, q, opts.index(o_id)] = 1.0 if op == "==" else -1.0
+    for ind, op, _ in _IND_AIM.findall(text):
+        if ind in INDICATORS:
+            out["want_ind"][n, INDICATORS.index(ind)] = 1.0 if op.startswith(">") else -1.0
+    if re.search(r"not\s+faction_ban", text):
+        out["lift_ban"][n] = True

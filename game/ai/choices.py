@@ -1,0 +1,77 @@
+"""How a computer leader decides an event: he tries each choice on a copy of the game and keeps
+the one that leaves him best placed — his standing against the men he fears, his role's aims,
+the peasants' mood if the alliance with them is in danger — leaning towards what history chose.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..engine import rng
+from ..engine.env import Env
+from ..engine.state import IND, State
+from .context import Context
+
+if TYPE_CHECKING:
+    from ..engine.game import Game
+    from .rivals import Rivals
+
+HISTORY = 0.02            # a leader's lean towards the historical choice, in standing
+SITE = rng.SITES["choice"]
+
+
+class Chooser:
+    def __init__(self, rivals: "Rivals", historical_only: bool = False):
+        self.r = rivals
+        self.historical_only = historical_only
+        g = rivals.g
+        self.role = {g.pidx[v.role]: i for i, v in enumerate(g.scenario.victory)
+                     if v.role in g.pidx}
+
+    def __call__(self, g: "Game", s: State, e: int, mask: np.ndarray) -> np.ndarray:
+        ev = g.scenario.events[e]
+        hist = np.full(s.batch, g.historical_choice[e], dtype=np.int64)
+        if self.historical_only or len(ev.choices) < 2 or ev.decider not in g.pidx:
+            return hist
+        p = g.pidx[ev.decider]
+        idx = np.flatnonzero(mask)
+        if not len(idx) or not g.leaders[p]:
+            return hist
+        sub = s.take(idx)
+        score = np.stack([self._try(g, sub, e, c, p) for c in range(len(ev.choices))], axis=1)
+        score[:, g.historical_choice[e]] += HISTORY
+        noise = self.r.dif.choice_noise
+        if noise:
+            u = rng.normal(sub.seed, sub.turn, SITE, e * 16 + np.arange(len(ev.choices)))
+            score = score + noise * u
+        out = hist.copy()
+        out[idx] = np.argmax(score, axis=1)
+        return out
+
+    def _try(self, g: "Game", sub: State, e: int, c: int, p: int) -> np.ndarray:
+        trial = sub.copy()
+        env = Env(g, trial)
+        every = np.ones(trial.batch, dtype=bool)
+        for eff in g.choice_effects[e][c]:
+            eff.fn(env, every)
+        return self.worth(g, trial, p, env)
+
+    def worth(self, g: "Game", s: State, p: int, env: Env) -> np.ndarray:
+        """[B] how well placed ``p`` is: his standing less the standing of those he fears,
+        his role's aims, the peasants' mood in a crisis."""
+        r = self.r
+        n = int(np.flatnonzero(r.ch.lead == p)[0])
+        ctx = Context(g, s, r.ch, np.zeros(g.P, dtype=bool), 0.0)
+        st = ctx.standing
+        value = st[:, p] - (ctx.rho[:, n, :] * st).sum(axis=1) * 0.5
+        v = self.role.get(p)
+        if v is not None:
+            aims = g.win_aims[v]
+            held = sum(np.asarray(a.fn(env), dtype=np.float64) for a in aims) if aims else 0.0
+            lost = sum(np.asarray(a.fn(env), dtype=np.float64) for a in g.lose_aims[v]) \
+                if g.lose_aims[v] else 0.0
+            value = value + 0.03 * held - 0.3 * lost
+        mood = s.ind[:, IND["peasant_mood"]]
+        value = value + 0.002 * np.clip(40.0 - mood, 0.0, None) * -1.0
+        return value

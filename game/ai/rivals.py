@@ -1,0 +1,295 @@
+"""The computer rivals: every computer-played leader of every game of a batch, at once.
+
+Each turn each leader values every candidate action (game.ai.menu) — the apparatus and the word
+(value_actions), motions timed by a forecast of the vote (value_motions), alliances
+(value_blocs) — multiplies by his character (game.ai.character), adds the erratic element his
+difficulty allows, and takes the best he can afford, one motion and one alliance move at most.
+Everything is an array over [games, leaders, candidates]; draws go through game.engine.rng
+(site "ai"), so a game plays the same alone or in a batch.
+
+Use: ``Rivals(g, "hard").moves(state, skip=(human index,), prior=human_rows)`` -> int array
+[B, S, 5] to follow the human's rows in the turn; ``.choose`` decides events (a chooser).
+Decide on the state *after* the turn's events have fired (see game.ai.play.step).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+import numpy as np
+
+from ..engine import rng
+from ..engine.actions import KIND
+from ..engine.env import Env
+from ..engine.state import State
+from . import agenda, character, choices, value_actions as va, value_blocs as vb
+from . import value_motions as vm
+from .value_actions import ACT_MIN
+from .context import Context
+from .difficulty import Difficulty, level
+from .forecast import Forecast
+from .menu import NEG, Board, Menu
+
+if TYPE_CHECKING:
+    from ..engine.game import Game
+
+SITE = rng.SITES["ai"]
+PURPOSE = {"pick": 0, "misjudge": 1, "agenda": 2, "random": 3, "budget": 4}
+VALUES = (va.appoint, va.recruit, va.speak, va.polemic, va.gather, va.comintern,
+          vm.against_leaders, vm.remove, vm.promote, vm.testament, vm.propose)
+# order of a leader's own actions within the turn: alliances, then appointments, then the rest,
+# recruitment last (a drive raises his secretaries' loyalty, which can bar re-appointing them)
+PRIORITY = np.full(len(KIND), 2, dtype=np.int64)
+for _k, _p in (("form_bloc", 0), ("join_bloc", 0), ("leave_bloc", 0),
+               ("appoint_secretary", 1), ("recruit", 3)):
+    PRIORITY[KIND[_k]] = _p
+IS_BLOC = np.zeros(len(KIND) + 1, dtype=bool)      # indexed by kind id (-1: the last, False)
+IS_BLOC[[KIND["form_bloc"], KIND["join_bloc"], KIND["leave_bloc"]]] = True
+AGENDA_CHANCE = 0.12
+      # a resolution that changes nothing lasting comes up this often
+
+
+class Turn:
+    """One turn's inputs to the valuation (for one batch)."""
+
+    def __init__(self, r: "Rivals", s: State, human: np.ndarray):
+        self.g, self.s, self.ch, self.ag, self.dif, self.menu = r.g, s, r.ch, r.ag, r.dif, r.menu
+        self.post_value = r.post_value
+        self.lifts_ban = r.lifts_ban
+        self.ctx = Context(r.g, s, r.ch, human, r.dif.coordinate, r.dif.perception,
+                           r.dif.shrewd)
+        self.fc = Forecast(r.g, s, self.ctx)
+        self.board = Board(r.menu, s.batch, len(r.ch.lead))
+        self._open = None
+        self._draws: dict = {}
+
+    def weight(self, kind: str) -> np.ndarray:
+        return self.ch.weight[:, KIND[kind]][None, :, None]
+
+    def draws(self, purpose: str, block: Optional[str] = None) -> np.ndarray:
+        """[B,N,C] (or [B,N,n] for one block) random draws of mean 0 and spread 1, one per
+        leader and candidate, keyed by person and column so that a game draws the same alone
+        or in a batch. (Uniform, not normal: one hash a draw, and the shape matters little.)"""
+        key = (purpose, block)
+        if key not in self._draws:
+            cols = np.arange(self.menu.C) if block is None else \
+                np.arange(self.menu[block].start, self.menu[block].start + self.menu[block].size)
+            k = (PURPOSE[purpose] + 1) * (1 << 22) + self.ch.lead[:, None] * 4096 + cols
+            u = rng.uniform(self.s.seed, self.s.turn, SITE, k)
+            self._draws[key] = ((u - 0.5) * np.sqrt(12.0)).astype(np.float32)
+        return self._draws[key]
+
+    def uniform(self, purpose: str, n: int) -> np.ndarray:
+        k = (PURPOSE[purpose] + 1) * (1 << 22) + np.arange(n)
+        return rng.uniform(self.s.seed, self.s.turn, SITE, k)
+
+    def region_held(self) -> np.ndarray:
+        """[B,N,R] the region is led by someone else's party post (legality._region_held)."""
+        g, s, ctx = self.g, self.s, self.ctx
+        held_by = np.full((s.batch, g.R), -1, dtype=np.int64)
+        for k in np.flatnonzero(g.post_region >= 0):
+            h = s.holder[:, k].astype(np.int64)
+            live = (h >= 0) & ctx.act[np.arange(s.batch), np.maximum(h, 0)]
+            held_by[:, g.post_region[k]] = np.where(live, h, held_by[:, g.post_region[k]])
+        other = held_by[:, None, :] != ctx.lead[None, :, None]
+        return (held_by >= 0)[:, None, :] & other
+
+    def motion_open(self) -> np.ndarray:
+        """[B,M] the motion may be tabled now (its 'when', and a policy not already in force)."""
+        if self._open is not None:
+            return self._open
+        g, s = self.g, self.s
+        out = np.ones((s.batch, len(g.motion_ids)), dtype=bool)
+        env = None
+        for m, when in enumerate(g.motion_when):
+            if when is not None:
+                env = env or Env(g, s)
+                out[:, m] = np.asarray(when.fn(env), dtype=bool)
+            if g.scenario.motions[m].kind == "policy" and self.ag.policy[m] >= 0:
+                out[:, m] &= s.policy[:, self.ag.policy[m]] != self.ag.option[m]
+        self._open = out
+        return out
+
+    def motion_done(self) -> np.ndarray:
+        """[B,M] adopting it again would change nothing lasting (its flags and its policy
+        already stand); a resolution with no lasting effect comes up only now and then."""
+        g, s, ag = self.g, self.s, self.ag
+        M = len(g.motion_ids)
+        done = np.zeros((s.batch, M), dtype=bool)
+        lasting = np.zeros(M, dtype=bool)
+        for m in range(M):
+            if ag.flags[m]:
+                lasting[m] = True
+                done[:, m] = np.all([s.flags[:, f] == v for f, v in ag.flags[m]], axis=0)
+            if ag.policy[m] >= 0:
+                lasting[m] = True
+                same = s.policy[:, ag.policy[m]] == ag.option[m]
+                done[:, m] = same if not ag.flags[m] else done[:, m] & same
+        rare = self.uniform("agenda", M) >= AGENDA_CHANCE
+        return np.where(lasting[None, :], done, rare)
+
+
+class Rivals:
+    """Computer players for every leader not skipped, at one difficulty."""
+
+    def __init__(self, g: "Game", difficulty: "str | Difficulty | None" = "normal",
+                 characters: Optional[dict] = None):
+        self.g = g
+        self.dif = level(difficulty)
+        self.ch = character.build(g, characters)
+        self.ag = agenda.build(g, self.ch.lead)
+        self.menu = Menu(g, len(self.ch.lead))
+        self.post_value = vm.post_values(g)
+        fb = g.fidx.get("faction_ban")
+        self.lifts_ban = np.array([any(f == fb and not v for f, v in fl) for fl in self.ag.flags],
+                                  dtype=bool)
+        self.chooser = choices.Chooser(self)
+
+    # ------------------------------------------------------------------ moves
+    def moves(self, s: State, skip=(), prior=None) -> np.ndarray:
+        """[B, S, 5] this turn's actions of every leader not in ``skip``; they follow
+        ``prior`` (the human rows, [B, S0, 5]) in the turn."""
+        t = self.evaluate(s, skip)
+        return self.decide(t, skip, prior)
+
+    def evaluate(self, s: State, skip=()) -> Turn:
+        g = self.g
+        human = np.zeros(g.P, dtype=bool)
+        human[list(skip)] = True
+        t = Turn(self, s, human)
+        for fn in VALUES:
+            fn(t)
+        kind, bloc, value = vb.values(t)
+        t.board.put("bloc", value[..., None], (kind >= 0)[..., None], kind=
+                    np.where(kind >= 0, kind, KIND["join_bloc"])[..., None],
+                    target=bloc[..., None], group=self.menu.GROUP_BLOC)
+        return t
+
+    def decide(self, t: Turn, skip=(), prior=None, noise: Optional[float] = None) -> np.ndarray:
+        s, ch, dif = t.s, self.ch, self.dif
+        lead = ch.lead
+        playing = ~np.isin(lead, list(skip))
+        value = t.board.value
+        sigma = dif.noise if noise is None else noise
+        if sigma:
+            # the erratic element reorders what is worth doing; it never makes a pointless
+            # action worth doing (it stays above the threshold it cleared)
+            value = np.maximum(value + 0.01 * sigma * t.draws("pick"), ACT_MIN * 1.01)
+        value = np.where((t.board.value > ACT_MIN) & playing[None, :, None], value, NEG)
+        able = t.ctx.act[:, lead] & self.g.leaders[lead][None, :]
+        # a share of the action points, a fractional point used with that chance
+        u = rng.uniform(s.seed, s.turn, SITE, (PURPOSE["budget"] + 1) * (1 << 22) + lead)
+        budget = np.floor(s.ap[:, lead] * dif.ap_share + (u if dif.ap_share < 1 else 0.0)
+                          + 1e-3) * able
+        picks = select(t.board, value, budget, dif.picks, dif.motions, self.menu)
+        return rows(t, picks, prior)
+
+    # ------------------------------------------------------------------ events
+    def choose(self, g: "Game", s: State, e: int, mask: np.ndarray) -> np.ndarray:
+        return self.chooser(g, s, e, mask)
+
+
+def select(board: Board, value: np.ndarray, budget: np.ndarray, max_picks: int,
+           max_motions: int, menu: Menu) -> np.ndarray:
+    """[B,N,max_picks] candidate columns each leader takes (-1 none): best first, within his
+    action points, one per exclusive group, ``max_motions`` motions at most, and nothing
+    another leader of the same game has already claimed this turn (the same region, the
+    same policy lever, a motion against the same man)."""
+    B, N, C = value.shape
+    BN = B * N
+    V = value.reshape(BN, C)
+    cost_all, group_all = board.cost.reshape(BN, C), board.group.reshape(BN, C)
+    claim_all = board.claim.reshape(BN, C)
+    depth = min(C, max_picks * 4 + 4)
+    order = np.argsort(-V, axis=1, kind="stable")[:, :depth]
+    rr = np.arange(BN)
+    game = rr // N
+    ap = budget.reshape(BN).astype(np.float32)
+    taken = np.zeros(BN, dtype=np.int64)
+    motions = np.zeros(BN, dtype=np.int64)
+    used = np.zeros((BN, menu.G), dtype=bool)
+    claimed = np.zeros((B, menu.KEYS), dtype=bool)
+    earlier = np.tri(N, N, -1, dtype=bool).T                # [n, m]: m comes before n
+    out = np.full((BN, max_picks), -1, dtype=np.int64)
+    for r in range(depth):
+        c = order[:, r]
+        v = V[rr, c]
+        live = v > ACT_MIN
+        if not live.any():
+            break
+        cost, grp, is_m = cost_all[rr, c], group_all[rr, c], menu.is_motion[c]
+        key = claim_all[rr, c]
+        ok = live & (cost <= ap + 1e-6) & (taken < max_picks)
+        ok &= ~((grp >= 0) & used[rr, np.maximum(grp, 0)])
+        ok &= ~is_m | (motions < max_motions)
+        ok &= ~((key >= 0) & claimed[game, np.maximum(key, 0)])
+        k2, o2 = key.reshape(B, N), ok.reshape(B, N)
+        clash = (k2[:, :, None] == k2[:, None, :]) & o2[:, None, :] & earlier[None]
+        ok &= ~((key >= 0) & clash.any(axis=2).reshape(BN))
+        if not ok.any():
+            continue
+        i = np.flatnonzero(ok)
+        out[i, taken[i]] = c[i]
+        ap[i] -= cost[i]
+        g = grp[i]
+        used[i[g >= 0], g[g >= 0]] = True
+        k = key[i]
+        claimed[game[i][k >= 0], k[k >= 0]] = True
+        taken[i] += 1
+        motions[i] += is_m[i]
+    return out.reshape(B, N, max_picks)
+
+
+def rows(t: Turn, picks: np.ndarray, prior=None) -> np.ndarray:
+    """The chosen candidates as engine rows [B,S,5]: alliance moves first (checked in turn
+    order against each other and the human's earlier rows), then each leader's actions in his
+    own order (PRIORITY), rank by rank."""
+    board, lead = t.board, t.ctx.lead
+    B, N, K = picks.shape
+    pc = np.maximum(picks, 0)
+    bi, ni = np.arange(B)[:, None, None], np.arange(N)[None, :, None]
+    none = picks < 0
+    kind = np.where(none, -1, board.kind[bi, ni, pc])
+    target = np.where(none, -1, board.target[bi, ni, pc])
+    arg = np.where(none, -1, board.arg[bi, ni, pc])
+    is_bloc = IS_BLOC[kind]
+    cols = []
+    if is_bloc.any() or (prior is not None and np.size(prior)):
+        pend = vb.Pending(t)
+        if prior is not None and np.size(prior):
+            _replay_prior(pend, np.asarray(prior, dtype=np.int64))
+        b1 = np.arange(B)
+        for n in np.flatnonzero(is_bloc.any(axis=(0, 2))):
+            j = np.argmax(is_bloc[:, n, :], axis=1)
+            k = np.where(is_bloc[b1, n, j], kind[b1, n, j], -1)
+            tg = target[b1, n, j]
+            k = pend.apply(k, np.full(B, lead[n]), tg, t.ctx.top[:, n])
+            cols.append(_row(k, lead[n], tg, np.full(B, -1))[:, None, :])
+    prio = np.where(is_bloc | (kind < 0), 99, PRIORITY[np.maximum(kind, 0)])
+    order = np.argsort(prio, axis=2, kind="stable")
+    kind, target, arg = (np.take_along_axis(a, order, axis=2) for a in (kind, target, arg))
+    kind = np.where(IS_BLOC[kind], -1, kind)
+    live = kind >= 0
+    body = np.stack([kind, np.where(live, lead[None, :, None], -1), np.where(live, target, -1),
+                     np.where(live, arg, -1), np.full(kind.shape, -1)], axis=3)   # [B,N,K,5]
+    cols.append(body.transpose(0, 2, 1, 3).reshape(B, K * N, 5))
+    out = np.concatenate(cols, axis=1)
+    return out[:, (out[:, :, 0] >= 0).any(axis=0)]
+
+
+def _row(kind, actor, target, arg) -> np.ndarray:
+    B = kind.shape[0]
+    r = np.full((B, 5), -1, dtype=np.int64)
+    live = kind >= 0
+    r[:, 0] = kind
+    r[:, 1] = np.where(live, actor, -1)
+    r[:, 2] = np.where(live, target, -1)
+    r[:, 3] = np.where(live, arg, -1)
+    return r
+
+
+def _replay_prior(pend: vb.Pending, prior: np.ndarray) -> None:
+    """Earlier rows of the turn (the human's): their alliance moves and polemics."""
+    for j in range(prior.shape[1]):
+        col = prior[:, j]
+        pend.apply(col[:, 0], col[:, 1], col[:, 2])
+        pend.polemic(col[:, 1], col[:, 2], col[:, 0] == KIND["polemic"])

@@ -1,0 +1,205 @@
+"""What the immediate actions are worth: the apparatus (appointments, recruitment, the police
+files), the word (speeches, polemics) and the Comintern line.
+
+Values are in points of *standing* (the engine's measure of who leads the party, about 0.2 to
+0.5 for a leader): a gain to oneself counts in full, a loss to a rival by how much one fears
+him (``rho``: 1 for the greatest threat). Legality mirrors the engine's checks
+(game/engine/legality.py) so that the rivals only ever choose legal actions.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..engine import power
+from ..engine.actions import KIND
+
+if TYPE_CHECKING:
+    from .rivals import Turn
+
+F = np.float32
+KAPPA = F(0.004)          # one point of prestige, in standing (its share plus its pull in votes)
+ACT_MIN = 0.006           # an action worth less than this (in standing) is not worth the bother
+
+
+def person_ok(t: "Turn", who: np.ndarray) -> np.ndarray:
+    """[B,N,T] ``who`` [.., T] may be the object of an action by each leader: alive, in the
+    party, not himself (legality._person_ok)."""
+    s, lead = t.s, t.ctx.lead
+    B = s.batch
+    w = np.broadcast_to(who, (B, len(lead)) + np.shape(who)[-1:])
+    wc = np.maximum(w, 0)
+    bi = np.arange(B)[:, None, None]
+    return (w >= 0) & s.alive[bi, wc] & ~s.expelled[bi, wc] & (w != lead[None, :, None])
+
+
+def machine(t: "Turn", loyalty, recruits) -> np.ndarray:
+    """power.machine_share for hypothetical loyalty and recruit shares."""
+    g = t.g
+    m = loyalty * (g.params["machine_base"] + g.params["machine_recruits"] * recruits)
+    return np.clip(m * (0.5 + g.structural), 0.0, 0.95)
+
+
+def delegate_weight(t: "Turn") -> np.ndarray:
+    """[B,1,1] what a point of delegate share is worth: its own weight in standing, the
+    Central Committee seats it brings at the next Congress (if foreseen), the sittings' votes."""
+    ctx = t.ctx
+    w = np.full(t.s.batch, 0.25, dtype=F)
+    if ctx.to_congress is not None:
+        w = w + 0.30 * ctx.free_frac * np.exp(-ctx.to_congress / t.dif.horizon)
+    return w[:, None, None]
+
+
+def _owner_delta(t: "Turn", share_new, m_new, share_old, m_old) -> np.ndarray:
+    """[B,N,C] own gain minus feared rivals' gain in delegate share, for candidates whose
+    region shares/machines are [B,C,R] (new) against [B,R] (old)."""
+    s, ctx = t.s, t.ctx
+    owner = s.sec_patron.astype(np.int64)                                  # [B,R]
+    onehot = (owner[:, :, None] == np.arange(t.g.P)) & (owner >= 0)[:, :, None]   # [B,R,P]
+    old = (share_old * m_old)[:, :, None] * onehot                          # [B,R,P]
+    new = (share_new * m_new)[:, :, :, None] * onehot[:, None]              # [B,C,R,P]
+    d = new.sum(axis=2) - old.sum(axis=1)[:, None, :]                        # [B,C,P]
+    own = d[:, :, ctx.lead].transpose(0, 2, 1)                               # [B,N,C]
+    feared = (ctx.rho[:, :, None, :] * d[:, None, :, :]).sum(axis=3)       # [B,N,C]
+    return own - feared
+
+
+def appoint(t: "Turn") -> None:
+    g, s, ctx = t.g, t.s, t.ctx
+    lead = ctx.lead
+    from ..engine.state import BODY
+    can = (ctx.power["appoint"] | s.member[:, :, BODY["orgburo"]])[:, lead]      # [B,N]
+    held = t.region_held()                                                       # [B,N,R]
+    owner = s.sec_patron.astype(np.int64)
+    mine = owner[:, None, :] == lead[None, :, None]
+    legal = can[..., None] & ~held & ~(mine & (s.sec_loyalty[:, None, :] >= 0.8))
+    d = power.delegates(s, g.params)
+    share = d / d.sum(axis=1, keepdims=True)                                     # [B,R]
+    cur = power.machine_share(s, g.params, g.structural)                         # [B,R]
+    loy = g.params["appoint_loyalty"] + g.mod["appoint_loyalty"][lead]           # [N]
+    m_new = machine(t, loy[None, :, None], s.cohorts[:, None, :, 2])             # [B,N,R]
+    gain = share[:, None, :] * (m_new - mine * cur[:, None, :])
+    bi = np.arange(s.batch)[:, None, None]
+    oc = np.maximum(owner, 0)[:, None, :]
+    other = (owner >= 0)[:, None, :] & ~mine
+    rho_o = np.where(other, ctx.rho[bi, np.arange(len(lead))[None, :, None], oc], 0.0)
+    ally_o = other & ctx.allied[bi, lead[None, :, None], oc]
+    loss = share[:, None, :] * cur[:, None, :]
+    delta = np.where(ally_o, 0.0, gain + rho_o * loss)          # never poach an ally's man
+    # a man placed without the General Secretary's powers lasts only until he moves him
+    gs = ctx.power["appoint"][:, lead]
+    bi1 = np.arange(s.batch)
+    friend = ctx.allied[bi1, np.maximum(ctx.gensec, 0)][:, lead] & (ctx.gensec >= 0)[:, None]
+    lasting = np.where(gs, 1.0, np.where(friend, 0.5, 0.15))[..., None]
+    value = delta * delegate_weight(t) * lasting * t.weight("appoint_secretary")
+    cost = np.where(gs, 1.0, 2.0)[..., None]
+    t.board.put("appoint", value, legal, keep=(value > 0), target=np.arange(g.R), cost=cost,
+                claim=t.menu.CLAIM_REGION + np.arange(g.R))
+
+
+def recruit(t: "Turn") -> None:
+    g, s, ctx = t.g, t.s, t.ctx
+    lead = ctx.lead
+    legal = ctx.power["recruit"][:, lead][..., None]
+    a = g.params["recruit_size"]
+    d = power.delegates(s, g.params).astype(F)
+    share = d / d.sum(axis=1, keepdims=True)
+    rec = s.cohorts[:, :, 2]
+    cur = power.machine_share(s, g.params, g.structural)
+    R = g.R
+    # candidate 0: every region; candidate 1+r: region r alone (twice the intake there)
+    eye = np.eye(R, dtype=F)
+    grow = np.concatenate([np.full((1, R), a, dtype=F), 2 * a * eye], axis=0)     # [C,R]
+    rec_new = (rec[:, None, :] + grow) / (1.0 + grow)                            # [B,C,R]
+    d_new = d[:, None, :] * (1.0 + grow)
+    share_new = d_new / d_new.sum(axis=2, keepdims=True)
+    m_new = machine(t, s.sec_loyalty[:, None, :], rec_new)
+    m_new = np.where(s.sec_patron[:, None, :] >= 0, m_new, 0.0)
+    delta = _owner_delta(t, share_new, m_new, share, cur)                        # [B,N,C]
+    # a party already swollen with recruits gains little from another drive
+    fresh = (1.0 - (rec * share).sum(axis=1))[:, None, None] ** 2
+    value = delta * fresh * delegate_weight(t) * t.weight("recruit")
+    t.board.put("recruit", value, legal, keep=(value > 0), target=np.arange(-1, R), cost=2.0)
+
+
+def speak(t: "Turn") -> None:
+    s, ctx = t.s, t.ctx
+    lead = ctx.lead
+    if ctx.sitting is None:
+        return
+    legal = ~s.silenced[:, lead]
+    first = np.argmax(ctx.standing, axis=1)
+    stake = (lead[None, :] == first[:, None]) | ctx.faction[:, lead] | (ctx.top_val > 0.15)
+    sway = (0.5 + s.prestige[:, lead] / 100.0) * t.g.mod["speech"][lead]
+    value = (KAPPA + 0.012 * sway * np.where(stake, 1.0, 0.4)) * t.weight("speak")[..., 0]
+    t.board.put("speak", value[..., None], legal[..., None], group=t.menu.GROUP_SPEAK)
+
+
+def polemic(t: "Turn") -> None:
+    g, s, ctx = t.g, t.s, t.ctx
+    lead = ctx.lead
+    tg = lead[None, None, :]
+    legal = person_ok(t, tg)
+    bi = np.arange(s.batch)[:, None, None]
+    press = ctx.power["press"][:, lead][..., None]
+    hit = g.params["polemic_prestige"] * g.mod["polemic"][lead][None, :, None] * \
+        np.where(press, 1.5, 1.0)
+    lean = ctx.lean[:, None, :]
+    mine = np.abs(s.ideology[:, lead, :] - lean).sum(axis=2)                    # [B,N]
+    theirs = mine[:, None, :]                                                   # [B,1,T]
+    own = np.where(mine[..., None] < theirs, 1.0, -1.0)
+    rho = ctx.rho[:, :, lead] * np.minimum(ctx.danger[:, :, lead], 1.0)         # [B,N,T]
+    # a polemic tells against a man in proportion to the standing he has to lose
+    hit = hit * np.clip(s.prestige[:, lead] / 40.0, 0.25, 1.5)[:, None, :]
+    ally = ctx.allied[bi, lead[None, :, None], tg]
+    regard = s.relations[bi, tg, lead[None, :, None]]                           # his regard for me
+    value = KAPPA * (rho * rho * hit + own) - KAPPA * 2 * hit * ally \
+        - 0.004 * (1.0 - rho) - 0.01 * np.maximum(regard, 0.0) * (rho < 0.5) \
+        + 0.004 * t.ch.principle[None, :, None] * (own > 0) * mine[..., None] / 3.0
+    value = value * t.weight("polemic")
+    t.board.put("polemic", value, legal, keep=(value > 0) & (rho > 0.05), target=tg)
+
+
+def gather(t: "Turn") -> None:
+    g, s, ctx = t.g, t.s, t.ctx
+    lead = ctx.lead
+    tg = np.arange(g.P)[None, None, :]
+    legal = ctx.power["police"][:, lead][..., None] & person_ok(t, tg)
+    if not legal.any():
+        return
+    # a rival's secret bloc that I am not in is found out
+    hidden = s.bloc & (g.bloc_secret[None, :] & ~s.exposed)[:, :, None]        # [B,L,P]
+    mine = s.bloc[:, :, lead]                                                   # [B,L,N]
+    fear = (ctx.rho[:, None, :, :] * hidden[:, :, None, :]).sum(axis=3)        # [B,L,N]
+    found = hidden[:, :, None, :] & ~mine[:, :, :, None]                        # [B,L,N,P]
+    expose = (found * fear[:, :, :, None]).sum(axis=1)                          # [B,N,P]
+    voter = (ctx.in_pb | ctx.in_cc) & ctx.act
+    unknown = 1.0 - s.intel[:, lead, :]                                         # [B,N,P]
+    files = voter[:, None, :] * unknown * (0.5 + ctx.rho) * t.ch.aggression[None, :, None]
+    value = (0.012 * expose + 0.003 * files) * t.weight("gather_information")
+    t.board.put("gather", value, legal, keep=(value > 0.0005), target=tg)
+
+
+def comintern(t: "Turn") -> None:
+    g, s, ctx = t.g, t.s, t.ctx
+    opts = g.comintern_options()
+    if not opts:
+        return
+    lead = ctx.lead
+    q = g.qidx["comintern"]
+    levels = np.array([o.level for o in g.scenario.policies[q].options], dtype=F)
+    legal = ctx.power["comintern"][:, lead][..., None] & \
+        (s.policy[:, q][:, None, None] != np.arange(len(opts)))
+    want = -s.ideology[:, lead, 2][..., None]                                    # [B,N,1]
+    fit = 1.0 - np.abs(want - levels) / 2.0
+    cur = np.take_along_axis(fit, np.broadcast_to(s.policy[:, q].astype(np.int64)[:, None, None],
+                                                  fit.shape[:2] + (1,)), axis=2)
+    aims = t.ag.want_option[:, q, :len(opts)][None]
+    value = (0.015 * t.ch.principle[None, :, None] * (fit - cur) + 0.04 * aims) \
+        * t.weight("set_comintern")
+    t.board.put("comintern", value, legal, keep=(value > 0), arg=np.arange(len(opts)),
+                group=t.menu.GROUP_COMINTERN, claim=t.menu.CLAIM_COMINTERN)
+
+
+__all__ = ["appoint", "recruit", "speak", "polemic", "gather", "comintern", "KAPPA", "KIND"]

@@ -1,0 +1,206 @@
+"""Alliances of convenience: join those who fear the same man, leave when an ally becomes the
+greatest threat.
+
+Each leader weighs forming, joining or leaving each bloc the scenario defines. An alliance is
+worth the votes it brings (the partners' own Politburo and Central Committee followings) and
+the common front against his greatest threat, less the cost of an open faction under the ban
+and of sitting with men whose views he does not share. He keeps to one bloc at a time.
+
+Bloc actions interact (Kamenev cannot join a bloc Zinoviev has not yet formed), so after each
+leader has chosen his best bloc action they are checked in the order the engine will resolve
+them, against the blocs as the earlier ones leave them: a second founder becomes a joiner, an
+unwelcome joiner is dropped. The engine therefore never refuses a computer's bloc action.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..engine.actions import KIND
+from .value_actions import KAPPA
+
+if TYPE_CHECKING:
+    from .rivals import Turn
+
+F = np.float32
+FORM, JOIN, LEAVE = KIND["form_bloc"], KIND["join_bloc"], KIND["leave_bloc"]
+
+
+def own_weight(t: "Turn") -> np.ndarray:
+    """[B,P] the standing a leader gains by commanding each person's own following."""
+    s, ctx = t.s, t.ctx
+    client = s.patron.astype(np.int64)[:, None, :] == np.arange(t.g.P)[None, :, None]
+    pbv = ctx.in_pb & ctx.act
+    ccv = ctx.in_cc & ctx.act
+    own_pb = (pbv + (client & pbv[:, None, :]).sum(axis=2)) / np.maximum(
+        pbv.sum(axis=1, keepdims=True), 1)
+    total = ccv.sum(axis=1, keepdims=True) + s.cc_seats.sum(axis=1, keepdims=True)
+    own_cc = (ccv + (client & ccv[:, None, :]).sum(axis=2) + s.cc_seats[:, :-1]) / \
+        np.maximum(total, 1)
+    return (0.25 * own_pb + 0.30 * own_cc).astype(F), own_pb.astype(F)
+
+
+def values(t: "Turn"):
+    """Best bloc action per game and leader: (kind, bloc, value) arrays [B,N]."""
+    g, s, ctx, ch = t.g, t.s, t.ctx, t.ch
+    B, N, L = s.batch, ctx.N, g.L
+    lead = ctx.lead
+    if L == 0:
+        return np.full((B, N), -1), np.full((B, N), -1), np.full((B, N), -1.0, dtype=F)
+    own, own_pb = own_weight(t)
+    members = s.bloc                                                        # [B,L,P]
+    cnt = members.sum(axis=2)                                               # [B,L]
+    me = np.swapaxes(s.bloc[:, :, lead], 1, 2)                              # [B,N,L]
+    in_any = me.any(axis=2)
+    open_to = g.bloc_open_to[:, lead].T[None]                               # [1,N,L]
+    X = ctx.top                                                             # [B,N] my enemy
+    level = enemy_level(t)                                                  # [B,N]
+    # how much each leader k fears my enemy: rho[k, X_me] -> [B,N(me),N'(k)]
+    rho_x = np.swapaxes(np.take_along_axis(ctx.rho, np.broadcast_to(X[:, None, :], (B, N, N)),
+                                           axis=2), 1, 2)
+    lead_m = members[:, :, lead]                                            # [B,L,N']
+    n_lead = lead_m.sum(axis=2)[:, None, :]                                 # [B,1,L]
+    fear_x = (lead_m[:, None, :, :] * rho_x[:, :, None, :]).sum(axis=3)    # [B,N,L]
+    fear_x = (fear_x - me) / np.maximum(n_lead - me, 1)                     # mean of the others
+    bi = np.arange(B)[:, None, None]
+    x_in = members[bi, np.arange(L)[None, None, :], X[..., None]]           # [B,N,L]
+    closed = np.moveaxis(~g.bloc_open_to[:, X], 0, 2)                       # [B,N,L]
+    hidden = (g.bloc_secret[None, :] & ~s.exposed)[:, None, :]
+    rel_in = s.relations[:, :, lead]                                        # [B,P,N] regard for me
+    regard = np.swapaxes((members[:, :, :, None] * rel_in[:, None, :, :]).sum(axis=2), 1, 2) / \
+        np.maximum(cnt[:, None, :], 1)
+    welcome = regard + g.mod["alliance"][lead][None, :, None] >= -0.3 + 1e-3
+    dist = np.abs(s.ideology[:, None, :, :] - s.ideology[:, lead][:, :, None, :]).sum(axis=3) / 3.0
+    ideo = np.swapaxes((members[:, :, None, :] * dist[:, None, :, :]).sum(axis=3), 1, 2) / \
+        np.maximum(cnt[:, None, :], 1)                                      # [B,N,L]
+    want = np.swapaxes((members[:, :, None, :] * ch.ally[None, None, :, :]).sum(axis=3), 1, 2)
+    gain = np.swapaxes((members * own[:, None, :]).sum(axis=2)[:, :, None], 1, 2)  # [B,1,L]
+    pb_after = (members * own_pb[:, None, :]).sum(axis=2)[:, None, :] + own_pb[:, lead][..., None]
+    public = (~g.bloc_secret[None, :] | s.exposed)[:, None, :]
+    fcost = g.params["faction_cost"] * 12.0 * KAPPA * (public & ctx.ban[:, None, None]
+                                                       & (pb_after <= 0.5))
+    alliance, principle = ch.alliance[None, :, None], ch.principle[None, :, None]
+    lv = np.minimum(level, 2.0)[..., None]
+    threatened = (level >= 0.8)[..., None]
+    join = alliance * fear_x * (0.5 * gain + 0.04 * lv + 0.02 * want + 0.01 * closed) \
+        - 0.03 * principle * ideo - fcost
+    join_ok = open_to & (cnt > 0)[:, None, :] & ~me & ~in_any[..., None] & welcome & ~x_in \
+        & threatened & (fear_x >= 0.5)
+    # forming: the leaders who fear my enemy, are free and would be welcome
+    pot = _partners(t, rho_x, level)[:, :, None, :] * g.bloc_open_to[:, lead][None, None]
+    n_pot = (pot > 0).sum(axis=3)                                           # [B,N,L]
+    own_k = own[:, lead][:, None, None, :]
+    # enough partners to carry the Politburo, no more (a larger coalition shares the spoils)
+    pb_k = own_pb[:, lead][:, None, None, :]
+    reach = own_pb[:, lead][:, :, None] + ((pot > 0) * pb_k).sum(axis=3)     # [B,N,L]
+    enough = np.minimum(reach, 0.6) - own_pb[:, lead][:, :, None]
+    # a bloc made for these partners (its open_to) suits better than one open to anyone
+    n_open = g.bloc_open_to[:, lead].sum(axis=1)[None, None, :]
+    fit = (1.0 + n_pot) / np.maximum(n_open, 1)
+    form = alliance * (0.25 * enough + 0.04 * lv + 0.02 * (want > 0) + 0.05 * closed
+                       + 0.06 * fit + 0.005 * hidden) - fcost
+    form_ok = open_to & (cnt == 0)[:, None, :] & ~in_any[..., None] & threatened & (n_pot > 0)
+    # leaving: an ally has become my greatest threat, the others no longer fear my enemy,
+    # or a faction of one only bleeds
+    danger = x_in & (level >= 0.6)[..., None]
+    idle = (fear_x < 0.25) & (cnt > 1)[:, None, :]
+    lonely = (cnt == 1)[:, None, :]
+    rest = gain - own[:, lead][..., None]
+    leave = 0.06 * danger + 0.02 * idle + fcost * (lonely | idle) \
+        - 0.3 * alliance * rest * ~danger * ~idle
+    vals = np.stack([np.where(form_ok, form * t.weight("form_bloc"), -1.0),
+                     np.where(join_ok, join * t.weight("join_bloc"), -1.0),
+                     np.where(me, leave * t.weight("leave_bloc"), -1.0)], axis=2)   # [B,N,3,L]
+    flat = vals.reshape(B, N, 3 * L)
+    best = np.argmax(flat, axis=2)
+    value = np.take_along_axis(flat, best[..., None], axis=2)[..., 0]
+    kind = np.array([FORM, JOIN, LEAVE])[best // L]
+    return np.where(value > 0, kind, -1), best % L, value.astype(F)
+
+
+def enemy_level(t: "Turn") -> np.ndarray:
+    """[B,N] how dangerous each leader's greatest threat is: his standing against mine,
+    more so the further apart our views."""
+    ctx, s = t.ctx, t.s
+    st = ctx.standing
+    x_st = np.take_along_axis(st, ctx.top, axis=1)                          # [B,N]
+    ideo = s.ideology[:, ctx.lead]
+    x_ideo = np.take_along_axis(s.ideology, ctx.top[..., None], axis=1)
+    dist = np.abs(ideo - x_ideo).sum(axis=2) / 3.0
+    return x_st / (st[:, ctx.lead] + 0.05) * (0.7 + 0.6 * dist) * (ctx.top_val > 0)
+
+
+def _partners(t: "Turn", rho_x: np.ndarray, level: np.ndarray) -> np.ndarray:
+    """[B,N,N'] who would join me against my enemy: he fears him too, is himself in danger,
+    is free, would be welcome, and is not that enemy."""
+    s, ctx = t.s, t.ctx
+    lead = ctx.lead
+    N = len(lead)
+    free = ~s.bloc[:, :, lead].any(axis=1)[:, None, :] & ctx.act[:, lead][:, None, :]
+    regard = s.relations[:, lead][:, :, lead]                               # [B,N(me),N'] me->k
+    ok = free & (regard + t.g.mod["alliance"][lead][None, None, :] >= -0.25) & \
+        (lead[None, None, :] != ctx.top[..., None]) & ~np.eye(N, dtype=bool)[None] & \
+        (level >= 0.8)[:, None, :] & (rho_x >= 0.7)
+    return np.where(ok, rho_x, 0.0)
+
+
+class Pending:
+    """The blocs and regards as the turn's earlier bloc actions leave them."""
+
+    def __init__(self, t: "Turn"):
+        self.g = t.g
+        self.bloc = t.s.bloc.copy()
+        self.rel = t.s.relations.copy()
+        self.against = np.full((t.s.batch, t.g.L), -1, dtype=np.int64)   # formed this turn
+
+    def apply(self, kind: np.ndarray, actor: np.ndarray, bloc: np.ndarray,
+              enemy: np.ndarray | None = None) -> np.ndarray:
+        """Check and apply one slot of actions ([B] arrays; kind -1 = none). Returns the
+        kinds actually legal: -1 where the engine would refuse; a second founder of a bloc
+        formed earlier this turn against the same ``enemy`` joins it instead."""
+        g = self.g
+        B = kind.shape[0]
+        bi = np.arange(B)
+        out = np.where((kind == FORM) | (kind == JOIN) | (kind == LEAVE), kind, -1)
+        if g.L == 0 or (out < 0).all():
+            return out
+        l = np.clip(bloc, 0, g.L - 1)
+        a = np.clip(actor, 0, g.P - 1)
+        members = self.bloc[bi, l]                                          # [B,P]
+        exists = members.any(axis=1)
+        open_ = g.bloc_open_to[l, a] & (bloc >= 0)
+        if enemy is not None:
+            same = exists & (self.against[bi, l] == enemy) & (enemy >= 0)
+            out = np.where((out == FORM) & same, JOIN, out)
+        n = np.maximum(members.sum(axis=1), 1)
+        mean = (self.rel[bi, :, a] * members).sum(axis=1) / n
+        join_ok = open_ & exists & ~members[bi, a] & \
+            (mean + g.mod["alliance"][a] >= -0.3 + 1e-3)
+        ok = np.where(out == FORM, open_ & ~exists,
+                      np.where(out == JOIN, join_ok, members[bi, a]))
+        out = np.where(ok & (out >= 0), out, -1)
+        j = np.flatnonzero(out == JOIN)
+        if len(j):
+            m = members[j]
+            self.rel[j, a[j]] = np.clip(self.rel[j, a[j]] + 0.1 * m, -1, 1)
+            self.rel[j, :, a[j]] = np.clip(self.rel[j, :, a[j]] + 0.1 * m, -1, 1)
+        add = np.flatnonzero((out == JOIN) | (out == FORM))
+        self.bloc[add, l[add], a[add]] = True
+        if enemy is not None:
+            new = np.flatnonzero(out == FORM)
+            self.against[new, l[new]] = enemy[new]
+        gone = np.flatnonzero(out == LEAVE)
+        if len(gone):
+            self.bloc[gone, l[gone], a[gone]] = False
+            m = self.bloc[gone, l[gone]]
+            self.rel[gone, :, a[gone]] = np.clip(self.rel[gone, :, a[gone]] - 0.15 * m, -1, 1)
+        return out
+
+    def polemic(self, actor: np.ndarray, target: np.ndarray, mask: np.ndarray) -> None:
+        """A polemic earlier in the turn sours both men's regard (for later joiners)."""
+        b = np.flatnonzero(mask & (target >= 0))
+        if len(b):
+            a, t = actor[b], target[b]
+            self.rel[b, a, t] = np.clip(self.rel[b, a, t] - 0.15, -1, 1)
+            self.rel[b, t, a] = np.clip(self.rel[b, t, a] - 0.15, -1, 1)

@@ -1,0 +1,315 @@
+"""What motions are worth: the gain if the vote is won, weighed by the chance of winning it.
+
+Every motion's chance comes from the forecast (game.ai.forecast): the share of votes the
+leader expects, read with the error his difficulty allows, against the share the motion needs.
+A leader moves only when that chance clears his caution; motions against rivals also wait for
+his patience (not before a share of the game has passed) and scale with his aggression.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..engine.actions import POWERS
+from ..engine.state import BODY, IND
+from .forecast import body_for
+from .value_actions import ACT_MIN, KAPPA, person_ok
+
+if TYPE_CHECKING:
+    from .rivals import Turn
+
+F = np.float32
+POWER_VALUE = {"appoint": 0.10, "recruit": 0.03, "police": 0.03, "press": 0.02, "army": 0.03,
+               "comintern": 0.015, "government": 0.02, "unions": 0.015, "control": 0.02,
+               "inspection": 0.01, "party_org": 0.03}
+EXPEL_GAIN = np.array([0.07, 0.05, 0.06], dtype=F)
+TOP_K = 3
+_IND_MOOD = IND["peasant_mood"]
+
+
+def post_values(g) -> np.ndarray:
+    """[K] what holding each post is worth, in standing."""
+    v = 0.01 + 0.01 * g.post_ap + 0.002 * g.post_prestige
+    for i, pw in enumerate(POWERS):
+        v = v + POWER_VALUE.get(pw, 0.01) * g.post_powers[:, i]
+    return v.astype(F)
+
+
+def chance(t: "Turn", share: np.ndarray, need, block: str, cols=None) -> np.ndarray:
+    """Chance the motion passes as the leader reads it (misjudged at easier levels): the
+    error is drawn per candidate column (``cols`` [B,N,T] when they differ per game)."""
+    if t.dif.misjudge:
+        err = t.draws("misjudge", block)
+        if cols is not None:
+            err = np.take_along_axis(err, cols, axis=2)
+        share = share + t.dif.misjudge * err
+    return 1.0 / (1.0 + np.exp(-(share - need) / 0.025))
+
+
+def _settle(t: "Turn", block: str, kind: str, p, gain, ramp=None) -> np.ndarray:
+    """Expected value of moving the motion (<= 0 when he is too unsure of the vote);
+    ``ramp`` scales a motion against a rival by his appetite for it now."""
+    ctx = t.ctx
+    lead = ctx.lead
+    ban = ctx.ban[:, None]
+    loss = KAPPA * t.g.params["failed_motion_prestige"] * \
+        (1.0 + (ctx.faction[:, lead] & ban))[..., None]
+    v = p * gain - (1.0 - p) * loss
+    need = 0.5 + 0.4 * t.ch.caution[None, :, None]
+    v = np.where(p >= need, v, -1.0)
+    if ramp is not None:
+        v = v * ramp
+    return v * t.weight(kind)
+
+
+def _sponsor(t: "Turn") -> np.ndarray:
+    return t.ctx.in_pb[:, t.ctx.lead][..., None]
+
+
+def _body(t: "Turn", body: str) -> str:
+    return body_for(t.g, t.s.turn, body)
+
+
+# how far into the game each step of a campaign against a man comes, after a leader's patience
+# has run out: first his views are condemned and his posts taken, only later is he put out of
+# the Politburo, the Central Committee and the party (a split the party dreaded)
+ESCALATION = {"condemn": 0.0, "remove": 0.05, "demote": 0.15, "expel_pb": 0.2, "expel_cc": 0.3,
+              "expel_party": 0.35}
+
+
+def _ramp(t: "Turn", step: str = "condemn", target=None) -> np.ndarray:
+    """Appetite for a motion against a rival now: aggression once patience (and the
+    escalation of that step) has run out — [N], or [..,N,T] for ``target`` persons ([T] or
+    [B,1,T]), against whom (the human player) the difficulty may bring it forward or damp it."""
+    start = 0.35 * t.ch.patience + ESCALATION[step]
+    if target is None:
+        return t.ch.aggression * np.clip((t.ctx.progress - start) / 0.12, 0.0, 1.0)
+    human = t.ctx.human[np.maximum(target, 0)]
+    start = np.where(human, start[:, None] * (1.0 - t.dif.urgency), start[:, None])
+    r = t.ch.aggression[:, None] * np.clip((t.ctx.progress - start) / 0.12, 0.0, 1.0)
+    return np.where(human, r * t.dif.mercy, r)
+
+
+def _focus(t: "Turn") -> np.ndarray:
+    """[1,N,1] how near the greatest threat a man must be to be moved against: a principled
+    leader fights only his chief enemy, an unprincipled one whoever he can beat."""
+    return np.clip(0.55 + 0.25 * t.ch.principle, 0.6, 0.95)[None, :, None]
+
+
+def _games(want: np.ndarray, B: int):
+    """The games a forecast is needed in (None: all of them)."""
+    games = np.flatnonzero(want.reshape(B, -1).any(axis=1))
+    return None if len(games) == B else games
+
+
+def against_leaders(t: "Turn") -> None:
+    """Condemn, demote, expel: the motions against another leader, on one forecast each."""
+    g, s, ctx = t.g, t.s, t.ctx
+    lead = ctx.lead
+    B, N = s.batch, len(lead)
+    tg = np.broadcast_to(lead[None, None, :], (B, N, N))
+    legal = _sponsor(t) & person_ok(t, tg)
+    m = s.member[:, lead, :]                                                     # [B,T,bodies]
+    in_pb = m[:, :, BODY["politburo"]]
+    level = np.where(in_pb | m[:, :, BODY["politburo_candidate"]], 0,
+                     np.where(m[:, :, BODY["central_committee"]], 1, 2))[:, None, :]
+    level = np.broadcast_to(level, tg.shape)
+    demote_ok = legal & in_pb[:, None, :]
+    ramp = _ramp(t, "condemn", lead)[None]                                          # [1,N,T]
+    ramp_d = _ramp(t, "demote", lead)[None]                                         # [1,N,T]
+    ramp_e = np.stack([_ramp(t, k, lead) for k in ("expel_pb", "expel_cc", "expel_party")])
+    ramp_e = ramp_e[level, np.arange(N)[None, :, None], np.arange(N)[None, None, :]]  # [B,N,T]
+    bi, ni = np.arange(B)[:, None, None], np.arange(N)[None, :, None]
+    focus = ctx.rho[bi, ni, tg] >= _focus(t)                  # principled men fight one enemy
+    rho = ctx.rho[bi, ni, tg] * ctx.danger[bi, ni, tg]
+    standing = np.clip((s.prestige[:, lead] - 20.0) / 30.0, 0.0, 1.0)[:, None, :]
+    faction = (ctx.faction[:, lead] & ctx.ban[:, None])[:, None, :]
+    hostile = np.where(level == 0, 1.0, np.where(level == 1, 0.3 + 0.7 * faction, faction))
+    aim = t.ag.out_pb[:, lead][None]                            # his role wants them out
+    want_c = legal & focus & (rho > 0.5) & (faction | (standing > 0.5)) & (ramp > 0)
+    want_e = legal & ((focus & (rho > 0.3) & (hostile > 0)) | (aim & (level == 0))) & \
+        (ramp_e > 0)
+    want_d = demote_ok & ((focus & (rho > 0.3)) | aim) & (ramp_d > 0)
+    condemn_body = _body(t, "congress")
+    cc_want = want_d | (want_e & (level < 2)) | (want_c & (condemn_body == "central_committee"))
+    cc = t.fc.duel(tg, "central_committee", games=_games(cc_want, B)) if cc_want.any() else 0.0
+    other = _body(t, "congress") if ctx.sitting is not None else "joint_plenum"
+    other_want = (want_e & (level == 2)) | (want_c & (condemn_body != "central_committee"))
+    sit = t.fc.duel(tg, other, games=_games(other_want, B)) if other_want.any() else 0.0
+    # condemn: worth it against a man with standing to lose, or the leader of an open faction
+    mates = (s.bloc[:, :, None, :] & s.bloc[:, :, lead][:, :, :, None]).any(axis=1)  # [B,T,P]
+    rival_mates = (mates[:, None, :, :] * ctx.rho[:, :, None, :]).sum(axis=3)       # [B,N,T]
+    gain = KAPPA * (rho * g.params["condemn_prestige"] * standing + 3.0 * rival_mates + 1.0)
+    share = cc if condemn_body == "central_committee" else sit
+    v = _settle(t, "condemn", "condemn", chance(t, share, 0.5, "condemn"), gain, ramp)
+    claim = t.menu.CLAIM_AGAINST + tg
+    t.board.put("condemn", v, legal, keep=want_c & (v > 0), target=tg, group=tg, claim=claim)
+    # expel from the Politburo, the Central Committee, the party
+    gain = EXPEL_GAIN[level] * rho * hostile + 0.08 * aim * (level == 0)
+    share = np.where(level < 2, cc, sit)
+    need = np.where(level == 0, 0.5, g.params["cc_expel_majority"])
+    v = _settle(t, "expel", "expel", chance(t, share, need, "expel"), gain, ramp_e)
+    t.board.put("expel", v, legal, keep=want_e & (v > 0), target=tg, arg=level, group=tg,
+                cost=2.0, claim=claim)
+    # demote to candidate member
+    if "demote" in t.menu.blocks:
+        gain = 0.05 * rho + 0.08 * aim
+        v = _settle(t, "demote", "demote", chance(t, cc, 0.5, "demote"), gain, ramp_d)
+        t.board.put("demote", v, demote_ok, keep=want_d & (v > 0), target=tg, group=tg,
+                    claim=claim)
+
+
+def remove(t: "Turn") -> None:
+    g, s, ctx = t.g, t.s, t.ctx
+    lead = ctx.lead
+    B = s.batch
+    holder = s.holder.astype(np.int64)[:, None, :]                               # [B,1,K]
+    tg = np.broadcast_to(holder, (B, len(lead), g.K))
+    legal = _sponsor(t) & person_ok(t, tg)
+    bi = np.arange(B)[:, None, None]
+    ni, tc = np.arange(len(lead))[None, :, None], np.maximum(tg, 0)
+    rho = np.where(tg >= 0, ctx.rho[bi, ni, tc] * ctx.danger[bi, ni, tc], 0.0)
+    ramp = _ramp(t, "remove", holder)                                             # [B,N,K]
+    want = legal & (rho > 0.2) & (ctx.rho[bi, ni, tc] >= _focus(t)) & (ramp > 0)
+    claim = t.menu.CLAIM_AGAINST + tc
+    if not want.any():
+        t.board.put("remove", 0.0, legal, keep=False, target=tg, arg=np.arange(g.K),
+                    group=tc, cost=2.0, claim=claim)
+        return
+    keep = t.ag.keep_post[None]                                                  # [1,N,K]
+    gain = t.post_value[None, None, :] * (rho + 0.4) + 0.05 * keep
+    share = np.zeros(tg.shape, dtype=F)
+    bodies = np.array([_body(t, b) for b in g.post_removed_by])
+    for body in np.unique(bodies):
+        cols = bodies == body
+        if want[:, :, cols].any():
+            share[:, :, cols] = t.fc.duel(tg[:, :, cols], str(body),
+                                          games=_games(want[:, :, cols], B))
+    v = _settle(t, "remove", "remove_from_post", chance(t, share, 0.5, "remove"), gain, ramp)
+    t.board.put("remove", v, legal, keep=want & (v > 0), target=tg, arg=np.arange(g.K),
+                group=tc, cost=2.0, claim=claim)
+
+
+def promote(t: "Turn") -> None:
+    g, s, ctx = t.g, t.s, t.ctx
+    lead = ctx.lead
+    N = len(lead)
+    bi = np.arange(s.batch)[:, None, None]
+    follows = (s.patron.astype(np.int64)[:, None, :] == lead[None, :, None]) | \
+        ctx.allied[:, lead, :]                                                    # [B,N,P]
+    ok = follows & ~ctx.in_pb[:, None, :] & ctx.in_cc[:, None, :] & ctx.act[:, None, :]
+    ok &= np.arange(g.P)[None, None, :] != lead[None, :, None]
+    score = np.where(ok, s.prestige[:, None, :] * s.loyalty[:, None, :].clip(0.3, 1), -1.0)
+    best = np.argmax(score, axis=2)[..., None]                                   # [B,N,1]
+    legal = _sponsor(t) & np.take_along_axis(ok, best, axis=2)
+    if not legal.any():
+        return
+    share = t.fc.duel(best, "central_committee", personal=False, games=_games(legal, s.batch))
+    n_pb = (ctx.in_pb & ctx.act).sum(axis=1)[:, None, None].astype(F)
+    mine = ctx.pb_share[:, lead][..., None] * n_pb
+    more = (mine + 1.0) / (n_pb + 1.0) - mine / np.maximum(n_pb, 1.0)
+    gain = 0.25 * more * (1.0 + 1.5 * t.ag.majority[None, :, None])
+    # a safe majority needs no more men, and a Politburo of a dozen is already large
+    gain = gain * np.where(ctx.pb_share[:, lead][..., None] > 0.6, 0.2, 1.0) * \
+        np.clip((12.0 - n_pb) / 3.0, 0.0, 1.0)
+    v = _settle(t, "promote", "promote", chance(t, share, 0.5, "promote"), gain)
+    t.board.put("promote", v, legal, keep=(v > 0), target=best,
+                claim=t.menu.CLAIM_PROMOTE + best)
+
+
+def testament(t: "Turn") -> None:
+    g, s, ctx = t.g, t.s, t.ctx
+    f = g.fidx
+    open_q = s.flags[:, f["testament_written"]] & ~s.flags[:, f["testament_published"]] & \
+        ~s.flags[:, f["testament_suppressed"]]
+    if not open_q.any():
+        return
+    lead = ctx.lead
+    N = len(lead)
+    gs = ctx.gensec                                                               # [B]
+    legal = (open_q[:, None] & ctx.in_cc[:, lead] & (gs >= 0)[:, None])[..., None]
+    body = _body(t, "congress")
+    tgt = np.broadcast_to(np.maximum(gs, 0)[:, None, None], (s.batch, N, 1))
+    games = _games(legal, s.batch)
+    pub = t.fc.duel(tgt, body, personal=False, bureaucratic=-0.5, games=games)
+    d = np.broadcast_to(np.array([0.0, 1.0, 0.0], dtype=F), (s.batch, N, 1, 3))
+    sup = t.fc.line(d, np.full((s.batch, N, 1), 0.5, dtype=F), body, games=games)
+    rho = np.take_along_axis(ctx.rho, tgt, axis=2)                               # [B,N,1]
+    is_gs = (lead[None, :] == gs[:, None])[..., None]
+    friend = ctx.allied[np.arange(s.batch)[:, None], lead[None, :], np.maximum(gs, 0)[:, None]]
+    dmg = g.params["testament_prestige"] * g.mod["testament_damage"][np.maximum(gs, 0)]
+    gain = np.concatenate([rho * KAPPA * dmg[:, None, None] + 0.01 * rho,
+                           0.08 * is_gs + 0.03 * friend[..., None] - 0.05 * rho], axis=2)
+    share = np.concatenate([pub, sup], axis=2)
+    v = _settle(t, "testament", "testament", chance(t, share, 0.5, "testament"), gain)
+    v[:, :, 0] *= np.clip((ctx.progress - 0.35 * t.ch.patience * 0.5) / 0.1, 0.0, 1.0) * \
+        t.ch.aggression[None, :] * (~is_gs[..., 0])
+    t.board.put("testament", v, legal, keep=(v > 0), target=np.array([-1, -1]),
+                arg=np.array([0, 1]), cost=2.0, group=t.menu.GROUP_TESTAMENT,
+                claim=t.menu.CLAIM_TESTAMENT)
+
+
+def propose(t: "Turn") -> None:
+    """Resolutions and policies: the line, the role's aims, the economy, who gains standing."""
+    g, s, ctx, ag = t.g, t.s, t.ctx, t.ag
+    M = len(g.motion_ids)
+    if not M:
+        return
+    lead = ctx.lead
+    legal = _sponsor(t) & ag.is_line[None, None, :] & t.motion_open()[:, None, :]
+    gain = _line_gain(t)                                                           # [B,N,M]
+    pre = np.where(legal, gain, -1.0)
+    top = np.argsort(-pre, axis=2, kind="stable")[:, :, :min(TOP_K, M)]              # [B,N,k]
+    want = np.take_along_axis(pre, top, axis=2) > ACT_MIN
+    if not want.any():
+        t.board.put("propose", 0.0, legal, keep=False, arg=np.arange(M))
+        return
+    d = ag.unit[top]                                                                 # [B,N,k,3]
+    bur = ag.bureaucratic[top]
+    bodies = np.array([_body(t, m.body) for m in g.scenario.motions])
+    share = np.zeros(top.shape, dtype=F)
+    for body in np.unique(bodies[top]):
+        here = bodies[top] == body
+        share = np.where(here, t.fc.line(d, bur, str(body), games=_games(here & want, s.batch)),
+                         share)
+    p = chance(t, share, 0.5, "propose", cols=top)
+    v_top = _settle(t, "propose", "propose", p, np.take_along_axis(gain, top, axis=2))
+    v = np.full(gain.shape, -1.0, dtype=F)
+    np.put_along_axis(v, top, v_top, axis=2)
+    key = np.where(ag.policy >= 0, ag.policy, g.Q + np.arange(M))
+    t.board.put("propose", v, legal, keep=(v > 0), arg=np.arange(M),
+                claim=t.menu.CLAIM_LINE + key)
+
+
+def _line_gain(t: "Turn") -> np.ndarray:
+    g, s, ctx, ag = t.g, t.s, t.ctx, t.ag
+    lead = ctx.lead
+    N = len(lead)
+    align = (s.ideology[:, lead, None, :] * ag.unit[None, None, :, :]).sum(axis=3)   # [B,N,M]
+    gain = 0.015 * t.ch.principle[None, :, None] * align
+    # the role's aims about policies
+    q, o = ag.policy, ag.option
+    has = q >= 0
+    if has.any():
+        qc, oc = np.maximum(q, 0), np.maximum(o, 0)
+        want_new = ag.want_option[:, qc, oc] * has                                      # [N,M]
+        cur = s.policy[:, qc].astype(np.int64)                                          # [B,M]
+        want_cur = ag.want_option[np.arange(N)[None, :, None], qc[None, None, :],
+                                  cur[:, None, :]] * has                                # [B,N,M]
+        gain = gain + 0.05 * (want_new[None] - np.maximum(want_cur, 0) * (want_new[None] <= 0))
+    # who gains or loses standing by it
+    fx = ag.prestige[None, None, :, :]                                                  # [1,1,M,P]
+    mine = ag.prestige[:, lead].T[None]                                                 # [1,N,M]
+    gain = gain + KAPPA * (mine - (fx * ctx.rho[:, :, None, :]).sum(axis=3))
+    # the economy: calm the villages when the alliance with the peasants is in danger
+    mood = s.ind[:, _IND_MOOD]
+    crisis = np.clip((45.0 - mood) / 25.0, 0.0, 1.0)[:, None, None]
+    wants = ag.want_ind[:, _IND_MOOD][None, :, None]
+    gain = gain + 0.03 * (crisis + 0.3 * wants) * ag.mood[None, None, :]
+    # a done deed is not worth doing again
+    done = t.motion_done()                                                               # [B,M]
+    lift = ag.lift_ban[None, :, None] & t.lifts_ban[None, None, :] & ctx.ban[:, None, None]
+    gain = gain + 0.05 * lift
+    return np.where(done[:, None, :], gain * 0.1, gain).astype(F) + KAPPA
+

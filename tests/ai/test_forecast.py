@@ -1,0 +1,70 @@
+"""The rivals read a vote before they move it: their forecast counts the votes as the engine
+does (without the voters' personal whims), so they strike only when the vote will pass."""
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+
+from game.ai.context import STANDING
+from game.ai.forecast import body_for
+from game.ai.play import preview
+from game.ai.rivals import Rivals, Turn
+from game.content.loader import load_scenario
+from game.engine import motions, power, votes
+from game.engine.actions import KIND
+from game.engine.game import Game
+
+TINY = Path(__file__).resolve().parents[2] / "tests" / "engine" / "fixtures" / "tiny.yaml"
+
+
+def _without_noise(path) -> Game:
+    sc = load_scenario(str(path))
+    w = dataclasses.replace(sc.model.weights, noise=0.0)
+    return Game(dataclasses.replace(sc, model=dataclasses.replace(sc.model, weights=w)))
+
+
+def test_the_forecast_agrees_with_the_engines_count():
+    g = _without_noise(TINY)
+    r = Rivals(g)
+    s = g.new_state(np.arange(6))
+    agree = total = 0
+    errors = []
+    for _ in range(g.n_turns):
+        view = preview(g, s, r.choose)
+        t = Turn(r, view, np.zeros(g.P, dtype=bool))
+        lead, B = r.ch.lead, view.batch
+        tg = np.broadcast_to(lead[None, None, :], (B, len(lead), len(lead)))
+        for kind, arg in (("condemn", -1), ("expel", 0)):
+            body = body_for(g, view.turn, "congress") if kind == "condemn" \
+                else "central_committee"
+            share = t.fc.duel(tg, body)
+            for n in range(len(lead)):
+                for j in range(len(lead)):
+                    if n == j:
+                        continue
+                    ms = motions.from_actions(g, view, KIND[kind], np.full(B, lead[n]),
+                                              np.full(B, lead[j]), np.full(B, arg),
+                                              np.full(B, -1), np.ones(B, dtype=bool))
+                    res = votes.compute(g, view, ms[0])
+                    real = res.votes_for / np.maximum(res.votes_for + res.votes_against, 1)
+                    act = g.active(view)
+                    ok = act[:, lead[n]] & act[:, lead[j]]
+                    errors.extend(np.abs(real - share[:, n, j])[ok])
+                    agree += ((real > 0.5) == (share[:, n, j] > 0.5))[ok].sum()
+                    total += ok.sum()
+        g.step(s, r.moves(view), chooser=r.choose)
+        if s.over.all():
+            break
+    assert total > 500
+    assert agree / total >= 0.97
+    assert np.mean(errors) < 0.03
+
+
+def test_the_rivals_standing_is_the_engines(tiny):
+    s = tiny.new_state([1, 2])
+    t = Turn(Rivals(tiny), s, np.zeros(tiny.P, dtype=bool))
+    act = tiny.active(s)
+    engine = power.standing(s, act, tiny.params, tiny.structural, tiny.leaders)
+    mine = np.where(act & tiny.leaders, t.ctx.standing, -1.0)
+    assert np.allclose(engine, mine, atol=1e-5)
+    assert abs(sum(STANDING.values()) - 1.0) < 1e-9

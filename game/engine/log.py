@@ -69,10 +69,11 @@ class Log:
         tally = {"for": int(res.votes_for[b]), "against": int(res.votes_against[b]),
                  "abstain": int(res.abstain[b])}
         persons = [g.person_ids[sp]] + ([g.person_ids[t]] if t >= 0 else [])
-        body = BODY_NAMES[m.body]
+        body = BODY_NAMES[m.body_of(b)]
         text = (f"The {body} {'adopts' if passed else 'rejects'} {title} "
                 f"({tally['for']}–{tally['against']}).")
-        self.add(b, s, "vote", persons, text, body=m.body, motion=title, motion_kind=m.kind,
+        self.add(b, s, "vote", persons, text, body=m.body_of(b), motion=title,
+                 motion_kind=m.kind_of(b),
                  sponsor=g.person_ids[sp], target=g.person_ids[t] if t >= 0 else None,
                  result="passed" if passed else "failed", tally=tally,
                  voters=explain(g, s, m, res, b), groups=explain_groups(g, res, b, sp, t))
@@ -114,7 +115,7 @@ def motion_title(g: "Game", m: "Motion", b: int) -> str:
     """The motion in words, e.g. 'the motion to expel Trotsky from the party'."""
     name = lambda i: g.names[g.person_ids[int(i)]]        # noqa: E731
     t = int(m.target[b])
-    k = m.kind
+    k = m.kind_of(b)
     if k in ("resolution", "policy"):
         return f"“{g.scenario.motions[int(m.motion[b])].name}”"
     if k == "condemn":

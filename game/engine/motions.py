@@ -41,8 +41,7 @@ def from_actions(g: "Game", s: State, kind: int, actor, target, arg, arg2,
 
     def motion(kind_: str, body: str, m: np.ndarray, tgt=target, direction=zero3, bur=zero,
                motion_idx=None) -> votes.Motion:
-        return votes.Motion(kind_, body, actor.astype(np.int64), np.asarray(tgt, np.int64),
-                            direction, bur, m, motion_idx, arg, arg2)
+        return votes.Motion.of(kind_, body, actor, tgt, direction, bur, m, motion_idx, arg, arg2)
 
     if name == "propose":
         out = []
@@ -103,43 +102,51 @@ def successor(g: "Game", s: State, sponsor: np.ndarray, target: np.ndarray,
 
 
 def apply_result(g: "Game", s: State, m: votes.Motion, res: votes.Result) -> None:
-    """What an adopted (or defeated) motion does."""
-    ok = res.passed & m.mask
-    lost = m.mask & ~res.passed
+    """What adopted (or defeated) motions do; a wave may hold different kinds game by game."""
+    for code in np.unique(m.kind[m.mask]):
+        here = m.mask & (m.kind == code)
+        _apply_kind(g, s, votes.KINDS[int(code)], m, res.passed & here, here & ~res.passed)
+    # a defeated mover pays; a defeated faction pays more under the ban
     bi = np.arange(s.batch)
-    t = np.clip(m.target, 0, None)
-    p = g.params
-    if m.kind in ("resolution", "policy"):
+    ok, lost = res.passed & m.mask, m.mask & ~res.passed
+    ban = s.flags[:, g.fidx["faction_ban"]]
+    cost = g.params["failed_motion_prestige"] * (1.0 + (res.faction[bi, m.sponsor] & ban))
+    s.prestige[bi[lost], m.sponsor[lost]] -= cost[lost]
+    s.prestige[bi[ok], m.sponsor[ok]] += 1.0
+    np.clip(s.prestige, 0, 100, out=s.prestige)
+
+
+def _apply_kind(g: "Game", s: State, kind: str, m: votes.Motion, ok: np.ndarray,
+                lost: np.ndarray) -> None:
+    bi = np.arange(s.batch)
+    t = np.maximum(m.target, 0)
+    if kind in ("resolution", "policy"):
         _adopt_line(g, s, m, ok)
-    elif m.kind == "condemn":
+    elif kind == "condemn":
         b = bi[ok]
-        s.prestige[b, t[ok]] -= p["condemn_prestige"]
+        s.prestige[b, t[ok]] -= g.params["condemn_prestige"]
         mates = (s.bloc[b] & s.bloc[b, :, t[ok]][:, :, None]).any(axis=1)       # [n,P]
         mates[np.arange(len(b)), t[ok]] = False
         s.prestige[b] -= 3.0 * mates
         mutate.relation(g, s, ok, m.sponsor, t, -0.2)
-    elif m.kind == "remove_from_post":
+    elif kind == "remove_from_post":
         who = successor(g, s, m.sponsor, m.target, m.arg2)
         mutate.appoint(g, s, ok, who, m.arg)
         mutate.relation(g, s, ok, m.sponsor, t, -0.3)
-    elif m.kind in EXPEL_KIND:
-        mutate.expel(g, s, ok, t, EXPEL_KIND.index(m.kind))
+    elif kind in EXPEL_KIND:
+        mutate.expel(g, s, ok, t, EXPEL_KIND.index(kind))
         mutate.relation(g, s, ok, m.sponsor, t, -0.4)
-    elif m.kind == "promote":
+    elif kind == "promote":
         mutate.enter(g, s, ok, t, BODY["politburo"])
-    elif m.kind == "demote":
+    elif kind == "demote":
         mutate.demote(g, s, ok, t)
-    elif m.kind == "testament":
+    elif kind == "testament":
         _publish_testament(g, s, ok, t)
-    elif m.kind == "testament_suppress":
+    elif kind == "testament_suppress":
         s.flags[ok, g.fidx["testament_suppressed"]] = True
-    # a defeated mover pays; a defeated faction pays more under the ban
-    faction = res.faction
-    ban = s.flags[:, g.fidx["faction_ban"]]
-    cost = p["failed_motion_prestige"] * (1.0 + (faction[bi, m.sponsor] & ban))
-    s.prestige[bi[lost], m.sponsor[lost]] -= cost[lost]
-    s.prestige[bi[ok], m.sponsor[ok]] += 1.0
-    np.clip(s.prestige, 0, 100, out=s.prestige)
+    elif kind == "report":
+        from .sittings import apply_report
+        apply_report(g, s, m, ok, lost)
 
 
 def _adopt_line(g: "Game", s: State, m: votes.Motion, ok: np.ndarray) -> None:

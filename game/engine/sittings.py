@@ -32,16 +32,15 @@ def report_motion(g: "Game", s: State) -> votes.Motion:
     rival = np.where(rival_score[bi, rival] > -2.0, rival, -1)
     B = s.batch
     sitting = g.scenario.sittings[g.sitting_at[s.turn]]
-    return votes.Motion("report", sitting.kind, lead.astype(np.int64), rival.astype(np.int64),
-                        np.zeros((B, 3), np.float32), np.full(B, 0.3, np.float32),
-                        ~s.over, np.full(B, -1), np.full(B, -1), np.full(B, -1))
+    return votes.Motion.of("report", sitting.kind, lead, rival, np.zeros((B, 3), np.float32),
+                           np.full(B, 0.3, np.float32), ~s.over)
 
 
-def apply_report(g: "Game", s: State, m: votes.Motion, res: votes.Result) -> None:
+def apply_report(g: "Game", s: State, m: votes.Motion, won: np.ndarray,
+                 lost: np.ndarray) -> None:
     """The winners of a sitting gain standing; an outvoted opposition loses it."""
     bi = np.arange(s.batch)
     has = m.target >= 0
-    won = res.passed & m.mask
     t = np.clip(m.target, 0, None)
     s.prestige[bi[won], m.sponsor[won]] += 4.0
     beaten = won & has
@@ -49,7 +48,6 @@ def apply_report(g: "Game", s: State, m: votes.Motion, res: votes.Result) -> Non
     mates = (s.bloc[bi] & s.bloc[bi, :, t][:, :, None]).any(axis=1) & beaten[:, None]
     mates[bi, t] = False
     s.prestige -= 3.0 * mates
-    lost = ~res.passed & m.mask
     s.prestige[bi[lost], m.sponsor[lost]] -= 10.0
     upset = lost & has
     s.prestige[bi[upset], t[upset]] += 8.0

@@ -35,31 +35,41 @@ def resolve_turn(g: "Game", s: State, moves, choices: dict, log: Optional["Log"]
 
 
 def vote_phase(g: "Game", s: State, tabled: list, log: Optional["Log"]) -> None:
-    """A sitting's report first, then every tabled motion in order, then the elections."""
+    """A sitting's report first, then every tabled motion in order, then the elections.
+
+    The tabled motions are voted in waves (each game's first motion, then its second, …), so
+    a batch of thousands needs a handful of vote computations a turn, not one per motion."""
     sitting = s.turn in g.sitting_at
+    first = []
     if sitting:
         _open_sitting(g, s, log)
-        report = sittings.report_motion(g, s)
-        res = votes.compute(g, s, report)
-        _log_vote(g, s, report, res, log)
-        sittings.apply_report(g, s, report, res)
-    voted: list[tuple[np.ndarray, np.ndarray]] = []
-    for m in tabled:
-        # a motion moved twice in one month (by two leaders) is put to the vote once
-        key = votes.motion_key(m)
-        repeat = np.zeros(s.batch, dtype=bool)
-        for k, mask in voted:
-            repeat |= mask & (k == key)
-        m.mask = m.mask & ~s.over & ~repeat
-        if not m.mask.any():
-            continue
-        voted.append((key, m.mask.copy()))
-        res = votes.compute(g, s, m)
-        _log_vote(g, s, m, res, log)
-        motions.apply_result(g, s, m, res)
+        first = [sittings.report_motion(g, s)]
+    for wave in votes.waves(first + _once_each(s, tabled), s.batch):
+        res = votes.compute(g, s, wave)
+        _log_vote(g, s, wave, res, log)
+        motions.apply_result(g, s, wave, res)
     if sitting:
         sittings.elect_central_committee(g, s)
         sittings.end_sitting(g, s)
+
+
+def _once_each(s: State, tabled: list) -> list:
+    """Drop a motion already moved this month in that game (two leaders moving the same
+    thing put it to the vote once), and the games that are over."""
+    voted: list[tuple[int, np.ndarray, np.ndarray]] = []
+    out = []
+    for m in tabled:
+        key = votes.motion_key(m)
+        kind = int(m.kind[0])
+        repeat = np.zeros(s.batch, dtype=bool)
+        for k, keys, mask in voted:
+            if k == kind:
+                repeat |= mask & (keys == key)
+        m.mask = m.mask & ~s.over & ~repeat
+        if m.mask.any():
+            voted.append((kind, key, m.mask.copy()))
+            out.append(m)
+    return out
 
 
 def _open_sitting(g: "Game", s: State, log: Optional["Log"]) -> None:

@@ -25,16 +25,26 @@ if TYPE_CHECKING:
 
 TERMS = ("ideology", "alliance", "relations", "patronage", "prestige", "fear", "bureaucracy",
          "discipline", "speech", "noise")
-PERSONAL = ("condemn", "remove_from_post", "expel_politburo", "expel_cc", "expel_party",
-            "report", "demote")
-TWO_THIRDS = ("expel_cc", "expel_party")
+KINDS = ("resolution", "policy", "condemn", "remove_from_post", "expel_politburo", "expel_cc",
+         "expel_party", "promote", "demote", "testament", "testament_suppress", "report")
+KIND_CODE = {k: i for i, k in enumerate(KINDS)}
+BODIES = ("politburo", "central_committee", "joint_plenum", "congress", "conference")
+BODY_CODE = {b: i for i, b in enumerate(BODIES)}
+PERSONAL = np.isin(np.arange(len(KINDS)), [KIND_CODE[k] for k in (
+    "condemn", "remove_from_post", "expel_politburo", "expel_cc", "expel_party", "report",
+    "demote")])
+TWO_THIRDS = np.isin(np.arange(len(KINDS)), [KIND_CODE["expel_cc"], KIND_CODE["expel_party"]])
+SITTING = np.isin(np.arange(len(BODIES)), [BODY_CODE["congress"], BODY_CODE["conference"]])
 
 
 @dataclass
 class Motion:
-    """One motion for every game of the batch (games where ``mask`` is False skip it)."""
-    kind: str                      # resolution, policy, condemn, remove_from_post, ... report
-    body: str                      # politburo, central_committee, joint_plenum, congress, conference
+    """Motions for the games of a batch, one a game (games where ``mask`` is False skip).
+
+    Kind and body are per game, so one vote computation serves a whole wave of different
+    motions: the first motion of each game, then the second, and so on."""
+    kind: np.ndarray               # [B] index into KINDS
+    body: np.ndarray               # [B] index into BODIES
     sponsor: np.ndarray            # [B]
     target: np.ndarray             # [B], -1 when the motion is not against a person
     direction: np.ndarray          # [B,3]
@@ -44,11 +54,56 @@ class Motion:
     arg: np.ndarray = None         # [B] post, level, option ...
     arg2: np.ndarray = None        # [B] successor ...
 
+    FIELDS = ("kind", "body", "sponsor", "target", "direction", "bureaucratic", "mask",
+              "motion", "arg", "arg2")
+
+    @staticmethod
+    def of(kind: str, body: str, sponsor, target, direction, bureaucratic, mask,
+           motion=None, arg=None, arg2=None) -> "Motion":
+        """A motion of one kind before one body in every game where ``mask`` holds."""
+        B = len(mask)
+        minus = np.full(B, -1, dtype=np.int64)
+        return Motion(np.full(B, KIND_CODE[kind]), np.full(B, BODY_CODE[body]),
+                      np.asarray(sponsor, np.int64), np.asarray(target, np.int64),
+                      np.asarray(direction, np.float32), np.asarray(bureaucratic, np.float32),
+                      np.asarray(mask, bool),
+                      minus if motion is None else np.asarray(motion, np.int64),
+                      minus if arg is None else np.asarray(arg, np.int64),
+                      minus if arg2 is None else np.asarray(arg2, np.int64))
+
     def take(self, idx: np.ndarray) -> "Motion":
-        cut = lambda a: None if a is None else np.asarray(a)[idx]     # noqa: E731
-        return Motion(self.kind, self.body, cut(self.sponsor), cut(self.target),
-                      cut(self.direction), cut(self.bureaucratic), cut(self.mask),
-                      cut(self.motion), cut(self.arg), cut(self.arg2))
+        return Motion(*(getattr(self, f)[idx] for f in self.FIELDS))
+
+    def kind_of(self, b: int) -> str:
+        return KINDS[int(self.kind[b])]
+
+    def body_of(self, b: int) -> str:
+        return BODIES[int(self.body[b])]
+
+    def is_(self, kind: str) -> np.ndarray:
+        return self.kind == KIND_CODE[kind]
+
+
+def waves(tabled: list[Motion], batch: int) -> list[Motion]:
+    """The tabled motions regrouped so that wave w holds each game's w-th motion; a game's
+    motions keep their order, so a game votes alike alone or in a batch."""
+    rank = np.zeros(batch, dtype=np.int64)
+    placed: list[tuple[Motion, np.ndarray]] = []
+    for m in tabled:
+        placed.append((m, np.where(m.mask, rank, -1)))
+        rank += m.mask
+    out = []
+    for w in range(int(rank.max(initial=0))):
+        rows = [(m, r == w) for m, r in placed if (r == w).any()]
+        first = rows[0][0]
+        fields = {f: getattr(first, f).copy() for f in Motion.FIELDS}
+        fields["mask"] = np.zeros(batch, dtype=bool)
+        for m, sel in rows:
+            for f in Motion.FIELDS:
+                fields[f][sel] = getattr(m, f)[sel]
+            fields["mask"][sel] = True
+        out.append(Motion(**fields))
+    return out
 
 
 @dataclass
@@ -88,17 +143,17 @@ def _coercion(g: "Game", s: State) -> np.ndarray:
     return g.holds_power(s, "police").astype(np.float32) * g.mod["fear"][None, :]
 
 
-def _ideology_against(views: np.ndarray, s: State, m: Motion, personal: bool) -> np.ndarray:
-    """Ideological pull of ``views`` [B,N,3] towards the motion, [B,N]."""
+def _ideology_against(views: np.ndarray, s: State, m: Motion) -> np.ndarray:
+    """Ideological pull of ``views`` [B,N,3] towards the motion, [B,N]: for a motion against a
+    person, how much closer the views are to the mover's than to the target's; for a line,
+    how far they lie along its direction."""
     bi = np.arange(s.batch)
-    if personal:
-        t = np.where(m.target >= 0, m.target, m.sponsor)
-        ds = _norm(views - s.ideology[bi, m.sponsor][:, None, :])
-        dt = _norm(views - s.ideology[bi, t][:, None, :])
-        return (dt - ds) / 2.0
-    d = m.direction
-    n = np.maximum(_norm(d), 1e-6)
-    return np.einsum("bnk,bk->bn", views, d) / n[:, None]
+    t = np.where(m.target >= 0, m.target, m.sponsor)
+    ds = _norm(views - s.ideology[bi, m.sponsor][:, None, :])
+    dt = _norm(views - s.ideology[bi, t][:, None, :])
+    n = np.maximum(_norm(m.direction), 1e-6)
+    line = np.einsum("bnk,bk->bn", views, m.direction) / n[:, None]
+    return np.where(PERSONAL[m.kind][:, None], (dt - ds) / 2.0, line)
 
 
 def _common(g: "Game", s: State, m: Motion, d: "Derived") -> dict:
@@ -134,7 +189,6 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
     W, sig = g.weights, g.structural
     B, P = s.batch, g.P
     bi = np.arange(B)
-    personal = m.kind in PERSONAL
     has_t = (m.target >= 0)[:, None]
     t = np.where(m.target >= 0, m.target, 0)
     al_s = power.allied_with(s, m.sponsor, d.bits)                 # [B,P] allied with sponsor
@@ -148,7 +202,7 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
     pat_ally_t = np.take_along_axis(al_t, pat_c, axis=1) & (pat >= 0) & ~client_t & has_t
     affinity = np.where(g.leaders, 0.3, 1.0)[None, :]
     terms = {
-        "ideology": W.ideology * _ideology_against(s.ideology, s, m, personal),
+        "ideology": W.ideology * _ideology_against(s.ideology, s, m),
         "alliance": W.alliance * (1.5 - sig) * (al_s.astype(np.float32) - has_t * al_t),
         "relations": W.relations * (1.5 - sig) * (rel[bi, :, m.sponsor] - has_t * rel[bi, :, t]),
         "patronage": W.patronage * (0.5 + sig) * s.loyalty * (
@@ -168,35 +222,24 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
 
 def motion_key(m: Motion) -> np.ndarray:
     """[B] what the motion is about, whoever moves it (kind, body, target, post/level, motion)."""
-    kind = KIND_CODES.get(m.kind, 0)
-    body = BODIES_CODES[m.body]
-    arg = np.zeros_like(m.sponsor) if m.arg is None else np.asarray(m.arg) + 1
-    motion = np.zeros_like(m.sponsor) if m.motion is None else np.asarray(m.motion) + 1
-    return ((((kind * 8 + body) * 64 + m.target + 1) * 256 + arg) * 256 + motion)
-
-
-KIND_CODES = {k: i for i, k in enumerate(
-    ("resolution", "policy", "condemn", "remove_from_post", "expel_politburo", "expel_cc",
-     "expel_party", "promote", "demote", "testament", "testament_suppress", "report"))}
-BODIES_CODES = {b: i for i, b in enumerate(
-    ("politburo", "central_committee", "joint_plenum", "congress", "conference"))}
+    return ((((m.kind * 8 + m.body) * 64 + m.target + 1) * 256 + m.arg + 1) * 256
+            + m.motion + 1)
 
 
 def _noise_key(m: Motion) -> np.ndarray:
     """[B] a key for the vote's noise that depends only on the motion itself, never on what
     else is in the batch (so game i of a batch votes like the lone game i)."""
-    kind = PERSONAL.index(m.kind) + 1 if m.kind in PERSONAL else 0
-    arg = np.zeros_like(m.sponsor) if m.arg is None else np.asarray(m.arg) + 1
-    motion = np.zeros_like(m.sponsor) if m.motion is None else np.asarray(m.motion) + 1
-    return (((kind * 64 + m.sponsor) * 64 + m.target + 1) * 256 + arg) * 256 + motion
+    kind = np.where(PERSONAL[m.kind], m.kind + 1, 0)
+    return (((kind * 64 + m.sponsor) * 64 + m.target + 1) * 256 + m.arg + 1) * 256 + m.motion + 1
 
 
-def _group_score(g: "Game", s: State, m: Motion, common: dict, views: np.ndarray,
-                 sitting: bool) -> np.ndarray:
-    """[B,N] score of groups of anonymous voters holding ``views`` [B,N,3]."""
-    ideo = g.weights.ideology * _ideology_against(views, s, m, m.kind in PERSONAL)
+def _group_score(g: "Game", s: State, m: Motion, common: dict,
+                 views: np.ndarray) -> np.ndarray:
+    """[B,N] score of groups of anonymous voters holding ``views`` [B,N,3]; at a sitting the
+    speeches count too."""
+    ideo = g.weights.ideology * _ideology_against(views, s, m)
     rest = common["prestige"] + common["fear"] * 0.5 + common["bureaucracy"] + \
-        common["discipline"] + (common["speech"] if sitting else 0.0)
+        common["discipline"] + np.where(SITTING[m.body], common["speech"], 0.0)
     return ideo + rest[:, None]
 
 
@@ -244,66 +287,72 @@ def compute(g: "Game", s: State, m: Motion) -> Result:
 
 def _compute(g: "Game", s: State, m: Motion) -> Result:
     d = derive(g, s)
-    sitting = m.body in ("congress", "conference")
     common = _common(g, s, m, d)
     terms = person_terms(g, s, m, common, d)
-    if sitting:
-        terms["speech"] = np.broadcast_to(common["speech"][:, None], terms["noise"].shape)
+    terms["speech"] = np.where(SITTING[m.body], common["speech"], 0.0)[:, None] * \
+        np.ones_like(terms["noise"])
     total = sum(terms.values())
     stance = _stance(total, m, d.act)
-    voters = _named_voters(g, s, m, d.act)
+    voters = _named_voters(s, m, d.act)
     person_vote = np.where(voters, stance, 0).astype(np.int8)
     vf = (person_vote == 1).sum(axis=1).astype(np.float64)
     va = (person_vote == -1).sum(axis=1).astype(np.float64)
-    groups = _groups(g, s, m, common, stance, sitting)
+    groups = _groups(g, s, m, common, stance)
     for grp in groups:
         vf += grp["for"].sum(axis=1)
         va += grp["against"].sum(axis=1)
-    need = g.params["cc_expel_majority"] if m.kind in TWO_THIRDS else 0.5
+    need = np.where(TWO_THIRDS[m.kind], g.params["cc_expel_majority"], 0.5)
     cast = np.maximum(vf + va, 1)
     passed = (vf / cast > need) & m.mask
     return Result(passed, vf, va, np.zeros_like(vf), person_vote, terms, groups, voters,
                   faction=d.faction)
 
 
-def _named_voters(g: "Game", s: State, m: Motion, act: np.ndarray) -> np.ndarray:
-    if m.body == "politburo":
-        return s.member[:, :, BODY["politburo"]] & act
-    if m.body == "central_committee":
-        return s.member[:, :, BODY["central_committee"]] & act
-    if m.body == "joint_plenum":
-        return (s.member[:, :, BODY["central_committee"]]
-                | s.member[:, :, BODY["control_commission"]]) & act
-    return np.zeros_like(act)          # congress and conference: the delegations vote
+def _named_voters(s: State, m: Motion, act: np.ndarray) -> np.ndarray:
+    """[B,P] who votes by name: the Politburo, the Central Committee (with the Control
+    Commission at a joint plenum); at a sitting the delegations vote instead."""
+    member = s.member
+    pb = member[:, :, BODY["politburo"]]
+    cc = member[:, :, BODY["central_committee"]]
+    ccc = member[:, :, BODY["control_commission"]]
+    body = m.body[:, None]
+    named = np.where(body == BODY_CODE["politburo"], pb,
+                     np.where(body == BODY_CODE["central_committee"], cc,
+                              np.where(body == BODY_CODE["joint_plenum"], cc | ccc, False)))
+    return named & act
 
 
-def _groups(g: "Game", s: State, m: Motion, common: dict, stance: np.ndarray,
-            sitting: bool) -> list[dict]:
-    """Anonymous voters, each kind as one group of columns: [B, N] arrays."""
-    if m.body == "politburo":
-        return []
+def _groups(g: "Game", s: State, m: Motion, common: dict, stance: np.ndarray) -> list[dict]:
+    """Anonymous voters, each kind as one group of columns: [B, N] arrays; a group's size is
+    zero in the games whose body it does not sit in."""
     sharp = g.params["vote_sharpness"]
-    if sitting:
-        return [_delegations(g, s, m, common, stance, sharp)]
+    plenum = (m.body == BODY_CODE["central_committee"]) | (m.body == BODY_CODE["joint_plenum"])
+    sitting = SITTING[m.body]
+    groups = []
+    if sitting.any():
+        groups.append(_delegations(g, s, m, common, stance, sharp, sitting))
+    if not plenum.any():
+        return groups
     mean_lean = _party_lean(s)
-    free_score = _group_score(g, s, m, common, mean_lean[:, None, :], False)      # [B,1]
+    free_score = _group_score(g, s, m, common, mean_lean[:, None, :])              # [B,1]
     follow = g.params["client_loyalty"] * min(1.0, 0.5 + g.structural)
-    seats = s.cc_seats[:, :-1].astype(np.float64)
+    seats = s.cc_seats[:, :-1].astype(np.float64) * plenum[:, None]
     loyal = seats * follow * (stance != 0)
     f = np.where(stance > 0, loyal, 0.0) + _split(free_score, seats - loyal, sharp)
     leaders = np.broadcast_to(np.arange(g.P), seats.shape)
-    groups = [_group("clients", seats, f, leaders, free_score),
-              _group("unattached", s.cc_seats[:, -1:], _split(free_score, s.cc_seats[:, -1:],
-                                                                  sharp),
-                     np.full((s.batch, 1), -1), free_score)]
-    if m.body == "joint_plenum":
-        groups.append(_control_commission(g, s, stance, free_score, sharp, follow))
+    rest = s.cc_seats[:, -1:] * plenum[:, None]
+    groups += [_group("clients", seats, f, leaders, free_score),
+               _group("unattached", rest, _split(free_score, rest, sharp),
+                      np.full((s.batch, 1), -1), free_score)]
+    joint = m.body == BODY_CODE["joint_plenum"]
+    if joint.any():
+        groups.append(_control_commission(g, s, stance, free_score, sharp, follow, joint))
     return groups
 
 
-def _control_commission(g, s, stance, free_score, sharp, follow) -> dict:
+def _control_commission(g, s, stance, free_score, sharp, follow, joint) -> dict:
     """The Control Commission's anonymous members follow its chairman's patron, or him."""
-    n = (s.cc_seats.sum(axis=1) * 0.6)[:, None]
+    n = (s.cc_seats.sum(axis=1) * 0.6 * joint)[:, None]
     chair = np.full(s.batch, -1)
     for k in np.flatnonzero(g.post_powers[:, POWER["control"]]):
         chair = np.where(s.holder[:, k] >= 0, s.holder[:, k], chair)
@@ -316,10 +365,10 @@ def _control_commission(g, s, stance, free_score, sharp, follow) -> dict:
     return _group("control_commission", n, f, lead[:, None], free_score)
 
 
-def _delegations(g, s, m, common, stance, sharp) -> dict:
-    d = power.delegates(s, g.params)                                   # [B,R]
+def _delegations(g, s, m, common, stance, sharp, sitting) -> dict:
+    d = power.delegates(s, g.params) * sitting[:, None]                # [B,R]
     machine = power.machine_share(s, g.params, g.structural)           # [B,R]
-    score = _group_score(g, s, m, common, s.lean, True)                # [B,R]
+    score = _group_score(g, s, m, common, s.lean)                      # [B,R]
     pat = s.sec_patron.astype(np.int64)
     pv = np.where(pat >= 0, np.take_along_axis(stance, np.clip(pat, 0, None), axis=1), 0)
     loyal = np.round(d * machine) * (pv != 0)

@@ -33,11 +33,16 @@ def test_the_forecast_agrees_with_the_engines_count():
         view = preview(g, s, r.choose)
         t = Turn(r, view, np.zeros(g.P, dtype=bool))
         lead, B = r.ch.lead, view.batch
-        tg = np.broadcast_to(lead[None, None, :], (B, len(lead), len(lead)))
+        N = len(lead)
+        bb, nn, jj = (a.ravel() for a in np.meshgrid(np.arange(B), np.arange(N), np.arange(N),
+                                                      indexing="ij"))
+        keep = nn != jj
+        bb, nn, jj = bb[keep], nn[keep], jj[keep]
         for kind, arg in (("condemn", -1), ("expel", 0)):
             body = body_for(g, view.turn, "congress") if kind == "condemn" \
                 else "central_committee"
-            share = t.fc.duel(tg, body)
+            share = np.zeros((B, N, N))
+            share[bb, nn, jj] = t.fc.duel(bb, nn, lead[jj], body)
             for n in range(len(lead)):
                 for j in range(len(lead)):
                     if n == j:

@@ -22,41 +22,43 @@ if TYPE_CHECKING:
 def firing(g: "Game", s: State, forced: Optional[dict]) -> np.ndarray:
     """[B,E] which events fire this turn."""
     forced = forced or {}
-    m0 = g.month(s.turn)
-    m1 = m0 + g.turn_months
-    env = Env(g, s)
     fire = np.zeros((s.batch, g.E), dtype=bool)
+    live = _candidates(g, s, forced)
+    if not len(live):
+        return fire
+    env = Env(g, s)
     draws = rng.uniform(s.seed, s.turn, rng.SITES["event_chance"], np.arange(max(g.E, 1)))
-    for e, ev in enumerate(g.scenario.events):
-        when = g.event_month[e]
-        trig = g.event_trigger[e]
-        if ev.id not in forced and _cannot_fire(ev, when, trig, m0, m1, s.fired[:, e]):
-            continue
-        if when is None and trig is None:
-            ok = np.zeros(s.batch, dtype=bool)
+    running = ~s.over
+    for e in live:
+        ev = g.scenario.events[e]
+        if ev.id in forced:
+            ok = np.broadcast_to(np.asarray(forced[ev.id], dtype=bool), (s.batch,)).copy()
         else:
-            ok = np.ones(s.batch, dtype=bool)
-            if when is not None:
-                ok &= np.full(s.batch, when < m1 and (ev.once or when >= m0))
+            ok = draws[:, e] < ev.chance
+            trig = g.event_trigger[e]
             if trig is not None and ok.any():
                 ok &= np.asarray(trig.fn(env), dtype=bool)
-            ok &= draws[:, e] < ev.chance
         if ev.once:
             ok &= ~s.fired[:, e]
-        if ev.id in forced:
-            ok = np.broadcast_to(np.asarray(forced[ev.id], dtype=bool), ok.shape).copy() & \
-                ~(s.fired[:, e] if ev.once else False)
-        fire[:, e] = ok & ~s.over
+        fire[:, e] = ok & running
     return fire
 
 
-def _cannot_fire(ev, when, trig, m0: int, m1: int, fired: np.ndarray) -> bool:
-    """Cheap tests that spare evaluating a trigger: not yet due, long past, or done."""
-    if when is not None and (when >= m1 or (not ev.once and when < m0)):
-        return True
-    if when is None and trig is None:
-        return True
-    return bool(ev.once and fired.all())
+def _candidates(g: "Game", s: State, forced: dict) -> np.ndarray:
+    """Events that may fire this turn: due by date (a dated event fires in its month, or
+    later if it is once-only and its trigger was not yet met), or undated with a trigger, and
+    not already fired everywhere; forced ones always."""
+    m0 = g.month(s.turn)
+    m1 = m0 + g.turn_months
+    when, once, has_trigger = g.event_when, g.event_once, g.event_has_trigger
+    dated = when >= 0
+    due = np.where(dated, (when < m1) & (once | (when >= m0)), has_trigger)
+    due &= ~(once & s.fired.all(axis=0))
+    for name in forced:
+        e = g.eidx.get(name)
+        if e is not None:
+            due[e] = True
+    return np.flatnonzero(due)
 
 
 def health(g: "Game", s: State, log: Optional["Log"], forced: dict) -> None:

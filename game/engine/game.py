@@ -141,6 +141,10 @@ class Game:
         self.choice_effects = tuple(tuple(effects(c.effects, f"{e.id}.{c.id}") for c in e.choices)
                                     for e in sc.events)
         self.event_month = tuple(month_index(e.date) if e.date else None for e in sc.events)
+        self.event_when = np.array([-1 if m is None else m for m in self.event_month],
+                                   dtype=np.int64)
+        self.event_once = np.array([e.once for e in sc.events], dtype=bool)
+        self.event_has_trigger = np.array([bool(e.trigger) for e in sc.events], dtype=bool)
         self.motion_when = tuple(pred(m.when, m.id) for m in sc.motions)
         self.motion_effects = tuple(effects(m.effects, m.id) for m in sc.motions)
         self.win_aims = tuple(tuple(pred(a.expr, f"win.{v.role}.{n}") for n, a in enumerate(v.win))

@@ -136,18 +136,20 @@ def _leave(g, s, ok, actor, target, arg, arg2) -> None:
 
 
 def _polemic(g, s, ok, actor, target, arg, arg2) -> None:
-    """A polemic costs its target standing; it wins its author standing only if the party
-    already leans his way, and it pulls the rank and file a little towards him."""
+    """A polemic costs its target standing in proportion to the standing he has, more when
+    the rank and file already lean the author's way; it wins the author standing only then,
+    and costs him when they do not. Either way it pulls the party a little towards him."""
     b = np.flatnonzero(ok)
     a, t = actor[ok], target[ok]
     press = g.holds_power(s, "press")[b, a]
-    hit = g.params["polemic_prestige"] * g.mod["polemic"][a] * np.where(press, 1.5, 1.0)
-    s.prestige[b, t] = np.clip(s.prestige[b, t] - hit, 0, 100)
     lean = (s.lean[b] * (s.members[b] / s.members[b].sum(axis=1, keepdims=True))[:, :, None]
             ).sum(axis=1)
     closer = (np.abs(s.ideology[b, a] - lean).sum(axis=1)
               < np.abs(s.ideology[b, t] - lean).sum(axis=1))
-    s.prestige[b, a] = np.clip(s.prestige[b, a] + np.where(closer, 1.0, -1.0), 0, 100)
+    hit = g.params["polemic_prestige"] * g.mod["polemic"][a] * np.where(press, 1.5, 1.0) \
+        * (s.prestige[b, t] / 50.0) * np.where(closer, 1.3, 0.6)
+    s.prestige[b, t] = np.clip(s.prestige[b, t] - hit, 0, 100)
+    s.prestige[b, a] = np.clip(s.prestige[b, a] + np.where(closer, 1.0, -2.0), 0, 100)
     pull = 0.02 * (1.5 - g.structural) * (s.ideology[b, a] - lean)
     s.lean[b] = np.clip(s.lean[b] + pull[:, None, :], -1, 1)
     mutate.relation(g, s, ok, actor, target, -0.15)

@@ -27,14 +27,14 @@ def _persons(g: "Game") -> dict[str, np.ndarray]:
         ideology=ideology,
         health=np.array([p.health for p in sc.persons], dtype=np.float32),
         alive=np.array([p.health > 0 for p in sc.persons], dtype=bool),   # a start point may begin after a death
-        expelled=np.zeros(P, dtype=bool),
+        expelled=np.array([p.expelled for p in sc.persons], dtype=bool),
         member=member,
         patron=np.array([g.pidx[p.patron] if p.patron else -1 for p in sc.persons],
                         dtype=np.int16),
         loyalty=np.array([p.loyalty for p in sc.persons], dtype=np.float32),
         relations=relations,
         intel=np.zeros((P, P), dtype=np.float32),
-        silenced=np.zeros(P, dtype=bool),
+        silenced=np.array([p.expelled for p in sc.persons], dtype=bool),
         speech=np.zeros(P, dtype=np.float32),
         ap=np.zeros(P, dtype=np.float32),
     )

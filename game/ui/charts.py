@@ -55,15 +55,20 @@ def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: list[Series],
         v = lo + (hi - lo) * k / 4
         y = y_of(v)
         pygame.draw.line(surface, pal.paper_dark, (plot.x, y), (plot.right, y), 1)
-        blit(surface, small, f"{v:.0f}", pal.ink_soft, (plot.x - u(4), y), "midright")
+        blit(surface, small, f"{v:.0f}" if hi - lo >= 8 else f"{v:.1f}", pal.ink_soft, (plot.x - u(4), y), "midright")
     if reference is not None:
         art.dashed_line(surface, pal.muted, (plot.x, y_of(reference)), (plot.right, y_of(reference)), 1, (4, 4))
     pygame.draw.line(surface, pal.ink, plot.bottomleft, plot.bottomright, 1)
     if labels:
         step = max(1, len(labels) // 6)
+        last_right = -10 ** 6
         for i in range(0, len(labels), step):
-            anchor = "topleft" if i == 0 else ("topright" if i == len(labels) - 1 else "midtop")
-            blit(surface, small, labels[i], pal.ink_soft, (x_of(i), plot.bottom + u(2)), anchor)
+            w = small.size(labels[i])[0]
+            left = max(plot.x, min(int(x_of(i)) - w // 2, rect.right - u(4) - w))
+            if left < last_right + u(8):
+                continue
+            blit(surface, small, labels[i], pal.ink_soft, (left, plot.bottom + u(2)))
+            last_right = left + w
     width = max(2, u(3))
     for s in series:
         pts = [(x_of(i), y_of(v)) for i, v in enumerate(s.values)]

@@ -1,16 +1,21 @@
-"""The game being played, as the interface sees it: the engine's Game, a one-game State, the
-log, the human players' planned moves and event choices, and the computer rivals.
+"""The game being played, as the interface sees it.
 
-Everything here goes through the engine's verbs (legal_actions, why_illegal, pending_events,
-step, outcome); the interface never computes a rule itself. What it keeps on its own is only
-memory for display: the indicators after every turn (for the charts) and which log records
-the player has already seen.
+Underneath is ``game.replay.session.Session`` (here called the *core*): it resolves turns through
+the engine's verbs, plays the computer rivals, records every turn, autosaves, saves, loads and
+feeds the debrief. This module adds only what the screens need on top: the human players'
+planned moves and event choices for the turn being prepared, names and shortcuts for drawing,
+and the charts' numbers in the shape the panels read. It computes no rule itself.
+
+``Moment`` is a read-only view of one moment of a game (a replay's month): the same reading
+methods over a stored state, so the vote, sitting and event views can show it.
 """
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 
 import numpy as np
+
 
 def difficulties() -> tuple[str, ...]:
     """The rivals' difficulty levels the AI offers (game.ai.difficulty)."""
@@ -48,43 +53,14 @@ def scenarios() -> list[tuple[str, str, str]]:
     return list_scenarios()
 
 
-class Session:
-    def __init__(self, scenario, players: list[str], difficulty: str = "normal", seed: int = 1922,
-                 mode: str = "campaign"):
-        from game.ai.rivals import Rivals
-        from game.engine.game import Game
-        from game.engine.log import Log
+def new_seed() -> int:
+    """A fresh seed for a new game (it is recorded in the save, so the game can be replayed)."""
+    return random.SystemRandom().randrange(1, 2 ** 31)
 
-        self.scenario = scenario
-        self.g = Game(scenario)
-        self.players = list(players)
-        self.mode = mode
-        self.difficulty = difficulty
-        self.seed = seed
-        self.state = self.g.new_state([seed])
-        self.log = Log(self.g, 1)
-        self.ai = Rivals(self.g, difficulty)
-        self.planned: dict[str, list] = {p: [] for p in self.players}
-        self.choices: dict[str, str] = {}
-        self.history: list[tuple[str, np.ndarray]] = [(self.date, self.state.ind[0].copy())]
-        self.seen = 0              # log records already shown to the player
 
-    # ---------------------------------------------------------------- reading
-    @property
-    def date(self) -> str:
-        return self.g.date(self.state.turn)
-
-    @property
-    def turn(self) -> int:
-        return int(self.state.turn)
-
-    @property
-    def over(self) -> bool:
-        return bool(self.state.over[0])
-
-    @property
-    def records(self) -> list[dict]:
-        return self.log.records[0]
+class Reading:
+    """Reading one game (batch of one): ``g``, ``scenario`` and ``state`` are set by subclasses."""
+    players: list[str] = []
 
     def p(self, pid: str) -> int:
         return self.g.pidx[pid]
@@ -107,38 +83,157 @@ class Session:
         i = self.p(pid)
         return [self.scenario.posts[k].name for k in np.flatnonzero(self.state.holder[0] == i)]
 
-    def ap_left(self, pid: str) -> float:
-        spent = sum(a.cost for a in self.planned.get(pid, []))
-        return float(self.state.ap[0, self.p(pid)]) - spent
-
     def indicator(self, name: str) -> float:
         from game.engine.state import IND
         return float(self.state.ind[0, IND[name]])
 
+    def leader_ids(self) -> list[str]:
+        return [p for p, lead in zip(self.g.person_ids, self.g.leaders) if lead]
+
+    def choose(self, event_id: str, choice_id: str) -> None:
+        """Only the game being played takes choices; a moment of a replay ignores them."""
+
+
+def chart_labels(rows: list[dict]) -> list[str]:
+    """The x labels of the charts: "start" for the position before any turn, then the month each
+    row follows (game.replay.views.chart_row dates the first two rows alike)."""
+    return ["start"] + [r["date"] for r in rows[1:]]
+
+
+def history_rows(rows: list[dict]) -> list[tuple[str, np.ndarray]]:
+    """The core's chart rows as (label, indicators in game.engine.state.INDICATORS order)."""
+    from game.engine.state import INDICATORS
+    return [(label, np.array([r["indicators"][k] for k in INDICATORS], dtype=float))
+            for label, r in zip(chart_labels(rows), rows)]
+
+
+class Session(Reading):
+    """The game at this computer: the core plus this turn's plans of the human players."""
+
+    def __init__(self, core, players=None, mode: str | None = None):
+        self.core = core
+        self.scenario = core.scenario
+        self.g = core.game
+        players = list(players) if players else list(core.humans)
+        if sorted(players) != sorted(core.humans):
+            raise ValueError("the players must be the core's human seats")
+        self.players = players
+        if mode is None:
+            origin = (core.origin or {}).get("kind")
+            mode = "replay" if origin == "replay" else ("hotseat" if len(players) > 1 else "campaign")
+        self.mode = mode
+        self.difficulty = core.difficulty
+        self.seed = core.seed
+        self.planned: dict[str, list] = {p: [] for p in self.players}
+        self.choices: dict[str, str] = {}
+        self._rows: tuple[int, list] = (-1, [])
+        self._warned = len(core.warnings)
+
+    # ---------------------------------------------------------------- making one
+    @classmethod
+    def new(cls, scenario, players, difficulty: str = "normal", seed: int | None = None,
+            mode: str = "campaign", autosave: bool = True) -> "Session":
+        from game.replay.session import Session as Core
+        core = Core(scenario, new_seed() if seed is None else seed, players, difficulty,
+                    autosave=autosave)
+        return cls(core, players, mode)
+
+    @classmethod
+    def load(cls, path) -> "Session":
+        """A saved game (raises game.replay.saves.SaveError with a sentence to show)."""
+        from game.replay.saves import SaveError
+        from game.replay.session import Session as Core
+        core = Core.load(path, trust_snapshot=True)
+        if not core.humans:
+            raise SaveError("This save has no seat for a player: the computer played every leader. "
+                            "Watch it in the historical replay instead.", path)
+        return cls(core)
+
+    @classmethod
+    def load_autosave(cls) -> "Session":
+        from game.replay.session import Session as Core
+        core = Core.load_autosave(trust_snapshot=True)
+        return cls(core)
+
+    @classmethod
+    def take_over(cls, scenario, turns: int, pid: str, seed: int, difficulty: str = "normal",
+                  game=None) -> "Session":
+        """History plays ``turns`` turns, then ``pid`` is played at this computer."""
+        from game.replay.session import Session as Core
+        core = Core.from_replay(scenario, until_turn=turns, humans=(pid,), seed=seed,
+                                difficulty=difficulty, game=game)
+        return cls(core, [pid], "replay")
+
+    # ---------------------------------------------------------------- reading
+    @property
+    def state(self):
+        return self.core.state
+
+    @property
+    def log(self):
+        return self.core.log
+
+    @property
+    def records(self) -> list[dict]:
+        return self.core.records
+
+    @property
+    def date(self) -> str:
+        return self.g.date(self.core.turn)
+
+    @property
+    def turn(self) -> int:
+        return self.core.turn
+
+    @property
+    def over(self) -> bool:
+        return self.core.over
+
+    @property
+    def history(self) -> list[tuple[str, np.ndarray]]:
+        rows = self.core.history
+        if self._rows[0] != len(rows):
+            self._rows = (len(rows), history_rows(rows))
+        return self._rows[1]
+
     def series(self, name: str) -> list[float]:
-        from game.engine.state import IND
-        return [float(ind[IND[name]]) for _, ind in self.history]
+        return [float(r["indicators"][name]) for r in self.core.history]
 
     def outcome(self) -> dict:
-        return self.g.outcome(self.state, 0)
+        return self.core.outcome()
+
+    def new_warnings(self) -> list[str]:
+        """Messages from the core (a failed autosave, a save rebuilt) not yet shown."""
+        out = self.core.warnings[self._warned:]
+        self._warned = len(self.core.warnings)
+        return list(out)
 
     # ---------------------------------------------------------------- planning
+    def view(self):
+        """The state as the players see it this turn: after its events, with their choices."""
+        return self.core.view(self.choices)
+
+    def ap_total(self, pid: str) -> float:
+        return float(self.view().ap[0, self.p(pid)])
+
+    def ap_left(self, pid: str) -> float:
+        spent = sum(a.cost for a in self.planned.get(pid, []))
+        return self.ap_total(pid) - spent
+
     def _budget_state(self, pid: str):
-        """A copy of the state with this turn's planned costs already spent (for the engine's
+        """A copy of this turn's view with the planned costs already spent (for the engine's
         own action-point check)."""
-        s = self.state.take([0])
+        s = self.view().take([0])
         s.ap[0, self.p(pid)] = self.ap_left(pid)
         return s
 
     def action_menu(self, pid: str) -> list[KindEntry]:
         from game.engine.actions import KINDS, Action, candidates
         s = self._budget_state(pid)
-        legal = self.g.legal_actions(s, 0, pid)
         by_kind: dict[str, list] = {}
-        for a in legal:
+        for a in self.g.legal_actions(s, 0, pid):
             by_kind.setdefault(a.kind, []).append(a)
-        out = []
-        actor = self.p(pid)
+        out, actor = [], self.p(pid)
         for kind, spec in KINDS.items():
             if kind == "pass":
                 continue
@@ -164,12 +259,11 @@ class Session:
             self.planned[pid].pop(index)
 
     def pending_choices(self, pid: str | None = None) -> list:
-        """Events about to fire whose choice belongs to a human player (decider)."""
+        """Events about to fire whose choice belongs to a human player (their decider)."""
         out = []
-        for e in self.g.pending_events(self.state, 0):
-            ev = self.scenario.events[e]
-            if ev.choices and ev.decider in self.players and (pid is None or ev.decider == pid):
-                out.append(ev)
+        for pe in self.core.pending_events():
+            if pe.human and (pid is None or pe.decider == pid):
+                out.append(self.scenario.events[self.g.eidx[pe.id]])
         return out
 
     def choose(self, event_id: str, choice_id: str) -> None:
@@ -177,45 +271,50 @@ class Session:
 
     # ---------------------------------------------------------------- the turn
     def end_turn(self) -> list[dict]:
-        """Resolve the turn: rivals' moves from the computer, the players' from their plans.
-        Returns the new log records."""
+        """Resolve the turn (the core autosaves it); returns the new log records."""
         if self.over:
             return []
-        skip = tuple(self.p(pid) for pid in self.players)
-        mine = [a.row() for pid in self.players for a in self.planned[pid]]
-        prior = np.asarray(mine, dtype=np.int64).reshape(1, -1, 5)
-
-        def decide(view):
-            rest = self.ai.moves(view, skip=skip, prior=prior if len(mine) else None)
-            return np.concatenate([prior, np.asarray(rest, dtype=np.int64)], axis=1)
-
-        start = len(self.records)
-        self._step(decide, dict(self.choices))
+        moves = {p: list(self.planned[p]) for p in self.players}
+        records = self.core.play_turn(moves, dict(self.choices))
         self.planned = {p: [] for p in self.players}
         self.choices = {}
-        return self.records[start:]
-
-    def _step(self, decide, choices: dict) -> None:
-        """One turn through the engine; the players decide after the month's events, as the
-        computer rivals do (game.ai.play)."""
-        from game.ai import play
-        from game.engine import turn as engine_turn
-        if getattr(engine_turn, "MOVES_AFTER_EVENTS", False):
-            self.g.step(self.state, decide, choices=choices, log=self.log, chooser=self.ai.choose)
-        else:
-            view = play.preview(self.g, self.state, self.ai.choose)
-            self.g.step(self.state, decide(view), choices=choices, log=self.log, chooser=self.ai.choose)
-        self.history.append((self.date, self.state.ind[0].copy()))
+        return records
 
     def autoplay_turn(self) -> list[dict]:
-        """The computer plays every seat for one turn (demonstrations, screenshots, tests)."""
+        """The computer plays the human seats too, for one turn (demonstrations, tests)."""
         if self.over:
             return []
-        start = len(self.records)
-        self._step(lambda view: self.ai.moves(view), {})
-        return self.records[start:]
+        from game.replay.moves import row_to_ids
+        g = self.g
+        others = tuple(g.pidx[p] for p in self.core.computer_leaders())
+        rows = np.asarray(self.core.policy().moves(self.view(), skip=others), dtype=np.int64)
+        moves = [row_to_ids(g, r) for r in rows[0] if r[0] >= 0 and g.person_ids[int(r[1])] in self.players]
+        self.planned = {p: [] for p in self.players}
+        self.choices = {}
+        return self.core.play_turn(moves)
 
-    def unseen(self) -> list[dict]:
-        out = self.records[self.seen:]
-        self.seen = len(self.records)
-        return out
+    # ---------------------------------------------------------------- files
+    def save(self, name: str):
+        """Save under a plain name in the saves folder (or a path); returns the file's path."""
+        return self.core.save(name)
+
+    def debrief(self):
+        from game.replay.debrief import build_debrief
+        return build_debrief(self.core)
+
+
+class Moment(Reading):
+    """One moment of a game that is only watched (a replay's month): read-only."""
+
+    def __init__(self, g, state, records: list[dict], history: list[dict], date: str, turn: int):
+        self.g = g
+        self.scenario = g.scenario
+        self.state = state
+        self.records = records
+        self.players = []
+        self.date = date
+        self.turn = turn
+        self.over = bool(state.over[0])
+        self.history = history_rows(history)
+        self.planned: dict = {}
+        self.choices: dict = {}

@@ -1,6 +1,7 @@
 """Resizing the window lays every screen out again, with nothing off screen."""
 import pygame
 import pygame_gui
+import pytest
 
 from game.ui import settings as st
 from game.ui.screenshots import shots
@@ -39,10 +40,15 @@ def test_resize_is_remembered(make_app):
     assert st.load().window == (1100, 700)
 
 
-def test_every_screen_fits_small_windows_and_largest_text(make_app):
+@pytest.mark.parametrize("group", ["the game", "around the game"])
+def test_every_screen_fits_small_windows_and_largest_text(make_app, group):
+    from game.ui.screens.scenes import setups
+    around = set(setups())       # load, save, replay, debrief, lab
     app = make_app(window=(960, 600), text_size="largest")
     for name, setup in shots().items():
         if name == "end":          # plays a whole campaign; its layout is checked in test_ui_game
+            continue
+        if (name in around) != (group == "around the game"):
             continue
         setup(app)
         frames(app, 2)

@@ -19,6 +19,7 @@ def test_theme_builds_and_loads(colourblind, text):
             assert os.path.isfile(font["regular_path"])
             assert int(font["size"]) >= 8
     pygame.display.init()
+    pygame.font.init()          # pygame_gui loads its default font even when a theme names others
     pygame.display.set_mode((320, 200))
     manager = pygame_gui.UIManager((320, 200), theme, enable_live_theme_updates=False)
     button = pygame_gui.elements.UIButton(pygame.Rect(0, 0, 100, 30), "№ 1", manager=manager,

@@ -23,7 +23,7 @@ class EndScreen(Screen):
         self.result = session.outcome()
 
     def shortcuts(self):
-        return [("Esc", "Back to the game, to read the log")]
+        return [("D", "The debrief"), ("Esc", "Back to the game, to read the log")]
 
     def layout(self, rect: pygame.Rect) -> None:
         app, u = self.app, self.app.u
@@ -37,6 +37,10 @@ class EndScreen(Screen):
         gw = max(u(130), bfont.size("Back to the game")[0] + u(36))
         self.game = button(self.manager, pygame.Rect(self.menu.rect.x - gw - u(10), u(12), gw, bh), "Back to the game",
                            "@back", "Read the log and the press (Esc)", name="back_to_game")
+        dw = max(u(130), bfont.size("Debrief")[0] + u(36))
+        self.debrief = button(self.manager, pygame.Rect(self.game.rect.x - dw - u(10), u(12), dw, bh), "Debrief",
+                              "@action", "Your path beside history, turning points, sources, questions (D)",
+                              name="debrief")
         body = pygame.Rect(u(30), self.header_rect.bottom + u(22), w - u(60), h - self.header_rect.bottom - u(44))
         self.left, self.right = layout.split_h(body, [0.5, 0.5], u(24))
 
@@ -48,8 +52,17 @@ class EndScreen(Screen):
                 self.app.reset(TitleScreen(self.app))
             elif event.ui_element is self.game:
                 self.app.pop()
+            elif event.ui_element is self.debrief:
+                self.open_debrief()
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_d:
+            self.open_debrief()
             return True
         return False
+
+    def open_debrief(self) -> None:
+        from game.ui.screens.debrief_screen import DebriefScreen
+        self.app.push(DebriefScreen(self.app, self.session))
 
     def headline(self) -> str:
         r = self.result

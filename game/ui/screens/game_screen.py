@@ -42,7 +42,7 @@ class GameScreen(Screen):
 
     def shortcuts(self):
         keys = [(str(i + 1), f"{cls.title} tab") for i, cls in enumerate(TABS)]
-        return keys + [("Ctrl+Enter", "End the turn"), ("Esc", "Back to the menu (the game is kept)")]
+        return keys + [("Ctrl+Enter", "End the turn"), ("Esc", "The game's menu: save, load, debrief")]
 
     # ---------------------------------------------------------------- layout
     def layout(self, rect: pygame.Rect) -> None:
@@ -55,7 +55,7 @@ class GameScreen(Screen):
         end_w = max(u(140), bfont.size("End turn")[0] + u(36))
         menu_w = max(u(90), bfont.size("Menu")[0] + u(30))
         self.menu_button = button(self.manager, pygame.Rect(w - menu_w - u(16), u(10), menu_w, bh), "Menu", "@back",
-                                  "Back to the main menu; the game is kept (Esc)", name="menu")
+                                  "Save, load, the debrief so far, the main menu (Esc)", name="menu")
         self.end_button = button(self.manager, pygame.Rect(w - menu_w - end_w - u(28), u(10), end_w, bh), "End turn",
                                  "@primary", "Resolve the month: your moves and your rivals' (Ctrl+Enter)", name="end_turn")
         self.player_rect = pygame.Rect(int(w * 0.40), u(6), self.end_button.rect.x - int(w * 0.40) - u(16),
@@ -113,6 +113,10 @@ class GameScreen(Screen):
         self.active = 0
         self.refresh()
         self.queue = self.results(records)
+        notes = ses.new_warnings() if hasattr(ses, "new_warnings") else []
+        if notes:
+            from game.ui.screens.message import MessageDialog
+            self.queue.append(MessageDialog(self.app, "A warning", " ".join(notes)))
         if len(ses.players) > 1 and not ses.over:
             self.queue.append(HandoverScreen(self.app, ses, self.player))
         self.set_tab("press")
@@ -148,8 +152,8 @@ class GameScreen(Screen):
             self.show_end()
 
     def back(self) -> None:
-        from game.ui.screens.title import TitleScreen
-        self.app.reset(TitleScreen(self.app))
+        from game.ui.screens.game_menu import GameMenu
+        self.app.push(GameMenu(self.app, self))
 
     # ---------------------------------------------------------------- events
     def handle_event(self, event) -> bool:
@@ -206,7 +210,7 @@ class GameScreen(Screen):
         nr = blit(surface, app.fonts.get("display", 20), name.upper(), pal.paper_light, (pr.x + size + u(10), pr.y),
                   max_width=pr.w - size - u(10))
         left = ses.ap_left(self.player)
-        total = float(ses.state.ap[0, ses.p(self.player)])
+        total = ses.ap_total(self.player)
         pip = u(12)
         y = nr.bottom + u(4)
         for i in range(int(total)):

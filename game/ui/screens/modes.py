@@ -2,7 +2,6 @@
 the bench's main screen. Kept apart so the title screen works without the engine."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from game.ui.paths import ROOT
 
@@ -10,11 +9,20 @@ FALLBACK_SCENARIO = ROOT / "tests" / "engine" / "fixtures" / "tiny.yaml"
 
 
 def openers(app) -> dict:
+    from game.ui.screens import load_screen
+    from game.ui.screens.lab_screen import LabScreen
+    from game.ui.screens.replay_screen import ReplayScreen
     from game.ui.screens.scenario_select import ScenarioSelectScreen
-    return {
+    out = {
         "campaign": lambda: app.push(ScenarioSelectScreen(app)),
         "hotseat": lambda: app.push(ScenarioSelectScreen(app, hotseat=True)),
+        "replay": lambda: app.push(ReplayScreen(app)),
+        "lab": lambda: app.push(LabScreen(app)),
+        "load": lambda: app.push(load_screen.LoadScreen(app)),
     }
+    if app.session is not None or load_screen.has_autosave():
+        out["continue"] = lambda: load_screen.continue_last(app)
+    return out
 
 
 _CACHE: dict = {}
@@ -37,7 +45,7 @@ def demo_session(turns: int = 0, players=None, until: str | None = None):
     except Exception:
         scenario = load(str(FALLBACK_SCENARIO))
     players = players or [scenario.roles[0].person if scenario.roles else scenario.persons[0].id]
-    ses = Session(scenario, players, seed=7)
+    ses = Session.new(scenario, players, seed=7, autosave=False)
     for _ in range(400 if until else turns):
         if ses.over:
             break
@@ -112,10 +120,11 @@ def screenshot_setups() -> dict:
         _game(app, "actions", 0)
         app.push(HandoverScreen(app, ses, ses.players[0]))
 
+    from game.ui.screens import scenes
     return {"scenario_select": select, "game_actions": tab("actions"), "game_board": tab("board"),
             "game_economy": tab("economy"), "game_press": tab("press"), "game_posts": tab("posts"),
             "game_log": tab("log"), "event_choice": choice, "event": event, "vote": vote, "sitting": sitting,
-            "end": end, "handover": handover}
+            "end": end, "handover": handover, **scenes.setups()}
 
 
 def bench_target(app) -> str:

@@ -192,7 +192,7 @@ class ScenarioSelectScreen(Screen):
         if sc is None:
             return
         from game.ui.screens.game_screen import GameScreen
-        session = Session(sc, self.chosen, self.difficulty, mode="hotseat" if self.hotseat else "campaign")
+        session = Session.new(sc, self.chosen, self.difficulty, mode="hotseat" if self.hotseat else "campaign")
         self.app.session = session
         self.app.replace(GameScreen(self.app, session))
 

@@ -16,6 +16,7 @@ CAST_NAMES = {"lenin": "Lenin", "trotsky": "Trotsky", "stalin": "Stalin", "zinov
 
 # (key, label, hot key, tooltip). Openers are looked up in MenuActions; None means not yet built.
 MENU = [
+    ("continue", "Continue", pygame.K_c, "Resume the last game from its autosave"),
     ("campaign", "New campaign", pygame.K_n, "Choose a scenario and a leader; rivals played by the computer"),
     ("hotseat", "Hot seat", pygame.K_h, "Two players at one computer"),
     ("replay", "Historical replay", pygame.K_r, "Watch the historical moves with their sources; take over at any turn"),
@@ -54,7 +55,7 @@ class TitleScreen(Screen):
 
     def shortcuts(self):
         keys = [("Up, Down, Enter", "Move through the menu and choose")]
-        names = {pygame.K_n: "N", pygame.K_h: "H", pygame.K_r: "R", pygame.K_w: "W", pygame.K_l: "L",
+        names = {pygame.K_c: "C", pygame.K_n: "N", pygame.K_h: "H", pygame.K_r: "R", pygame.K_w: "W", pygame.K_l: "L",
                  pygame.K_e: "E", pygame.K_s: "S", pygame.K_q: "Q"}
         openers = menu_openers(self.app)
         keys += [(names[k], label) for key, label, k, _ in MENU if key in openers]

@@ -1,0 +1,164 @@
+"""The what-if lab's charts drawn in pygame from the lab's summary dicts (game.lab.summary):
+who leads at the end (shares with their 95% intervals drawn as whiskers) and a fan chart
+(quantile bands month by month). Arms are told apart by colour and by pattern (a solid bar
+against an outlined one, a filled band against a hatched edge), so a grey photocopy still reads."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui import art
+from game.ui.charts import nice_range
+from game.ui.palette import mix
+from game.ui.text import blit, wrap
+
+
+def _frame(surface, rect, app, title: str) -> int:
+    pal, u = app.pal, app.u
+    pygame.draw.rect(surface, pal.paper, rect)
+    pygame.draw.rect(surface, pal.ink, rect, 1)
+    r = blit(surface, app.fonts.get("display", 16), title.upper(), pal.ink, (rect.x + u(8), rect.y + u(6)),
+             max_width=rect.w - u(16))
+    return r.bottom + u(4)
+
+
+def legend(surface, x: int, y: int, app, items: list[tuple[str, tuple, bool]], width: int) -> int:
+    """(label, colour, solid) keys; returns the y below them."""
+    pal, u = app.pal, app.u
+    f = app.fonts.get("text", 12)
+    cx = x
+    for label, colour, solid in items:
+        w = u(22) + f.size(label)[0] + u(14)
+        if cx + w > x + width and cx > x:
+            cx, y = x, y + f.get_linesize() + u(2)
+        box = pygame.Rect(cx, y + u(3), u(16), f.get_linesize() - u(6))
+        pygame.draw.rect(surface, colour if solid else pal.paper_light, box)
+        pygame.draw.rect(surface, colour, box, max(1, u(2)))
+        blit(surface, f, label, pal.ink, (cx + u(22), y), max_width=x + width - cx - u(22))
+        cx += w
+    return y + f.get_linesize() + u(2)
+
+
+def outcome_bars(surface, rect: pygame.Rect, app, groups: list[tuple[str, list[dict], tuple]], title: str) -> None:
+    """``groups``: (arm label, outcome rows with name/share/low/high, colour)."""
+    pal, u = app.pal, app.u
+    top = _frame(surface, rect, app, title)
+    if len(groups) > 1:
+        top = legend(surface, rect.x + u(8), top, app, [(g[0], g[2], i == 0) for i, g in enumerate(groups)],
+                     rect.w - u(16))
+    first = groups[0][1]
+    share = lambda g, i: next((r for r in g[1] if r["id"] == i), {}).get("share") or 0     # noqa: E731
+    ids = sorted((r["id"] for r in first), key=lambda i: -max(share(g, i) for g in groups))
+    shown = [i for i in ids if any(share(g, i) > 0 for g in groups)] or ids[:3]
+    f = app.fonts.get("text", 12)
+    name_w = min(int(rect.w * 0.30), max(f.size(_short(r["name"]))[0] for r in first) + u(10))
+    val_w = f.size("100%")[0] + u(8)
+    plot = pygame.Rect(rect.x + u(8) + name_w, top + u(2), rect.w - name_w - val_w - u(20),
+                       rect.bottom - top - f.get_linesize() - u(10))
+    if plot.h < u(20) or plot.w < u(40):
+        return
+    row_need = len(groups) * f.get_linesize() + u(4)                   # rows whose labels do not overlap
+    if len(shown) > max(1, plot.h // row_need):
+        note = app.fonts.get("italic", 11)
+        r = blit(surface, note, "The most frequent outcomes only.", pal.ink_soft,
+                 (rect.x + u(8), plot.y), max_width=rect.w - u(16))
+        plot.y, plot.h = r.bottom + u(4), plot.h - (r.bottom + u(4) - plot.y)
+        shown = shown[:max(1, plot.h // row_need)]
+    for k in range(0, 5):
+        x = plot.x + plot.w * k // 4
+        pygame.draw.line(surface, pal.paper_dark, (x, plot.y), (x, plot.bottom), 1)
+        blit(surface, f, f"{k * 25}%", pal.ink_soft, (x, plot.bottom + u(2)), "midtop")
+    row_h = plot.h / max(1, len(shown))
+    bar_h = max(f.get_linesize(), min(u(22), int(row_h * 0.8 / len(groups))))
+    for n, oid in enumerate(shown):
+        y0 = plot.y + int(n * row_h + (row_h - bar_h * len(groups)) / 2)
+        row = next(r for r in first if r["id"] == oid)
+        blit(surface, f, _short(row["name"]), pal.ink, (plot.x - u(6), y0 + bar_h * len(groups) // 2), "midright",
+             max_width=name_w - u(4))
+        for k, (_label, rows, colour) in enumerate(groups):
+            r = next((x for x in rows if x["id"] == oid), None)
+            if r is None:
+                continue
+            y = y0 + k * bar_h
+            w = int(plot.w * (r["share"] or 0))
+            bar = pygame.Rect(plot.x, y + 1, max(1, w), bar_h - 2)
+            pygame.draw.rect(surface, colour if k == 0 else pal.paper_light, bar)
+            pygame.draw.rect(surface, colour, bar, max(1, u(2)))
+            lo, hi = plot.x + int(plot.w * (r["low"] or 0)), plot.x + int(plot.w * (r["high"] or 0))
+            cy = y + bar_h // 2
+            pygame.draw.line(surface, pal.ink, (lo, cy), (hi, cy), max(1, u(2)))
+            for x in (lo, hi):
+                pygame.draw.line(surface, pal.ink, (x, cy - bar_h // 3), (x, cy + bar_h // 3), max(1, u(2)))
+            blit(surface, f, f"{(r['share'] or 0) * 100:.0f}%", pal.ink, (plot.right + u(6), cy), "midleft")
+
+
+def _short(name: str) -> str:
+    return name.split()[-1] if name and name != "Collapse" else (name or "")
+
+
+def fan_chart(surface, rect: pygame.Rect, app, dates: list[str], groups: list[tuple[str, list, tuple]], title: str,
+              reference: float | None = None) -> None:
+    """``groups``: (arm label, quantile rows [5%, 25%, 50%, 75%, 95%] each a value per month, colour)."""
+    pal, u = app.pal, app.u
+    top = _frame(surface, rect, app, title)
+    f = app.fonts.get("text", 12)
+    items = [(g[0], g[2], i == 0) for i, g in enumerate(groups)] if len(groups) > 1 else []
+    caption = "line: median · bands: middle half and 90% of games"
+    cap_font = app.fonts.get("italic", 12)
+    cap_lines = wrap(cap_font, caption, rect.w - u(16))[:2]
+    bottom = rect.bottom - f.get_linesize() * (1 + len(items)) - cap_font.get_linesize() * len(cap_lines) - u(12)
+    plot = pygame.Rect(rect.x + u(44), top + u(4), rect.w - u(56), bottom - top - u(4))
+    if plot.w < u(40) or plot.h < u(30) or not dates:
+        return
+    values = [v for g in groups for q in g[1] for v in q if v is not None]
+    if reference is not None:
+        values.append(reference)
+    if not values:
+        return
+    lo, hi = nice_range(values)
+    T = len(dates)
+    x_of = lambda t: plot.x + plot.w * t / max(1, T - 1)               # noqa: E731
+    y_of = lambda v: plot.bottom - (v - lo) / (hi - lo) * plot.h        # noqa: E731
+    for k in range(5):
+        v = lo + (hi - lo) * k / 4
+        pygame.draw.line(surface, pal.paper_dark, (plot.x, y_of(v)), (plot.right, y_of(v)), 1)
+        blit(surface, f, f"{v:.2f}" if hi - lo < 5 else f"{v:.0f}", pal.ink_soft, (plot.x - u(4), y_of(v)), "midright")
+    if reference is not None:
+        art.dashed_line(surface, pal.muted, (plot.x, y_of(reference)), (plot.right, y_of(reference)), 1, (4, 4))
+    layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    for k, (_label, q, colour) in enumerate(groups):
+        for a, b, alpha in ((0, 4, 60), (1, 3, 110)):
+            pts = _band(q[a], q[b], x_of, y_of)
+            if len(pts) >= 3:
+                if k == 0:
+                    pygame.draw.polygon(layer, (*colour, alpha), pts)
+                else:
+                    pygame.draw.polygon(layer, (*colour, alpha), pts, max(1, u(2)))
+    surface.blit(layer, (0, 0))
+    for k, (_label, q, colour) in enumerate(groups):
+        med = [(x_of(t), y_of(v)) for t, v in enumerate(q[2]) if v is not None]
+        if len(med) > 1:
+            pygame.draw.lines(surface, colour if k == 0 else pal.ink, False, med, max(2, u(3)))
+    pygame.draw.line(surface, pal.ink, plot.bottomleft, plot.bottomright, 1)
+    step, last_right = max(1, T // 6), -10 ** 6
+    for t in range(0, T, step):
+        w = f.size(dates[t])[0]
+        left = max(plot.x, min(int(x_of(t)) - w // 2, rect.right - u(4) - w))
+        if left >= last_right + u(8):
+            blit(surface, f, dates[t], pal.ink_soft, (left, plot.bottom + u(2)))
+            last_right = left + w
+    y = plot.bottom + f.get_linesize() + u(6)
+    if items:
+        y = legend(surface, rect.x + u(8), y, app, items, rect.w - u(16))
+    for line in cap_lines:
+        blit(surface, cap_font, line, pal.ink_soft, (rect.x + u(8), y))
+        y += cap_font.get_linesize()
+
+
+def _band(low: list, high: list, x_of, y_of) -> list[tuple[float, float]]:
+    upper = [(x_of(t), y_of(v)) for t, v in enumerate(high) if v is not None]
+    lower = [(x_of(t), y_of(v)) for t, v in enumerate(low) if v is not None]
+    return upper + lower[::-1]
+
+
+def arm_colours(pal) -> list[tuple]:
+    return [tuple(pal.accent), tuple(mix(pal.ink, pal.paper, 0.1))]

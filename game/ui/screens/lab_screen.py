@@ -1,0 +1,244 @@
+"""The what-if lab: choose a scenario and what to compare it with, the number of runs, the seed
+and the historiography (how much the structure — social forces and the apparatus — weighs
+against agency — manoeuvre and personalities); run it on a worker thread with a progress bar
+while the window stays live; then who leads at the end with 95% intervals, the scissors as a fan
+chart, and the full report (HTML, CSV, charts) written to a folder shown on screen."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.ui import layout
+from game.ui.lab_charts import arm_colours, fan_chart, outcome_bars
+from game.ui.richtext import RichText, RichTextView
+from game.ui.screen import Screen
+from game.ui.screens.lab_settings import LabSettings
+from game.ui.screens.scenario_select import scenario_label
+from game.ui.text import blit_wrapped, wrap
+from game.ui.widgets import button, card, header, section_title
+
+INTRO = ("Each run is a whole game played by the computer from the same start with its own seed (seed, seed+1, …). "
+         "Against a baseline, both use the same seeds, so their difference is the what-if's and not luck's. "
+         "The historiography setting weighs structure (1: social forces and the apparatus) against agency "
+         "(0: manoeuvre and personalities).")
+
+
+class LabScreen(Screen):
+    name = "lab"
+
+    def __init__(self, app, scenarios=None, out_dir=None):
+        """``scenarios``: (id, description, path) rows to choose from (default: the scenarios folder)."""
+        super().__init__(app)
+        self.settings = LabSettings(app, scenarios)
+        self.out_dir = out_dir
+        self.run = None
+        self.result = None
+        self.status = ""
+        self.written: dict = {}
+
+    def shortcuts(self):
+        return [("Enter", "Run"), ("Esc", "Cancel a run, or back to the menu")]
+
+    # ---------------------------------------------------------------- layout
+    def layout(self, rect: pygame.Rect) -> None:
+        app, u = self.app, self.app.u
+        w, h = rect.size
+        self.header_rect = pygame.Rect(0, 0, w, max(u(64), app.fonts.get("display", 40).get_linesize() + u(14)))
+        bfont = app.fonts.theme_font("display", 19)
+        bw = max(u(120), bfont.size("« Back")[0] + u(30))
+        self.back_button = button(self.manager, pygame.Rect(w - bw - u(20), u(12), bw, self.header_rect.h - u(29)),
+                                  "« Back", "@back", "Back to the menu (Esc)", name="back")
+        body = pygame.Rect(u(24), self.header_rect.bottom + u(18), w - u(48), h - self.header_rect.bottom - u(36))
+        self.left, self.right = layout.split_h(body, [0.40, 0.60], u(20))
+        self.settings.layout(self.manager, layout.inset(self.left, u(14), u(12)))
+        rin = layout.inset(self.right, u(16), u(12))
+        bh = bfont.get_linesize() + u(14)
+        rw = max(u(120), bfont.size("Run")[0] + u(50))
+        cw = max(u(110), bfont.size("Cancel")[0] + u(36))
+        self.run_button = button(self.manager, pygame.Rect(rin.x, rin.y, rw, bh), "Run", "@primary",
+                                 "Play the runs (Enter)", name="run")
+        self.cancel_button = button(self.manager, pygame.Rect(rin.x + rw + u(10), rin.y, cw, bh), "Cancel", "@back",
+                                    "Stop the runs (Esc)", name="cancel")
+        self.progress_rect = pygame.Rect(self.cancel_button.rect.right + u(16), rin.y + bh // 4,
+                                         rin.right - self.cancel_button.rect.right - u(16), bh // 2)
+        self.status_y = rin.y + bh + u(6)
+        line = app.fonts.get("italic", 13).get_linesize()
+        report_w = max(u(170), bfont.size("Write the report")[0] + u(40))
+        self.report_button = button(self.manager, pygame.Rect(rin.right - report_w, rin.bottom - bh, report_w, bh),
+                                    "Write the report", "@action", "The full report: HTML page, CSV of every run, "
+                                    "charts as SVG, summary JSON", name="report")
+        self.report_note = pygame.Rect(rin.x, rin.bottom - bh, self.report_button.rect.x - rin.x - u(12), bh)
+        head_font = app.fonts.get("serif", 15)
+        lines = min(3, len(wrap(head_font, self.headline(), rin.w - u(12)))) if self.result is not None else 3
+        head_h = int(head_font.get_linesize() * 1.25) * lines
+        top = self.status_y + line * 2 + u(10)
+        self.headline_rect = pygame.Rect(rin.x, top, rin.w, head_h)
+        charts = pygame.Rect(rin.x, top + head_h + u(8), rin.w, self.report_button.rect.y - top - head_h - u(20))
+        self.bars_rect, self.fan_rect = layout.split_h(charts, [0.48, 0.52], u(12))
+        self.intro_rect = pygame.Rect(rin.x, top, rin.w, self.report_button.rect.y - top - u(10))
+        self.head_view = None
+        if self.result is not None:
+            rich = RichText(self.headline(), app.fonts, 15, "serif", app.pal.ink, app.pal.link, app.pal.accent)
+            self.head_view = RichTextView(self.headline_rect, rich, app.pal.accent)
+        self._buttons()
+
+    def _buttons(self) -> None:
+        running = self.run is not None and not self.run.done
+        self.run_button.disable() if running else self.run_button.enable()
+        self.cancel_button.enable() if running else self.cancel_button.disable()
+        self.report_button.enable() if self.result is not None else self.report_button.disable()
+
+    # ---------------------------------------------------------------- running
+    def start(self) -> None:
+        from game.content.errors import ScenarioError
+        from game.lab.api import LabRun
+        from game.lab.runs import LabError
+        if self.run is not None and not self.run.done:
+            return
+        s = self.settings
+        try:
+            seed = s.seed()
+            self.run = LabRun(s.scenario_ref(), vs=s.baseline_ref(), runs=s.runs, seed=seed,
+                              weights={"structural": s.structural()}, chunk=min(s.runs, 500))
+        except (LabError, ScenarioError, ValueError) as err:
+            self.status = f"Cannot run: {err}"
+            self.run = None
+            self._buttons()
+            return
+        self.result = None
+        self.written = {}
+        self.status = "Running…"
+        self.run.start()
+        self._buttons()
+
+    def cancel(self) -> None:
+        if self.run is not None and not self.run.done:
+            self.run.cancel()
+            self.status = "Cancelling at the end of the month being played…"
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        run = self.run
+        if run is None or self.result is not None or not run.done:
+            return
+        from game.lab.api import Cancelled
+        if run.result is not None:
+            self.result = run.result
+            t = self.result.timing
+            self.status = f"Done: {t.get('games', 0):,} games in {t.get('seconds', 0):.1f} s."
+            self.invalidate()
+            self.ensure_layout()
+        elif isinstance(run.error, Cancelled):
+            self.status = "Cancelled."
+        else:
+            self.status = f"The runs failed: {run.error}"
+        self.run = run if run.result is not None else None
+        self._buttons()
+
+    def write_report(self) -> None:
+        from game.ui.screens.message import MessageDialog
+        if self.result is None:
+            return
+        try:
+            self.written = self.result.write(self.report_dir())
+        except OSError as err:
+            self.app.push(MessageDialog(self.app, "The report was not written", str(err), kind="error"))
+            return
+        self.app.push(MessageDialog(self.app, "Report written",
+                                    f"Open {self.written.get('report')} in a browser. The runs are in "
+                                    f"{self.written.get('csv')}; the charts in {self.written.get('charts')}."))
+
+    def report_dir(self) -> Path:
+        from game.replay.files import data_dir
+        st = self.result.study
+        label = "-vs-".join(a.label for a in st.arms).replace(" ", "_").replace("(", "").replace(")", "")
+        base = Path(self.out_dir) if self.out_dir is not None else data_dir() / "lab"
+        return base / f"{label}-seed{st.seed}-{st.runs}runs"
+
+    # ---------------------------------------------------------------- events
+    def handle_event(self, event) -> bool:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.back_button:
+                self.back()
+            elif event.ui_element is self.run_button:
+                self.start()
+            elif event.ui_element is self.cancel_button:
+                self.cancel()
+            elif event.ui_element is self.report_button:
+                self.write_report()
+            else:
+                self.settings.handle_button(event.ui_element)
+            return True
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) \
+                and not self.text_input_focused():
+            self.start()
+            return True
+        if self.head_view is not None:
+            self.head_view.handle_event(event)
+        return self.settings.handle_event(event)
+
+    def back(self) -> None:
+        if self.run is not None and not self.run.done:
+            self.cancel()
+            return
+        self.app.pop()
+
+    # ---------------------------------------------------------------- drawing
+    def draw_content(self, surface: pygame.Surface) -> None:
+        self.tips.begin_frame()
+        app, pal, u = self.app, self.app.pal, self.app.u
+        header(surface, self.header_rect, "What-if lab", app, "many games, the spread of outcomes")
+        card(surface, self.left, pal, u)
+        card(surface, self.right, pal, u)
+        self.settings.draw(surface)
+        self._progress(surface)
+        if self.result is None:
+            y = section_title(surface, self.intro_rect, "How it works", app)
+            blit_wrapped(surface, app.fonts.get("serif", 15), INTRO, pal.ink,
+                         pygame.Rect(self.intro_rect.x, y, self.intro_rect.w, self.intro_rect.bottom - y))
+        else:
+            self._results(surface)
+        note = ("Written: " + self.written["report"]) if self.written else \
+            "The report: an HTML page to hand out, every run as CSV, the charts as SVG."
+        blit_wrapped(surface, app.fonts.get("italic", 13), note, pal.ink_soft, self.report_note, spacing=1.0,
+                     max_lines=2)
+
+    def _progress(self, surface) -> None:
+        app, pal, u = self.app, self.app.pal, self.app.u
+        r = self.progress_rect
+        frac = 1.0 if self.result is not None else (self.run.progress if self.run is not None else 0.0)
+        pygame.draw.rect(surface, pal.paper_dark, r)
+        pygame.draw.rect(surface, pal.accent, (r.x, r.y, int(r.w * frac), r.h))
+        pygame.draw.rect(surface, pal.ink, r, max(1, u(2)))
+        f = app.fonts.get("italic", 13)
+        text = self.status + (f" {frac * 100:.0f}%" if self.run is not None and not self.run.done else "")
+        blit_wrapped(surface, f, text or "Choose the settings on the left, then Run.", pal.ink_soft,
+                     pygame.Rect(self.run_button.rect.x, self.status_y, self.progress_rect.right - self.run_button.rect.x,
+                                 f.get_linesize() * 2), spacing=1.0, max_lines=2)
+
+    def headline(self) -> str:
+        res = self.result
+        if res is None:
+            return ""
+        if res.comparison is not None:
+            return res.comparison["headline"]
+        s = res.summaries[0]
+        top = max(s["outcomes"], key=lambda o: o["share"] or 0)
+        return (f"{s['title']}: {top['name']} leads at the end in {top['share'] * 100:.0f}% of {s['runs']:,} "
+                f"games (95% interval {top['low'] * 100:.0f}–{top['high'] * 100:.0f}%).")
+
+    def _results(self, surface) -> None:
+        app, pal = self.app, self.app.pal
+        res = self.result
+        arms = list(res.study.arms)
+        colours = arm_colours(pal)
+        if self.head_view is not None:
+            self.head_view.draw(surface)
+        groups = [(scenario_label(a.label), s["outcomes"], colours[i % 2]) for i, (a, s) in enumerate(zip(arms, res.summaries))]
+        outcome_bars(surface, self.bars_rect, app, groups, "Who leads at the end")
+        fans = [(scenario_label(a.label), s["fans"]["series"]["scissors"], colours[i % 2])
+                for i, (a, s) in enumerate(zip(arms, res.summaries))]
+        fan_chart(surface, self.fan_rect, app, res.summaries[0]["fans"]["dates"], fans,
+                  "The scissors, month by month", reference=1.0)

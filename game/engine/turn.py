@@ -15,12 +15,19 @@ if TYPE_CHECKING:
     from .log import Log
 
 
+# ``moves`` may be a callable: it is asked for the moves once the month's events have fired,
+# so players decide on the state they will act in (Lenin dead, a bloc formed by an event).
+MOVES_AFTER_EVENTS = True
+
+
 def resolve_turn(g: "Game", s: State, moves, choices: dict, log: Optional["Log"], chooser,
                  forced: dict) -> State:
     if s.over.all():
         return s
     events.health(g, s, log, forced)
     events.fire_events(g, s, choices, log, chooser, forced)
+    if callable(moves):
+        moves = moves(s)
     tabled = resolve_actions(g, s, moves, log)
     vote_phase(g, s, tabled, log)
     economy.step(g, s)

@@ -228,13 +228,12 @@ class Game:
 
     def holds_power(self, state: State, power: str) -> np.ndarray:
         """[B,P] holds at least one post carrying ``power``."""
-        k = np.flatnonzero(self.post_powers[:, _actions.POWER[power]])
-        out = np.zeros((state.batch, self.P), dtype=bool)
-        for post in k:
-            h = state.holder[:, post]
-            ok = h >= 0
-            out[np.flatnonzero(ok), h[ok]] = True
-        return out
+        carries = self.post_powers[:, _actions.POWER[power]]                     # [K]
+        B = state.batch
+        out = np.zeros((B, self.P + 1), dtype=bool)
+        h = np.where((state.holder >= 0) & carries[None, :], state.holder, self.P)
+        out[np.arange(B)[:, None], h] = True
+        return out[:, :self.P]
 
 
 __all__ = ["Game", "AXES", "BODIES", "BODY", "INDICATORS", "IND", "LEVELS"]

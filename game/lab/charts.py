@@ -42,8 +42,8 @@ def _date_axis(svg: Svg, dates: list[str], x0: float, x1: float, y: float,
     xt = lambda t: x0 + (x1 - x0) * (t / max(T - 1, 1))            # noqa: E731
     svg.line(x0, y, x1, y, INK, 1.2)
     years = [t for t, d in enumerate(dates) if d.endswith("-01")]
-    if not years or years[0] > 0:
-        years = [0] + years
+    if not years or (years[0] > 0 and xt(years[0]) - xt(0) > 64):
+        years = [0] + years              # label the start unless a new year is just after it
     for t in range(T):
         if T <= 40 or dates[t][5:] in ("01", "04", "07", "10"):
             svg.line(xt(t), y, xt(t), y + 4, INK, 0.8)
@@ -51,7 +51,7 @@ def _date_axis(svg: Svg, dates: list[str], x0: float, x1: float, y: float,
         svg.line(xt(t), top, xt(t), y, RULE, 1.0)
         svg.line(xt(t), y, xt(t), y + 8, INK, 1.2)
         label = dates[t][:4] if dates[t].endswith("-01") else dates[t]
-        svg.text(xt(t), y + 24, label, size=14, anchor="middle")
+        svg.text(xt(t), y + 24, label, size=14, anchor="middle" if t else "start")
     return xt
 
 
@@ -130,7 +130,8 @@ def timeline(groups: list[dict], dates: list[str], title: str, subtitle: str = "
     keys.sort(key=lambda k: (first[k]["median_turn"] if first[k]["median_turn"] is not None
                              else 10 ** 6, k))                      # … in order of date
     W = 1100
-    label_w = max([text_width(first[k]["label"], 15) for k in keys] + [220]) + 30
+    labels = {k: _short_label(first[k]["label"]) for k in keys}
+    label_w = min(max([text_width(labels[k], 15) for k in keys] + [220]) + 30, 460)
     x0, x1 = label_w, W - 120
     sub_h, gap = 22, 12
     row_h = len(groups) * sub_h + gap
@@ -148,8 +149,7 @@ def timeline(groups: list[dict], dates: list[str], title: str, subtitle: str = "
         y = top + k * row_h
         if k % 2 == 0:
             svg.rect(8, y - 4, W - 16, row_h - gap + 8, PAPER)
-        svg.text(x0 - 14, y + len(groups) * sub_h / 2 + 5, first[key]["label"], size=15,
-                 anchor="end")
+        svg.text(x0 - 14, y + len(groups) * sub_h / 2 + 5, labels[key], size=15, anchor="end")
         for gi, g in enumerate(groups):
             e = next((e for e in g["events"] if e["key"] == key), None)
             colour = GROUP_COLOURS[gi % 2]
@@ -169,6 +169,23 @@ def timeline(groups: list[dict], dates: list[str], title: str, subtitle: str = "
         _legend(svg, [(g["label"], GROUP_COLOURS[i % 2]) for i, g in enumerate(groups)],
                 x0, bottom + 52, W - x0)
     return svg.render()
+
+
+def _short_label(text: str, limit: int = 52) -> str:
+    """A chart label: parenthetical asides dropped ("The Left Opposition (the 46) comes
+    together" -> "The Left Opposition comes together"); a name still too long is cut, the
+    verb kept ("Lenin and Trotsky's bloc against… comes together")."""
+    import re
+    from .summary import EVENT_TEXT
+    short = re.sub(r"\s*\([^)]*\)", "", text)
+    if len(short) <= limit:
+        return short
+    verb = next((f[2:] for f in EVENT_TEXT.values() if short.endswith(f[2:])), "")
+    name = short[: len(short) - len(verb)]
+    keep = max(limit - len(verb) - 1, 8)
+    cut = name[:keep]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut and name[keep:keep + 1] not in ("", " ") else cut
+    return cut.rstrip() + "…" + verb
 
 
 # ------------------------------------------------------------------ fan charts

@@ -73,13 +73,17 @@ def _run(args) -> int:
     workers = args.workers or cpu_count()
     if args.profile:
         return _profile(study, args)
+    single = None
+    if args.compare_single:        # first: the lone games and the batch then run the same code
+        k = min(args.compare_single, args.runs)
+        single = single_cost(study.arms[0].spec, study.seed, k)
     tty = sys.stderr.isatty() and not args.quiet
     result = run_study(study, workers, args.chunk, _progress if tty else None)
     if tty:
         print(" " * 60, end="\r", file=sys.stderr)
     print(report_text(result, args.quiet))
-    if args.compare_single:
-        print(compare_single(result, args.compare_single))
+    if single is not None:
+        print(compare_single(result, *single))
     result.timing["peak_memory_mib"] = peak_memory()      # before the files: the runs' peak
     if args.out:
         paths = result.write(args.out)
@@ -130,11 +134,10 @@ def report_text(result: LabResult, quiet: bool = False) -> str:
     return "\n".join(lines).rstrip()
 
 
-def compare_single(result: LabResult, k: int) -> str:
-    """Play the first ``k`` runs one at a time; compare the cost with the batch's."""
-    arm, batch = result.study.arms[0], result.runs[0]
-    k = min(k, batch.n)
-    per_single, lone = single_cost(arm.spec, result.study.seed, k)
+def compare_single(result: LabResult, per_single: float, lone) -> str:
+    """The first runs played one at a time (``single_cost``) against the batch: cost per game,
+    and whether they are the same games."""
+    batch, k = result.runs[0], lone.n
     t = result.timing
     wall = t["seconds"] / max(t["games"], 1)
     core = t["compute_seconds"] / max(t["games"], 1)

@@ -34,7 +34,8 @@ class Meta:
     scenario: str
     title: str
     base: str
-    rules_format: int
+    rules_version: int                # the engine's (game.engine.RULES_VERSION)
+    scenario_format: int              # the scenario file format
     leaders: tuple[str, ...]          # person ids of the leaders, in scenario order
     outcomes: tuple[str, ...]         # leaders + ("collapse",): what ``Runs.outcome`` indexes
     names: dict                       # person id -> name
@@ -49,9 +50,12 @@ class Meta:
     @classmethod
     def of(cls, g: Game, overrides: Optional[dict] = None,
            difficulty: Optional[str] = None) -> "Meta":
+        from .. import engine
         sc = g.scenario
         leaders = tuple(g.person_ids[i] for i in np.flatnonzero(g.leaders))
-        return cls(scenario=sc.id, title=sc.title, base=sc.base or "", rules_format=sc.format,
+        return cls(scenario=sc.id, title=sc.title, base=sc.base or "",
+                   rules_version=int(getattr(engine, "RULES_VERSION", 0)),
+                   scenario_format=sc.format,
                    leaders=leaders, outcomes=tuple(g.outcomes), names=dict(g.names),
                    blocs=tuple((b.id, b.name) for b in sc.blocs), roles=tuple(g.role_ids),
                    dates=tuple(g.date(t) for t in range(g.n_turns)),

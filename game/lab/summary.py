@@ -111,13 +111,13 @@ def indicators(runs: Runs) -> list[dict]:
 
 def fans(runs: Runs) -> dict:
     """Quantile bands across runs, turn by turn, for every series (games over are left out)."""
-    h = np.moveaxis(runs.history, 1, -1)                      # [T, S, B]
-    q = stats.bands(h, FAN_QUANTILES)                          # [Q, T, S]
+    series = {}
+    for j, name in enumerate(SERIES):                          # one at a time: small memory
+        q = stats.bands(runs.history[:, :, j], FAN_QUANTILES)   # [Q, T]
+        series[name] = [[_r(v, 3) for v in row] for row in q]
     running = (~np.isnan(runs.history[:, :, 0])).sum(axis=1)   # [T]
     return {"dates": list(runs.meta.dates), "quantiles": list(FAN_QUANTILES),
-            "running": [int(x) for x in running],
-            "series": {name: [[_r(v, 3) for v in q[i, :, j]] for i in range(len(FAN_QUANTILES))]
-                       for j, name in enumerate(SERIES)}}
+            "running": [int(x) for x in running], "series": series}
 
 
 def leading(runs: Runs) -> dict:
@@ -135,7 +135,8 @@ def summarise(runs: Runs) -> dict:
             "seeds": [int(runs.seed[0]), int(runs.seed[-1])] if runs.n else [],
             "overrides": m.overrides, "structural": m.structural, "weights": m.weights,
             "difficulty": m.difficulty,
-            "rules_format": m.rules_format, "first_date": m.dates[0], "last_date": m.dates[-1],
+            "rules_version": m.rules_version, "scenario_format": m.scenario_format,
+            "first_date": m.dates[0], "last_date": m.dates[-1],
             "outcomes": outcome_shares(runs), "roles": role_results(runs),
             "events": events(runs), "indicators": indicators(runs),
             "leading": leading(runs), "fans": fans(runs)}
@@ -155,9 +156,12 @@ def compare(a: Runs, b: Runs) -> dict:
         d = stats.newcombe(ka, na, kb, nb)
         what = ("the share of games ending in collapse" if oid == "collapse" else
                 f"the share of games {names.get(oid, oid)} ends up leading")
+        verdict = (stats.verdict(d, what) if ka or kb else
+                   f"Never under either scenario in these runs (either could still be up to "
+                   f"{d.high * 100:.1f} points more than the other).")
         rows.append({"id": oid, "name": "Collapse" if oid == "collapse" else names.get(oid, oid),
                      "share_a": _r(ka / na), "share_b": _r(kb / nb), "diff": _r(d.estimate),
-                     "low": _r(d.low), "high": _r(d.high), "verdict": stats.verdict(d, what)})
+                     "low": _r(d.low), "high": _r(d.high), "verdict": verdict})
     ev_a = {e[0]: e for e in event_columns(a)}
     ev_rows = []
     for key, kind, who, tb in event_columns(b):

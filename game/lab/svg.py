@@ -22,11 +22,23 @@ SERIES_COLOURS = ("#B22222", "#1A1A1A", "#C8962E", "#3F5A6E", "#6E7F3A", "#7A1F5
 COLLAPSE = "#A39A88"
 
 
+# The poster's convention for the main figures (any other leader takes the next free colour).
+PREFERRED = {"stalin": "#B22222", "trotsky": "#1A1A1A", "zinoviev": "#C8962E",
+             "kamenev": "#3F5A6E", "bukharin": "#6E7F3A", "lenin": "#7A1F5C",
+             "rykov": "#8C5A2B", "tomsky": "#2F7F7A"}
+
+
 def outcome_colour(outcomes, oid: str) -> str:
+    """The same leader has the same colour in every chart of a study."""
     if oid == "collapse":
         return COLLAPSE
-    i = list(outcomes).index(oid) if oid in outcomes else len(outcomes)
-    return SERIES_COLOURS[i % len(SERIES_COLOURS)]
+    if oid in PREFERRED:
+        return PREFERRED[oid]
+    taken = {PREFERRED[o] for o in outcomes if o in PREFERRED}
+    free = [c for c in SERIES_COLOURS if c not in taken] or list(SERIES_COLOURS)
+    others = [o for o in outcomes if o not in PREFERRED and o != "collapse"]
+    i = others.index(oid) if oid in others else len(others)
+    return free[i % len(free)]
 
 
 def n(v: float) -> str:

@@ -1,6 +1,7 @@
 """The runs as flat rows (one a game), ready for a spreadsheet: every parameter and the seed.
 
-Columns: the run number, the scenario, the format and NumPy versions, the seed, the lab's
+Columns: the run number, the scenario, the rules (engine), scenario-format, lab and NumPy
+versions, the seed, the lab's
 overrides (JSON), every model setting in force, the outcome and the leading figure at the end,
 the date the game ended, each role's result, the key dates (``removed_<leader>``: lost his last
 major post; ``fell_``: removed from the Politburo; ``expelled_``: expelled from the party;
@@ -30,7 +31,8 @@ def columns(runs: Runs, setting: str = "") -> dict[str, list[str]]:
         "scenario": same(m.scenario),
         "base": same(m.base),
         "setting": same(setting),
-        "rules_format": same(str(m.rules_format)),
+        "rules_version": same(str(m.rules_version)),
+        "scenario_format": same(str(m.scenario_format)),
         "lab_format": same(str(LAB_FORMAT)),
         "numpy": same(np.__version__),
         "seed": [str(int(s)) for s in runs.seed],

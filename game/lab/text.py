@@ -57,7 +57,7 @@ def comparison(c: dict, a: str, b: str) -> str:
     out = [table(["Who leads at the end", a, b, "difference (points)", "95% interval"], rows,
                  {1, 2, 3, 4})]
     out.append("")
-    out += ["  " + r["verdict"] for r in c["outcomes"]]
+    out += ["  " + r["verdict"] for r in c["outcomes"] if r["share_a"] or r["share_b"]]
     ev = [[r["label"], pct(r["share_a"]), pct(r["share_b"]), pts(r["diff"]),
            f"{pts(r['low'])} to {pts(r['high'])}"] for r in c["events"]]
     if ev:

@@ -45,7 +45,9 @@ def test_run_i_has_seed_s_plus_i_and_one_row_per_game(tiny_result):
     assert [int(r["run"]) for r in rows] == list(range(RUNS))
     first = rows[0]
     assert first["scenario"] == "tiny" and first["numpy"] == np.__version__
-    assert first["rules_format"] == "1" and first["structural"] == "0.500"
+    from game import engine
+    assert first["rules_version"] == str(engine.RULES_VERSION) and first["scenario_format"] == "1"
+    assert first["structural"] == "0.500"
     assert first["outcome"] in ("stalin", "trotsky", "zinoviev", "kamenev", "collapse")
     for key in ("removed_trotsky", "fell_trotsky", "expelled_trotsky", "formed_triumvirate"):
         assert key in first

@@ -27,6 +27,7 @@ class Settings:
     text_size: str = "normal"               # one of TEXT_SIZES
     colourblind: bool = False               # the colour-blind-safe palette and theme
     sound: bool = True
+    tutorial_done: bool = False             # the guided first turn has been seen (or skipped)
 
     @property
     def text_scale(self) -> float:
@@ -54,6 +55,7 @@ def from_dict(data: dict) -> Settings:
         "text_size": lambda v: v if v in TEXT_SIZES else _bad(),
         "colourblind": lambda v: v if isinstance(v, bool) else _bad(),
         "sound": lambda v: v if isinstance(v, bool) else _bad(),
+        "tutorial_done": lambda v: v if isinstance(v, bool) else _bad(),
     }
     for key, check in checks.items():
         if key in data:

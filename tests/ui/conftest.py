@@ -25,6 +25,7 @@ def make_app():
     from game.ui.settings import Settings
 
     def make(**kw):
+        kw.setdefault("tutorial_done", True)     # the guided first turn only where a test asks for it
         app = build_app(Settings(**kw))
         for _ in range(2):
             app.step(1 / 60)

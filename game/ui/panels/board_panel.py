@@ -6,6 +6,7 @@ import pygame
 
 from game.ui import art, layout, people
 from game.ui.art_board import RegionMark
+from game.ui.drawcache import Snapshot
 from game.ui.panels import Panel
 from game.ui.panels.rowlist import Row, RowList
 from game.ui.widgets import section_title
@@ -65,10 +66,18 @@ class BoardPanel(Panel):
 
     def draw(self, surface: pygame.Surface) -> None:
         app, pal, u = self.app, self.app.pal, self.app.u
-        pygame.draw.rect(surface, pal.paper, self.board_rect)
-        self.hits = art.draw_board(surface, self.board_rect, self.marks(), pal, app.fonts.get("display", 14),
-                                   app.fonts.get("text", 11), self.hover)
-        pygame.draw.rect(surface, pal.ink, self.board_rect, 1)
+        marks = self.marks()
+
+        def paint():
+            pygame.draw.rect(surface, pal.paper, self.board_rect)
+            hits = art.draw_board(surface, self.board_rect, marks, pal, app.fonts.get("display", 14),
+                                  app.fonts.get("text", 11), self.hover)
+            pygame.draw.rect(surface, pal.ink, self.board_rect, 1)
+            return hits
+        if not hasattr(self, "_board_cache"):
+            self._board_cache = Snapshot()
+        key = (tuple(marks), self.hover, self.app.layout_key, pal.name)
+        self.hits = self._board_cache.draw(surface, self.board_rect, key, paint)
         for rid, r in self.hits.items():
             row = next(x for x in self.list.rows if x.id == rid)
             self.screen.tips.add_frame(r, f"{row.title}: {row.right} members. {row.sub}")

@@ -111,6 +111,11 @@ class EventDialog(Screen):
             return ""
         return f"“{quote}” — {self._title_of(file)}" if quote else f"Source: {self._title_of(file)}"
 
+    def on_enter(self) -> None:
+        if not getattr(self, "_sounded", False):
+            self._sounded = True
+            self.app.play("chord")
+
     def finish(self) -> None:
         self.app.pop()
         if self.on_done:

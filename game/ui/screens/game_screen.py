@@ -8,6 +8,7 @@ import pygame
 import pygame_gui
 
 from game.ui import art, layout, people
+from game.ui.drawcache import Snapshot
 from game.ui.panels.actions_panel import ActionsPanel
 from game.ui.panels.board_panel import BoardPanel
 from game.ui.panels.economy_panel import EconomyPanel
@@ -35,6 +36,15 @@ class GameScreen(Screen):
         self.ended = False
         self.politburo = PolitburoPanel(self)
         self.panels = {cls.key: cls(self) for cls in TABS}
+        self._left_cache = Snapshot()
+        self._header_cache = Snapshot()
+
+    def state_token(self) -> tuple:
+        """Changes whenever what the panels show of the session may have changed."""
+        ses = self.session
+        planned = tuple(len(v) for v in ses.planned.values()) if hasattr(ses, "planned") else ()
+        return (id(ses), id(ses.state), ses.turn, ses.date, len(ses.records), self.active, planned,
+                tuple(ses.players), self.app.layout_key, self.app.pal.name)
 
     @property
     def player(self) -> str:
@@ -182,10 +192,16 @@ class GameScreen(Screen):
     def draw_content(self, surface: pygame.Surface) -> None:
         self.tips.begin_frame()
         app, pal, u = self.app, self.app.pal, self.app.u
-        self._header(surface)
-        card(surface, self.left, pal, u)
+        token = self.state_token()
+        self._header_cache.draw(surface, self.header_rect, (token, self.end_button.text),
+                                lambda: self._header(surface), self.tips)
+
+        def left():
+            card(surface, self.left, pal, u)
+            self.politburo.draw(surface)
+        pygame.draw.rect(surface, pal.ink, self.left.move(u(5), u(5)))     # the card's shadow
+        self._left_cache.draw(surface, self.left, (token, self.politburo.scroll.offset), left, self.tips)
         card(surface, self.right, pal, u)
-        self.politburo.draw(surface)
         self.panels[self.tab].draw(surface)
 
     def _header(self, surface) -> None:

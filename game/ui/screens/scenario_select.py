@@ -194,7 +194,10 @@ class ScenarioSelectScreen(Screen):
         from game.ui.screens.game_screen import GameScreen
         session = Session.new(sc, self.chosen, self.difficulty, mode="hotseat" if self.hotseat else "campaign")
         self.app.session = session
-        self.app.replace(GameScreen(self.app, session))
+        game = GameScreen(self.app, session)
+        self.app.replace(game)
+        from game.ui.screens import coach
+        coach.maybe_start(self.app, game)
 
     # ---------------------------------------------------------------- drawing
     def draw_content(self, surface: pygame.Surface) -> None:

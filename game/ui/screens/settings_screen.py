@@ -29,6 +29,8 @@ def option_rows(settings) -> list[tuple[str, str, list[tuple[object, str]], obje
         ("colourblind", "Colours|A palette safe for colour blindness",
          [(False, "Poster"), (True, "Colour-blind safe")], settings.colourblind),
         ("sound", "Sound|Clicks and stamps", [(True, "On"), (False, "Off")], settings.sound),
+        ("tutorial_done", "Guided turn|Show the guided first turn again at the next new game",
+         [(False, "Show again"), (True, "Seen")], settings.tutorial_done),
     ]
 
 

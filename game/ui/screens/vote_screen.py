@@ -64,8 +64,16 @@ class VoteScreen(Screen):
         self.scroll.offset = self.gscroll.offset = 0
 
     def go(self, delta: int) -> None:
-        self.index = max(0, min(len(self.votes) - 1, self.index + delta))
+        index = max(0, min(len(self.votes) - 1, self.index + delta))
+        if index != self.index:
+            self.index = index
+            self.app.play("stamp")
         self._pager()
+
+    def on_enter(self) -> None:
+        if not getattr(self, "_stamped", False):
+            self._stamped = True
+            self.app.play("stamp")
 
     def handle_event(self, event) -> bool:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:

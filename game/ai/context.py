@@ -63,7 +63,7 @@ class Context:
 
     def _calendar(self, g: "Game", s: State) -> None:
         t = s.turn
-        self.progress = t / max(g.n_turns - 1, 1)
+        self.progress = progress(g, t)
         self.sitting = g.sitting_at.get(t)
         self.sitting_kind = g.scenario.sittings[self.sitting].kind if self.sitting is not None \
             else None
@@ -106,6 +106,21 @@ class Context:
         # how dangerous each is in absolute terms: his threat against my own standing
         mine = self.standing[:, lead][..., None]
         self.danger = np.clip(t / (mine + 0.05), 0.0, 1.5).astype(F)
+
+
+ERA = ("1922-04", "1929-12")    # the years the characters (game.ai.character) were drawn for
+
+
+def progress(g: "Game", turn: int) -> float:
+    """How far the struggle has gone, 0..1: patience, escalation and first impressions are
+    measured on this clock. A scenario set within 1922-29 (the campaign, its start points, a
+    what-if) is read on the historical calendar, so that a game opened in 1926 finds the men
+    of 1926; any other scenario on its own calendar."""
+    from ..engine.calendar import month_index
+    a, b = month_index(ERA[0]), month_index(ERA[1])
+    if a <= g.start and g.end <= b:
+        return float(np.clip((g.month(turn) - a) / (b - a), 0.0, 1.0))
+    return turn / max(g.n_turns - 1, 1)
 
 
 def impressions(seed: np.ndarray, lead: np.ndarray, P: int) -> np.ndarray:

@@ -8,8 +8,9 @@ motion's score for a voter is the sponsor's pull minus the target's, plus the mo
 terms. What comes out is the expected share of the votes for, per candidate. (A test checks
 it against the engine's own count.)
 
-Shapes: B games, N leaders (the sponsors), T candidates per leader, V = P voters. ``games``
-restricts a forecast to the games that need one (the rest get a share of 0).
+Candidates are given flat — one entry per motion worth reading: its game ``b``, its sponsor
+(``n``, a row of the leaders) and its target — so the work grows with the motions actually
+considered, not with the batch. Shapes: M candidates, V = P voters, R regions.
 """
 from __future__ import annotations
 
@@ -27,9 +28,6 @@ if TYPE_CHECKING:
 
 SITTINGS = ("congress", "conference")
 F = np.float32
-# per-game arrays a subset of games keeps (the rest are constants of the turn)
-_BATCHED = ("X", "G", "Bu", "D", "lean", "Dl", "speech", "act", "ideo", "seats", "unattached",
-            "n_control", "control_lead", "d", "loyal_d", "Dr", "reg_lean", "sec_patron")
 
 
 def _sigmoid_votes(score: np.ndarray, n: np.ndarray, sharp: float) -> np.ndarray:
@@ -50,29 +48,27 @@ class Forecast:
         self.W_ideo = W.ideology
         self.sway = g.params["speech_sway"]
         self.Bu = W.bureaucracy * (0.5 + sig) * s.ind[:, IND["bureaucracy"]].astype(F) / 100.0
-        P = g.P
-        al = ctx.allied.astype(F)                                 # [B,x,v] symmetric
-        pat = s.patron.astype(np.int64)
-        px = np.arange(P)
-        client = pat[:, None, :] == px[None, :, None]             # [B,x,v] v is x's client
-        pa = np.take_along_axis(ctx.allied, np.broadcast_to(np.maximum(pat, 0)[:, :, None],
-                                                            ctx.allied.shape), axis=1)
-        pa = np.swapaxes(pa, 1, 2) & (pat >= 0)[:, None, :] & ~client   # al[pat[v], x]
-        pres = s.prestige.astype(F)
+        self.coef = (A, Rr, Pt, Fe, Dc)
+        self.al = ctx.allied
+        self.relT = np.swapaxes(s.relations, 1, 2)                # [B,x,v] v's regard for x
+        self.pat = s.patron.astype(np.int64)
+        self.loyalty = s.loyalty.astype(F)
+        self.intel = s.intel
+        self.pres = s.prestige.astype(F)
+        pres = self.pres
         coer = ctx.coercion
         fac = (ctx.ban[:, None] & ctx.faction).astype(F)
-        # X[x, v]: how much person x pulls voter v his way (no ideology, no speech)
-        self.X = (A * al + Rr * np.swapaxes(s.relations, 1, 2)
-                  + Pt * s.loyalty[:, None, :] * (client + 0.5 * pa)
-                  + (self.Pr / 50.0) * pres[:, :, None]
-                  + Fe * coer[:, :, None] * (1.0 - pres[:, None, :] / 100.0)
-                  + 0.5 * Fe * s.intel
-                  - Dc * fac[:, :, None]).astype(F)
+        self.coer, self.fac = coer, fac
+        self.ideo = s.ideology.astype(F)
+        # pulls are computed for the people motions name: the leaders and the post holders
+        # (others, e.g. a man proposed for the Politburo, are added when first asked for)
+        held = s.holder[s.holder >= 0].astype(np.int64)
+        self.rows = np.union1d(ctx.lead, held)
+        self.rowmap = np.full(g.P, -1, dtype=np.int64)
+        self.rowmap[self.rows] = np.arange(len(self.rows))
+        self.X, self.D = self._pulls(self.rows)
         # G[x]: the same for anonymous groups (prestige, half the fear, discipline)
         self.G = ((self.Pr / 50.0) * pres + 0.5 * Fe * coer - Dc * fac).astype(F)
-        self.ideo = s.ideology.astype(F)
-        diff = self.ideo[:, :, None, :] - self.ideo[:, None, :, :]
-        self.D = np.sqrt((diff * diff).sum(axis=3))               # [B,x,v] distances
         self.lean = ctx.lean                                      # [B,3] party mean
         dl = self.lean[:, None, :] - self.ideo
         self.Dl = np.sqrt((dl * dl).sum(axis=2))                  # [B,x]
@@ -85,113 +81,140 @@ class Forecast:
         self._control(g, s)
         self._regions(g, s)
 
-    def subset(self, games: np.ndarray) -> "Forecast":
-        out = object.__new__(Forecast)
-        out.__dict__.update(self.__dict__)
-        for name in _BATCHED + ("member",):
-            setattr(out, name, getattr(self, name)[games])
-        return out
+    def _pulls(self, people: np.ndarray):
+        """X [B,k,V]: how much each of ``people`` pulls each voter his way (no ideology, no
+        speech); D [B,k,V]: the distance of his views from each voter's."""
+        A, Rr, Pt, Fe, Dc = self.coef
+        x = np.asarray(people, dtype=np.int64)
+        pat = self.pat
+        client = pat[:, None, :] == x[None, :, None]                          # [B,k,v]
+        al_x = self.al[:, x, :]                                               # [B,k,P]
+        pa = np.take_along_axis(al_x, np.broadcast_to(np.maximum(pat, 0)[:, None, :],
+                                                      al_x.shape), axis=2)    # al[x, pat[v]]
+        pa &= (pat >= 0)[:, None, :] & ~client
+        pres = self.pres
+        X = (A * al_x.astype(F) + Rr * self.relT[:, x, :]
+             + Pt * self.loyalty[:, None, :] * (client.astype(F) + 0.5 * pa.astype(F))
+             + (self.Pr / 50.0) * pres[:, x, None]
+             + Fe * self.coer[:, x, None] * (1.0 - pres[:, None, :] / 100.0)
+             + 0.5 * Fe * self.intel[:, x, :]
+             - Dc * self.fac[:, x, None]).astype(F)
+        diff = self.ideo[:, x, None, :] - self.ideo[:, None, :, :]
+        return X, np.sqrt((diff * diff).sum(axis=3))
+
+    def _ensure(self, people: np.ndarray) -> None:
+        """Add the pulls of anyone not yet computed."""
+        new = np.unique(people[people >= 0])
+        new = new[self.rowmap[new] < 0]
+        if len(new):
+            X, D = self._pulls(new)
+            self.rowmap[new] = len(self.rows) + np.arange(len(new))
+            self.rows = np.concatenate([self.rows, new])
+            self.X = np.concatenate([self.X, X], axis=1)
+            self.D = np.concatenate([self.D, D], axis=1)
 
     # ------------------------------------------------------------------ shares
-    def duel(self, targets: np.ndarray, body: str, personal: bool = True,
-             bureaucratic: float = 0.0, games: np.ndarray | None = None) -> np.ndarray:
-        """[B,N,T] expected share of votes for a motion each leader moves against targets
-        [B,N,T] (person indices) in ``body``."""
-        if games is not None:
-            out = np.zeros(targets.shape, dtype=F)
-            if len(games):
-                out[games] = self.subset(games).duel(targets[games], body, personal,
-                                                     bureaucratic)
-            return out
-        lead = self.lead
-        tg = np.maximum(targets, 0)
-        bi = np.arange(targets.shape[0])[:, None, None]
-        total = self.X[:, lead, :][:, :, None, :] - self.X[bi, tg]      # [B,N,T,V]
-        free = self.G[:, lead][:, :, None] - self.G[bi, tg]              # [B,N,T]
+    def duel(self, b: np.ndarray, n: np.ndarray, target: np.ndarray, body: str,
+             personal: bool = True, bureaucratic: float = 0.0) -> np.ndarray:
+        """[M] expected share of votes for motions leader ``n`` moves against ``target`` (a
+        person) in game ``b``, voted by ``body``."""
+        M = len(b)
+        if not M:
+            return np.zeros(0, dtype=F)
+        self._ensure(target)
+        sp = self.lead[n]
+        sr, tr = self.rowmap[sp], self.rowmap[target]
+        total = self.X[b, sr] - self.X[b, tr]                                # [M,V]
+        free = self.G[b, sp] - self.G[b, target]                             # [M]
         if personal:
-            total += (self.W_ideo / 2.0) * (self.D[bi, tg] - self.D[:, lead, :][:, :, None, :])
-            free = free + (self.W_ideo / 2.0) * (self.Dl[bi, tg] - self.Dl[:, lead][:, :, None])
+            total += (self.W_ideo / 2.0) * (self.D[b, tr] - self.D[b, sr])
+            free = free + (self.W_ideo / 2.0) * (self.Dl[b, target] - self.Dl[b, sp])
         if bureaucratic:
-            total += (bureaucratic * self.Bu)[:, None, None, None] * self.affinity
-            free = free + (bureaucratic * self.Bu)[:, None, None]
+            total += (bureaucratic * self.Bu[b])[:, None] * self.affinity
+            free = free + bureaucratic * self.Bu[b]
         sitting = body in SITTINGS
         if sitting:
-            sp = self.sway * (self.speech[:, lead][:, :, None] - self.speech[bi, tg])
-            total += sp[..., None]
-            free = free + sp
-        yes = self._yes(total, targets)
+            speech = self.sway * (self.speech[b, sp] - self.speech[b, target])
+            total += speech[:, None]
+            free = free + speech
+        yes = self._yes(total, b, sp, target)
         if sitting:
-            score = free[..., None] + self._region_ideo_duel(tg, personal)
-            return self._delegations(yes, score)
-        return self._share(yes, free, body)
+            score = free[:, None]
+            if personal:
+                score = score + (self.W_ideo / 2.0) * (self._region_distance(b, target)
+                                                       - self._region_distance(b, sp))
+            return self._delegations(yes, score, b)
+        return self._share(yes, free, body, b)
 
-    def line(self, directions: np.ndarray, bureaucratic: np.ndarray, body: str,
-             games: np.ndarray | None = None) -> np.ndarray:
-        """[B,N,T] expected share for resolutions each leader might move: ``directions``
-        [B,N,T,3] (unit vectors), ``bureaucratic`` [B,N,T]."""
-        if games is not None:
-            out = np.zeros(bureaucratic.shape, dtype=F)
-            if len(games):
-                out[games] = self.subset(games).line(directions[games], bureaucratic[games],
-                                                     body)
-            return out
-        lead = self.lead
-        base = self.X[:, lead, :] - (self.Pr * 35.0 / 50.0)                # [B,N,V]
-        ideo_v = (directions[:, :, :, None, :] * self.ideo[:, None, None, :, :]).sum(axis=4)
-        total = base[:, :, None, :] + self.W_ideo * ideo_v \
-            + (bureaucratic * self.Bu[:, None, None])[..., None] * self.affinity
-        rest = (self.G[:, lead] - self.Pr * 35.0 / 50.0)[:, :, None] \
-            + bureaucratic * self.Bu[:, None, None]
-        sitting = body in SITTINGS
-        if sitting:
-            sp = self.sway * self.speech[:, lead][:, :, None]
-            total += sp[..., None]
-            rest = rest + sp
-        yes = self._yes(total, None)
-        if sitting:
-            ideo_r = (directions[:, :, :, None, :] * self.reg_lean[:, None, None, :, :]).sum(4)
-            return self._delegations(yes, self.W_ideo * ideo_r + rest[..., None])
-        free = rest + self.W_ideo * (directions * self.lean[:, None, None, :]).sum(axis=3)
-        return self._share(yes, free, body)
+    def line(self, b: np.ndarray, n: np.ndarray, directions: np.ndarray,
+             bureaucratic: np.ndarray, bodies) -> np.ndarray:
+        """[M] expected share for resolutions leader ``n`` might move in game ``b``:
+        ``directions`` [M,3] (unit vectors), ``bureaucratic`` [M], ``bodies`` a body name or
+        [M] names (the voters' minds are read once for all bodies)."""
+        M = len(b)
+        if not M:
+            return np.zeros(0, dtype=F)
+        bodies = np.broadcast_to(np.asarray(bodies), (M,))
+        sp = self.lead[n]
+        base = self.X[b, self.rowmap[sp]] - (self.Pr * 35.0 / 50.0)          # [M,V]
+        ideo_v = (directions[:, None, :] * self.ideo[b]).sum(axis=2)          # [M,V]
+        bur = bureaucratic * self.Bu[b]
+        total = base + self.W_ideo * ideo_v + bur[:, None] * self.affinity
+        rest = self.G[b, sp] - self.Pr * 35.0 / 50.0 + bur
+        out = np.zeros(M, dtype=F)
+        plain = None
+        for name in np.unique(bodies):
+            i = np.flatnonzero(bodies == name)
+            if str(name) in SITTINGS:
+                speech = self.sway * self.speech[b[i], sp[i]]
+                yes = self._yes(total[i] + speech[:, None], b[i], sp[i], None)
+                ideo_r = (directions[i, None, :] * self.reg_lean[b[i]]).sum(axis=2)  # [m,R]
+                out[i] = self._delegations(yes, self.W_ideo * ideo_r
+                                           + (rest[i] + speech)[:, None], b[i])
+            else:
+                plain = self._yes(total, b, sp, None) if plain is None else plain
+                free = rest[i] + self.W_ideo * (directions[i] * self.lean[b[i]]).sum(axis=1)
+                out[i] = self._share(plain[i], free, str(name), b[i])
+        return out
 
     # ------------------------------------------------------------------ pieces
-    def _yes(self, total: np.ndarray, targets) -> np.ndarray:
-        """[B,N,T,V] would vote for (active voters only); the sponsor for, the target against."""
+    def _yes(self, total: np.ndarray, b, sponsor, target) -> np.ndarray:
+        """[M,V] would vote for (active voters only); the sponsor for, the target against."""
+        m = np.arange(len(b))
         yes = total > 0
-        yes[:, np.arange(len(self.lead)), :, self.lead] = True
-        if targets is not None:
-            np.put_along_axis(yes, np.maximum(targets, 0)[..., None], targets[..., None] < 0,
-                              axis=3)
-        return yes & self.act[:, None, None, :]
+        yes[m, sponsor] = True
+        if target is not None:
+            yes[m, target] = False
+        return yes & self.act[b]
 
-    def _share(self, yes: np.ndarray, free: np.ndarray, body: str) -> np.ndarray:
-        member = self.member
+    def _share(self, yes: np.ndarray, free: np.ndarray, body: str, b) -> np.ndarray:
+        member = self.member[b]
+        act = self.act[b]
         if body == "politburo":
-            voters = member[:, :, BODY["politburo"]] & self.act
+            voters = member[:, :, BODY["politburo"]] & act
         elif body == "central_committee":
-            voters = member[:, :, BODY["central_committee"]] & self.act
+            voters = member[:, :, BODY["central_committee"]] & act
         else:
             voters = (member[:, :, BODY["central_committee"]]
-                      | member[:, :, BODY["control_commission"]]) & self.act
-        n = voters.sum(axis=1).astype(F)[:, None, None]
-        vf = (yes & voters[:, None, None, :]).sum(axis=3).astype(F)
+                      | member[:, :, BODY["control_commission"]]) & act
+        n = voters.sum(axis=1).astype(F)
+        vf = (yes & voters).sum(axis=1).astype(F)
         if body == "politburo":
             return vf / np.maximum(n, 1.0)
-        seats = self.seats * self.act                         # patrons in politics
-        loyal = seats * self.follow
-        fixed = (yes * loyal[:, None, None, :]).sum(axis=3)
-        all_seats = (self.seats.sum(axis=1) + self.unattached)[:, None, None]
-        floating = all_seats - loyal.sum(axis=1)[:, None, None]
-        gf = fixed + _sigmoid_votes(free, floating, self.sharp)
+        seats = self.seats[b]
+        loyal = seats * act * self.follow                     # clients of patrons in politics
+        fixed = (yes * loyal).sum(axis=1)
+        all_seats = seats.sum(axis=1) + self.unattached[b]
+        gf = fixed + _sigmoid_votes(free, all_seats - loyal.sum(axis=1), self.sharp)
         total = n + all_seats
         if body == "joint_plenum":
-            nc = self.n_control[:, None, None]
-            lead = self.control_lead
-            has = (lead >= 0)[:, None, None]
-            pv = yes[np.arange(yes.shape[0]), :, :, np.maximum(lead, 0)]          # [B,N,T]
-            active = has & self.act[np.arange(yes.shape[0]), np.maximum(lead, 0)][:, None, None]
+            nc = self.n_control[b]
+            lead = self.control_lead[b]
+            lc = np.maximum(lead, 0)
+            m = np.arange(len(b))
+            active = (lead >= 0) & act[m, lc]
             loyal_c = nc * self.follow * active
-            gf = gf + loyal_c * pv + _sigmoid_votes(free, nc - loyal_c, self.sharp)
+            gf = gf + loyal_c * yes[m, lc] + _sigmoid_votes(free, nc - loyal_c, self.sharp)
             total = total + nc
         return (vf + gf) / np.maximum(total, 1.0)
 
@@ -207,27 +230,22 @@ class Forecast:
         self.d = power.delegates(s, g.params).astype(F)                       # [B,R]
         self.loyal_d = np.round(self.d * power.machine_share(s, g.params, g.structural))
         self.reg_lean = s.lean.astype(F)
-        dl = self.reg_lean[:, None, :, :] - self.ideo[:, :, None, :]          # [B,x,R,3]
-        self.Dr = np.sqrt((dl * dl).sum(axis=3))                              # [B,x,R]
         self.sec_patron = s.sec_patron.astype(np.int64)
 
-    def _region_ideo_duel(self, tg: np.ndarray, personal: bool) -> np.ndarray:
-        """[B,N,T,R] the ideological pull of each region's free delegates in a duel."""
-        if not personal:
-            return np.zeros(tg.shape + (self.d.shape[1],), dtype=F)
-        bi = np.arange(tg.shape[0])[:, None, None]
-        return (self.W_ideo / 2.0) * (self.Dr[bi, tg] - self.Dr[:, self.lead][:, :, None, :])
+    def _region_distance(self, b: np.ndarray, who: np.ndarray) -> np.ndarray:
+        """[M,R] how far ``who`` (in game ``b``) stands from each region's rank and file."""
+        dl = self.reg_lean[b] - self.ideo[b, who][:, None, :]
+        return np.sqrt((dl * dl).sum(axis=2))
 
-    def _delegations(self, yes: np.ndarray, score: np.ndarray) -> np.ndarray:
-        pat = self.sec_patron                                                 # [B,R]
-        idx = np.broadcast_to(np.maximum(pat, 0)[:, None, None, :], yes.shape[:3] + pat.shape[1:])
-        led = (pat >= 0)[:, None, None, :] & \
-            np.take_along_axis(self.act[:, None, None, :], idx, axis=3)       # patron in politics
-        pv = np.take_along_axis(yes, idx, axis=3)
-        d = self.d[:, None, None, :]
-        loyal = self.loyal_d[:, None, None, :] * led
-        f = loyal * pv + np.round(_sigmoid_votes(score, d - loyal, self.sharp))
-        return f.sum(axis=3) / np.maximum(self.d.sum(axis=1), 1.0)[:, None, None]
+    def _delegations(self, yes: np.ndarray, score: np.ndarray, b) -> np.ndarray:
+        pat = self.sec_patron[b]                                              # [M,R]
+        pc = np.maximum(pat, 0)
+        m = np.arange(len(b))[:, None]
+        led = (pat >= 0) & self.act[b[:, None], pc]                           # patron in politics
+        d = self.d[b]
+        loyal = self.loyal_d[b] * led
+        f = loyal * yes[m, pc] + np.round(_sigmoid_votes(score, d - loyal, self.sharp))
+        return f.sum(axis=1) / np.maximum(d.sum(axis=1), 1.0)
 
 
 def body_for(g: "Game", turn: int, body: str) -> str:

@@ -61,14 +61,14 @@ class Menu:
         self.GROUP_BLOC, self.GROUP_TESTAMENT, self.GROUP_COMINTERN, self.GROUP_SPEAK = \
             g.P, g.P + 1, g.P + 2, g.P + 3
         # claims: what only one leader of a game should do in a turn (appoint to a region,
-        # move a motion on a policy lever, move against a person, promote a person ...)
+        # move a policy lever — by motion or, for the Comintern, by decree — move against a
+        # person, promote a person, raise the Testament)
         M = len(g.motion_ids)
         self.CLAIM_REGION, self.CLAIM_LINE = 0, g.R
         self.CLAIM_AGAINST = g.R + g.Q + M
         self.CLAIM_PROMOTE = self.CLAIM_AGAINST + g.P
         self.CLAIM_TESTAMENT = self.CLAIM_PROMOTE + g.P
-        self.CLAIM_COMINTERN = self.CLAIM_TESTAMENT + 1
-        self.KEYS = self.CLAIM_COMINTERN + 1
+        self.KEYS = self.CLAIM_TESTAMENT + 1
 
     def __getitem__(self, name: str) -> Block:
         return self.blocks[name]
@@ -83,11 +83,11 @@ class Board:
         self.value = np.full((B, N, C), NEG, dtype=np.float32)
         self.legal = np.zeros((B, N, C), dtype=bool)
         self.cost = np.ones((B, N, C), dtype=np.float32)
-        self.kind = np.broadcast_to(menu.kind, (B, N, C)).copy()
-        self.target = np.full((B, N, C), -1, dtype=np.int64)
-        self.arg = np.full((B, N, C), -1, dtype=np.int64)
-        self.group = np.full((B, N, C), -1, dtype=np.int64)
-        self.claim = np.full((B, N, C), -1, dtype=np.int64)
+        self.kind = np.broadcast_to(menu.kind.astype(np.int16), (B, N, C)).copy()
+        self.target = np.full((B, N, C), -1, dtype=np.int16)
+        self.arg = np.full((B, N, C), -1, dtype=np.int16)
+        self.group = np.full((B, N, C), -1, dtype=np.int16)
+        self.claim = np.full((B, N, C), -1, dtype=np.int16)
 
     def put(self, name: str, value: np.ndarray, legal: np.ndarray, *, keep=True, target=None,
             arg=None, cost=None, group=None, kind=None, claim=None) -> None:

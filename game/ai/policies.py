@@ -79,7 +79,7 @@ class Scripted:
         if self.name == "random":
             u = rng.uniform(s.seed, s.turn, rng.SITES["ai"],
                             (1 << 26) + np.arange(self.engine.menu.C)).astype(np.float32)
-            value[:, self.n] = np.where(t.board.legal[:, self.n], ACT_MIN + u, NEG)
+            value[:, self.n] = np.where(t.board.legal[:, self.n], ACT_MIN * 1.01 + u, NEG)
         else:
             value[:, self.n] = t.board.value[:, self.n]
         budget = np.zeros(value.shape[:2], dtype=np.float32)

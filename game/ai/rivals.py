@@ -143,6 +143,7 @@ class Rivals:
         self.lifts_ban = np.array([any(f == fb and not v for f, v in fl) for fl in self.ag.flags],
                                   dtype=bool)
         self.chooser = choices.Chooser(self)
+        _warm_up(self)
 
     # ------------------------------------------------------------------ moves
     def moves(self, s: State, skip=(), prior=None) -> np.ndarray:
@@ -168,13 +169,18 @@ class Rivals:
         s, ch, dif = t.s, self.ch, self.dif
         lead = ch.lead
         playing = ~np.isin(lead, list(skip))
-        value = t.board.value
+        worth = (t.board.value > ACT_MIN) & playing[None, :, None]
+        value = np.where(worth, t.board.value, NEG)
         sigma = dif.noise if noise is None else noise
         if sigma:
             # the erratic element reorders what is worth doing; it never makes a pointless
-            # action worth doing (it stays above the threshold it cleared)
-            value = np.maximum(value + 0.01 * sigma * t.draws("pick"), ACT_MIN * 1.01)
-        value = np.where((t.board.value > ACT_MIN) & playing[None, :, None], value, NEG)
+            # action worth doing (it stays above the threshold it cleared). Drawn only for
+            # the candidates worth doing, keyed by person and column.
+            b, n, c = np.nonzero(worth)
+            k = (PURPOSE["pick"] + 1) * (1 << 22) + lead[n] * 4096 + c
+            u = rng.uniform(s.seed[b], s.turn, SITE, k, per_game=True)
+            value[b, n, c] = np.maximum(value[b, n, c] + 0.01 * sigma * np.sqrt(12.0) *
+                                        (u - 0.5), ACT_MIN * 1.01)
         able = t.ctx.act[:, lead] & self.g.leaders[lead][None, :]
         # a share of the action points, a fractional point used with that chance
         u = rng.uniform(s.seed, s.turn, SITE, (PURPOSE["budget"] + 1) * (1 << 22) + lead)
@@ -188,6 +194,17 @@ class Rivals:
         return self.chooser(g, s, e, mask)
 
 
+_WARM = [False]
+
+
+def _warm_up(r: "Rivals") -> None:
+    """The first decision of a process pays for NumPy's first calls (some 15 ms); pay it when
+    the rivals are built, not in the player's first turn. Touches no game."""
+    if not _WARM[0]:
+        _WARM[0] = True
+        r.moves(r.g.new_state([0]))
+
+
 def select(board: Board, value: np.ndarray, budget: np.ndarray, max_picks: int,
            max_motions: int, menu: Menu) -> np.ndarray:
     """[B,N,max_picks] candidate columns each leader takes (-1 none): best first, within his
@@ -199,8 +216,8 @@ def select(board: Board, value: np.ndarray, budget: np.ndarray, max_picks: int,
     V = value.reshape(BN, C)
     cost_all, group_all = board.cost.reshape(BN, C), board.group.reshape(BN, C)
     claim_all = board.claim.reshape(BN, C)
-    depth = min(C, max_picks * 4 + 4)
-    order = np.argsort(-V, axis=1, kind="stable")[:, :depth]
+    depth = min(C, max_picks * 3 + 2)
+    order = _best_first(V, depth)
     rr = np.arange(BN)
     game = rr // N
     ap = budget.reshape(BN).astype(np.float32)
@@ -212,12 +229,12 @@ def select(board: Board, value: np.ndarray, budget: np.ndarray, max_picks: int,
     out = np.full((BN, max_picks), -1, dtype=np.int64)
     for r in range(depth):
         c = order[:, r]
-        v = V[rr, c]
-        live = v > ACT_MIN
+        live = c >= 0
         if not live.any():
             break
-        cost, grp, is_m = cost_all[rr, c], group_all[rr, c], menu.is_motion[c]
-        key = claim_all[rr, c]
+        c = np.maximum(c, 0)
+        cost, is_m = cost_all[rr, c], menu.is_motion[c]
+        grp, key = group_all[rr, c].astype(np.int64), claim_all[rr, c].astype(np.int64)
         ok = live & (cost <= ap + 1e-6) & (taken < max_picks)
         ok &= ~((grp >= 0) & used[rr, np.maximum(grp, 0)])
         ok &= ~is_m | (motions < max_motions)
@@ -239,6 +256,21 @@ def select(board: Board, value: np.ndarray, budget: np.ndarray, max_picks: int,
     return out.reshape(B, N, max_picks)
 
 
+def _best_first(V: np.ndarray, depth: int) -> np.ndarray:
+    """[rows, depth] the columns worth doing in each row, best first (-1 beyond them); ties
+    go to the lower column. Only the worthwhile entries are sorted, and each row's order
+    depends on that row alone (a game decides the same alone or in a batch)."""
+    r, c = np.nonzero(V > ACT_MIN)
+    order = np.full((V.shape[0], depth), -1, dtype=np.int64)
+    if len(r):
+        o = np.lexsort((c, -V[r, c], r))
+        r, c = r[o], c[o]
+        rank = np.arange(len(r)) - np.searchsorted(r, r)
+        keep = rank < depth
+        order[r[keep], rank[keep]] = c[keep]
+    return order
+
+
 def rows(t: Turn, picks: np.ndarray, prior=None) -> np.ndarray:
     """The chosen candidates as engine rows [B,S,5]: alliance moves first (checked in turn
     order against each other and the human's earlier rows), then each leader's actions in his
@@ -248,9 +280,9 @@ def rows(t: Turn, picks: np.ndarray, prior=None) -> np.ndarray:
     pc = np.maximum(picks, 0)
     bi, ni = np.arange(B)[:, None, None], np.arange(N)[None, :, None]
     none = picks < 0
-    kind = np.where(none, -1, board.kind[bi, ni, pc])
-    target = np.where(none, -1, board.target[bi, ni, pc])
-    arg = np.where(none, -1, board.arg[bi, ni, pc])
+    kind = np.where(none, -1, board.kind[bi, ni, pc].astype(np.int64))
+    target = np.where(none, -1, board.target[bi, ni, pc].astype(np.int64))
+    arg = np.where(none, -1, board.arg[bi, ni, pc].astype(np.int64))
     is_bloc = IS_BLOC[kind]
     cols = []
     if is_bloc.any() or (prior is not None and np.size(prior)):

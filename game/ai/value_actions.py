@@ -56,13 +56,13 @@ def _owner_delta(t: "Turn", share_new, m_new, share_old, m_old) -> np.ndarray:
     region shares/machines are [B,C,R] (new) against [B,R] (old)."""
     s, ctx = t.s, t.ctx
     owner = s.sec_patron.astype(np.int64)                                  # [B,R]
-    onehot = (owner[:, :, None] == np.arange(t.g.P)) & (owner >= 0)[:, :, None]   # [B,R,P]
-    old = (share_old * m_old)[:, :, None] * onehot                          # [B,R,P]
-    new = (share_new * m_new)[:, :, :, None] * onehot[:, None]              # [B,C,R,P]
-    d = new.sum(axis=2) - old.sum(axis=1)[:, None, :]                        # [B,C,P]
-    own = d[:, :, ctx.lead].transpose(0, 2, 1)                               # [B,N,C]
-    feared = (ctx.rho[:, :, None, :] * d[:, None, :, :]).sum(axis=3)       # [B,N,C]
-    return own - feared
+    bi = np.arange(s.batch)[:, None, None]
+    oc = np.maximum(owner, 0)[:, None, :]                                   # [B,1,R]
+    # what a point of delegates in each region is to me: mine (+1), a feared rival's (-rho)
+    w = np.where(owner[:, None, :] == ctx.lead[None, :, None], 1.0,
+                 -ctx.rho[bi, np.arange(ctx.N)[None, :, None], oc] * (owner >= 0)[:, None, :])
+    d = share_new * m_new - (share_old * m_old)[:, None, :]                 # [B,C,R]
+    return (w[:, :, None, :] * d[:, None, :, :]).sum(axis=3).astype(F)      # [B,N,C]
 
 
 def appoint(t: "Turn") -> None:
@@ -157,7 +157,9 @@ def polemic(t: "Turn") -> None:
     value = KAPPA * (rho * rho * hit + own) - KAPPA * 2 * hit * ally \
         - 0.004 * (1.0 - rho) - 0.01 * np.maximum(regard, 0.0) * (rho < 0.5) \
         + 0.004 * t.ch.principle[None, :, None] * (own > 0) * mine[..., None] / 3.0
-    value = value * t.weight("polemic")
+    # a quarrel already at its worst gains little from one more pamphlet
+    feud = 0.4 + 0.3 * (1.0 + s.relations[bi, lead[None, :, None], tg])
+    value = value * np.minimum(feud, 1.0) * t.weight("polemic")
     t.board.put("polemic", value, legal, keep=(value > 0) & (rho > 0.05), target=tg)
 
 
@@ -170,10 +172,14 @@ def gather(t: "Turn") -> None:
         return
     # a rival's secret bloc that I am not in is found out
     hidden = s.bloc & (g.bloc_secret[None, :] & ~s.exposed)[:, :, None]        # [B,L,P]
-    mine = s.bloc[:, :, lead]                                                   # [B,L,N]
-    fear = (ctx.rho[:, None, :, :] * hidden[:, :, None, :]).sum(axis=3)        # [B,L,N]
-    found = hidden[:, :, None, :] & ~mine[:, :, :, None]                        # [B,L,N,P]
-    expose = (found * fear[:, :, :, None]).sum(axis=1)                          # [B,N,P]
+    expose = np.zeros((s.batch, len(lead), g.P), dtype=F)
+    cols = np.flatnonzero(hidden.any(axis=(0, 1)))
+    if len(cols):
+        hid = hidden[:, :, cols]                                                # [B,L,P']
+        mine = s.bloc[:, :, lead]                                               # [B,L,N]
+        fear = (ctx.rho[:, None, :, cols] * hid[:, :, None, :]).sum(axis=3)    # [B,L,N]
+        found = hid[:, :, None, :] & ~mine[:, :, :, None]                       # [B,L,N,P']
+        expose[:, :, cols] = (found * fear[:, :, :, None]).sum(axis=1)
     voter = (ctx.in_pb | ctx.in_cc) & ctx.act
     unknown = 1.0 - s.intel[:, lead, :]                                         # [B,N,P]
     files = voter[:, None, :] * unknown * (0.5 + ctx.rho) * t.ch.aggression[None, :, None]
@@ -199,7 +205,7 @@ def comintern(t: "Turn") -> None:
     value = (0.015 * t.ch.principle[None, :, None] * (fit - cur) + 0.04 * aims) \
         * t.weight("set_comintern")
     t.board.put("comintern", value, legal, keep=(value > 0), arg=np.arange(len(opts)),
-                group=t.menu.GROUP_COMINTERN, claim=t.menu.CLAIM_COMINTERN)
+                group=t.menu.GROUP_COMINTERN, claim=t.menu.CLAIM_LINE + q)   # the lever's claim
 
 
 __all__ = ["appoint", "recruit", "speak", "polemic", "gather", "comintern", "KAPPA", "KIND"]

@@ -38,7 +38,7 @@ def own_weight(t: "Turn") -> np.ndarray:
     total = ccv.sum(axis=1, keepdims=True) + s.cc_seats.sum(axis=1, keepdims=True)
     own_cc = (ccv + (client & ccv[:, None, :]).sum(axis=2) + s.cc_seats[:, :-1]) / \
         np.maximum(total, 1)
-    return (0.25 * own_pb + 0.30 * own_cc).astype(F), own_pb.astype(F)
+    return (0.25 * own_pb + 0.30 * own_cc).astype(F), own_pb.astype(F), own_cc.astype(F)
 
 
 def values(t: "Turn"):
@@ -48,8 +48,11 @@ def values(t: "Turn"):
     lead = ctx.lead
     if L == 0:
         return np.full((B, N), -1), np.full((B, N), -1), np.full((B, N), -1.0, dtype=F)
-    own, own_pb = own_weight(t)
-    members = s.bloc                                                        # [B,L,P]
+    own, own_pb, own_cc = own_weight(t)
+    # only people in some bloc (or leaders, who may form one) count: a narrower member axis
+    cols = np.flatnonzero(s.bloc.any(axis=(0, 1)) | g.leaders)
+    members = s.bloc[:, :, cols]                                            # [B,L,P']
+    own_c, own_pb_c = own[:, cols], own_pb[:, cols]
     cnt = members.sum(axis=2)                                               # [B,L]
     me = np.swapaxes(s.bloc[:, :, lead], 1, 2)                              # [B,N,L]
     in_any = me.any(axis=2)
@@ -59,24 +62,26 @@ def values(t: "Turn"):
     # how much each leader k fears my enemy: rho[k, X_me] -> [B,N(me),N'(k)]
     rho_x = np.swapaxes(np.take_along_axis(ctx.rho, np.broadcast_to(X[:, None, :], (B, N, N)),
                                            axis=2), 1, 2)
-    lead_m = members[:, :, lead]                                            # [B,L,N']
+    lead_m = s.bloc[:, :, lead]                                             # [B,L,N']
     n_lead = lead_m.sum(axis=2)[:, None, :]                                 # [B,1,L]
     fear_x = (lead_m[:, None, :, :] * rho_x[:, :, None, :]).sum(axis=3)    # [B,N,L]
     fear_x = (fear_x - me) / np.maximum(n_lead - me, 1)                     # mean of the others
     bi = np.arange(B)[:, None, None]
-    x_in = members[bi, np.arange(L)[None, None, :], X[..., None]]           # [B,N,L]
+    x_in = s.bloc[bi, np.arange(L)[None, None, :], X[..., None]]            # [B,N,L]
     closed = np.moveaxis(~g.bloc_open_to[:, X], 0, 2)                       # [B,N,L]
     hidden = (g.bloc_secret[None, :] & ~s.exposed)[:, None, :]
-    rel_in = s.relations[:, :, lead]                                        # [B,P,N] regard for me
+    rel_in = s.relations[:, cols][:, :, lead]                               # [B,P',N] regard
     regard = np.swapaxes((members[:, :, :, None] * rel_in[:, None, :, :]).sum(axis=2), 1, 2) / \
         np.maximum(cnt[:, None, :], 1)
     welcome = regard + g.mod["alliance"][lead][None, :, None] >= -0.3 + 1e-3
-    dist = np.abs(s.ideology[:, None, :, :] - s.ideology[:, lead][:, :, None, :]).sum(axis=3) / 3.0
+    dist = np.abs(s.ideology[:, None, cols, :] - s.ideology[:, lead][:, :, None, :]).sum(axis=3) \
+        / 3.0
     ideo = np.swapaxes((members[:, :, None, :] * dist[:, None, :, :]).sum(axis=3), 1, 2) / \
         np.maximum(cnt[:, None, :], 1)                                      # [B,N,L]
-    want = np.swapaxes((members[:, :, None, :] * ch.ally[None, None, :, :]).sum(axis=3), 1, 2)
-    gain = np.swapaxes((members * own[:, None, :]).sum(axis=2)[:, :, None], 1, 2)  # [B,1,L]
-    pb_after = (members * own_pb[:, None, :]).sum(axis=2)[:, None, :] + own_pb[:, lead][..., None]
+    want = np.swapaxes((members[:, :, None, :] * ch.ally[None, None, :, cols]).sum(axis=3), 1, 2)
+    gain = np.swapaxes((members * own_c[:, None, :]).sum(axis=2)[:, :, None], 1, 2)  # [B,1,L]
+    pb_after = (members * own_pb_c[:, None, :]).sum(axis=2)[:, None, :] + \
+        own_pb[:, lead][..., None]
     public = (~g.bloc_secret[None, :] | s.exposed)[:, None, :]
     fcost = g.params["faction_cost"] * 12.0 * KAPPA * (public & ctx.ban[:, None, None]
                                                        & (pb_after <= 0.5))
@@ -88,9 +93,9 @@ def values(t: "Turn"):
     join_ok = open_to & (cnt > 0)[:, None, :] & ~me & ~in_any[..., None] & welcome & ~x_in \
         & threatened & (fear_x >= 0.5)
     # forming: the leaders who fear my enemy, are free and would be welcome
+    kin_all = _partners(t, rho_x, level, free_only=False) > 0              # [B,N,N']
     pot = _partners(t, rho_x, level)[:, :, None, :] * g.bloc_open_to[:, lead][None, None]
     n_pot = (pot > 0).sum(axis=3)                                           # [B,N,L]
-    own_k = own[:, lead][:, None, None, :]
     # enough partners to carry the Politburo, no more (a larger coalition shares the spoils)
     pb_k = own_pb[:, lead][:, None, None, :]
     reach = own_pb[:, lead][:, :, None] + ((pot > 0) * pb_k).sum(axis=3)     # [B,N,L]
@@ -101,14 +106,30 @@ def values(t: "Turn"):
     form = alliance * (0.25 * enough + 0.04 * lv + 0.02 * (want > 0) + 0.05 * closed
                        + 0.06 * fit + 0.005 * hidden) - fcost
     form_ok = open_to & (cnt == 0)[:, None, :] & ~in_any[..., None] & threatened & (n_pot > 0)
+    form_ok &= ~((kin_all[:, :, None, :] & ~g.bloc_open_to[:, lead][None, None]).any(axis=3)
+                 & (reach <= 0.5))                  # no bloc that shuts out our own kind
     # leaving: an ally has become my greatest threat, the others no longer fear my enemy,
     # or a faction of one only bleeds
     danger = x_in & (level >= 0.6)[..., None]
     idle = (fear_x < 0.25) & (cnt > 1)[:, None, :]
     lonely = (cnt == 1)[:, None, :]
+    # a dead end: the bloc carries neither body, those who fear my enemy cannot join it, and
+    # another bloc could take us all in
+    cc_bloc = (members * own_cc[:, cols][:, None, :]).sum(axis=2)[:, None, :]
+    weak = (cc_bloc <= 0.5) & (pb_after <= 0.5)
+    kin = kin_all
+    open_k = g.bloc_open_to[:, lead][None, None]                            # [1,1,L,N']
+    shut = (kin[:, :, None, :] & ~open_k & ~lead_m[:, None, :, :]).any(axis=3)   # [B,N,L]
+    fits = (kin[:, :, None, :] & open_k).any(axis=3) & open_to & ~x_in & \
+        ((cnt == 0)[:, None, :] | (fear_x >= 0.5))                         # a better home
+    elsewhere = fits.sum(axis=2, keepdims=True) - fits > 0
+    dead_end = weak & shut & elsewhere
+    dead = me & dead_end
+    join_ok &= ~dead_end                          # do not join what one would leave at once
     rest = gain - own[:, lead][..., None]
-    leave = 0.06 * danger + 0.02 * idle + fcost * (lonely | idle) \
-        - 0.3 * alliance * rest * ~danger * ~idle
+    waiting = lonely & (n_pot > 0)                 # partners may still come: wait for them
+    leave = 0.06 * danger + 0.02 * idle + 0.04 * dead + fcost * ((lonely & ~waiting) | idle) \
+        - 0.3 * alliance * rest * ~danger * ~idle * ~dead
     vals = np.stack([np.where(form_ok, form * t.weight("form_bloc"), -1.0),
                      np.where(join_ok, join * t.weight("join_bloc"), -1.0),
                      np.where(me, leave * t.weight("leave_bloc"), -1.0)], axis=2)   # [B,N,3,L]
@@ -131,17 +152,22 @@ def enemy_level(t: "Turn") -> np.ndarray:
     return x_st / (st[:, ctx.lead] + 0.05) * (0.7 + 0.6 * dist) * (ctx.top_val > 0)
 
 
-def _partners(t: "Turn", rho_x: np.ndarray, level: np.ndarray) -> np.ndarray:
+def _partners(t: "Turn", rho_x: np.ndarray, level: np.ndarray,
+              free_only: bool = True) -> np.ndarray:
     """[B,N,N'] who would join me against my enemy: he fears him too, is himself in danger,
-    is free, would be welcome, and is not that enemy."""
+    is free (unless ``free_only`` is off), would be welcome, and is not that enemy."""
     s, ctx = t.s, t.ctx
     lead = ctx.lead
     N = len(lead)
-    free = ~s.bloc[:, :, lead].any(axis=1)[:, None, :] & ctx.act[:, lead][:, None, :]
+    free = ctx.act[:, lead][:, None, :]
+    if free_only:
+        free = free & ~s.bloc[:, :, lead].any(axis=1)[:, None, :]
     regard = s.relations[:, lead][:, :, lead]                               # [B,N(me),N'] me->k
+    same = ctx.top[:, None, :] == ctx.top[:, :, None]                       # [B,N,N'] one enemy
     ok = free & (regard + t.g.mod["alliance"][lead][None, None, :] >= -0.25) & \
         (lead[None, None, :] != ctx.top[..., None]) & ~np.eye(N, dtype=bool)[None] & \
-        (level >= 0.8)[:, None, :] & (rho_x >= 0.7)
+        (level >= 0.8)[:, None, :] & (rho_x >= 0.7) & same & \
+        (t.ch.alliance >= 0.5)[None, None, :]
     return np.where(ok, rho_x, 0.0)
 
 

@@ -24,7 +24,7 @@ POWER_VALUE = {"appoint": 0.10, "recruit": 0.03, "police": 0.03, "press": 0.02, 
                "comintern": 0.015, "government": 0.02, "unions": 0.015, "control": 0.02,
                "inspection": 0.01, "party_org": 0.03}
 EXPEL_GAIN = np.array([0.07, 0.05, 0.06], dtype=F)
-TOP_K = 3
+TOP_K = 2
 _IND_MOOD = IND["peasant_mood"]
 
 
@@ -97,10 +97,16 @@ def _focus(t: "Turn") -> np.ndarray:
     return np.clip(0.55 + 0.25 * t.ch.principle, 0.6, 0.95)[None, :, None]
 
 
-def _games(want: np.ndarray, B: int):
-    """The games a forecast is needed in (None: all of them)."""
-    games = np.flatnonzero(want.reshape(B, -1).any(axis=1))
-    return None if len(games) == B else games
+def _read(t: "Turn", want: np.ndarray, target: np.ndarray, body: str, personal: bool = True,
+          bureaucratic: float = 0.0) -> np.ndarray:
+    """[B,N,T] the share of votes each wanted motion against ``target`` would win (0 where
+    not wanted): the forecast reads only the motions worth reading."""
+    out = np.zeros(want.shape, dtype=F)
+    b, n, j = np.nonzero(want)
+    if len(b):
+        tg = np.broadcast_to(target, want.shape)[b, n, j]
+        out[b, n, j] = t.fc.duel(b, n, tg, body, personal, bureaucratic)
+    return out
 
 
 def against_leaders(t: "Turn") -> None:
@@ -133,10 +139,10 @@ def against_leaders(t: "Turn") -> None:
     want_d = demote_ok & ((focus & (rho > 0.3)) | aim) & (ramp_d > 0)
     condemn_body = _body(t, "congress")
     cc_want = want_d | (want_e & (level < 2)) | (want_c & (condemn_body == "central_committee"))
-    cc = t.fc.duel(tg, "central_committee", games=_games(cc_want, B)) if cc_want.any() else 0.0
+    cc = _read(t, cc_want, tg, "central_committee")
     other = _body(t, "congress") if ctx.sitting is not None else "joint_plenum"
     other_want = (want_e & (level == 2)) | (want_c & (condemn_body != "central_committee"))
-    sit = t.fc.duel(tg, other, games=_games(other_want, B)) if other_want.any() else 0.0
+    sit = _read(t, other_want, tg, other)
     # condemn: worth it against a man with standing to lose, or the leader of an open faction
     mates = (s.bloc[:, :, None, :] & s.bloc[:, :, lead][:, :, :, None]).any(axis=1)  # [B,T,P]
     rival_mates = (mates[:, None, :, :] * ctx.rho[:, :, None, :]).sum(axis=3)       # [B,N,T]
@@ -184,8 +190,7 @@ def remove(t: "Turn") -> None:
     for body in np.unique(bodies):
         cols = bodies == body
         if want[:, :, cols].any():
-            share[:, :, cols] = t.fc.duel(tg[:, :, cols], str(body),
-                                          games=_games(want[:, :, cols], B))
+            share[:, :, cols] = _read(t, want[:, :, cols], tg[:, :, cols], str(body))
     v = _settle(t, "remove", "remove_from_post", chance(t, share, 0.5, "remove"), gain, ramp)
     t.board.put("remove", v, legal, keep=want & (v > 0), target=tg, arg=np.arange(g.K),
                 group=tc, cost=2.0, claim=claim)
@@ -194,8 +199,6 @@ def remove(t: "Turn") -> None:
 def promote(t: "Turn") -> None:
     g, s, ctx = t.g, t.s, t.ctx
     lead = ctx.lead
-    N = len(lead)
-    bi = np.arange(s.batch)[:, None, None]
     follows = (s.patron.astype(np.int64)[:, None, :] == lead[None, :, None]) | \
         ctx.allied[:, lead, :]                                                    # [B,N,P]
     ok = follows & ~ctx.in_pb[:, None, :] & ctx.in_cc[:, None, :] & ctx.act[:, None, :]
@@ -205,7 +208,7 @@ def promote(t: "Turn") -> None:
     legal = _sponsor(t) & np.take_along_axis(ok, best, axis=2)
     if not legal.any():
         return
-    share = t.fc.duel(best, "central_committee", personal=False, games=_games(legal, s.batch))
+    share = _read(t, legal, best, "central_committee", personal=False)
     n_pb = (ctx.in_pb & ctx.act).sum(axis=1)[:, None, None].astype(F)
     mine = ctx.pb_share[:, lead][..., None] * n_pb
     more = (mine + 1.0) / (n_pb + 1.0) - mine / np.maximum(n_pb, 1.0)
@@ -231,10 +234,12 @@ def testament(t: "Turn") -> None:
     legal = (open_q[:, None] & ctx.in_cc[:, lead] & (gs >= 0)[:, None])[..., None]
     body = _body(t, "congress")
     tgt = np.broadcast_to(np.maximum(gs, 0)[:, None, None], (s.batch, N, 1))
-    games = _games(legal, s.batch)
-    pub = t.fc.duel(tgt, body, personal=False, bureaucratic=-0.5, games=games)
-    d = np.broadcast_to(np.array([0.0, 1.0, 0.0], dtype=F), (s.batch, N, 1, 3))
-    sup = t.fc.line(d, np.full((s.batch, N, 1), 0.5, dtype=F), body, games=games)
+    pub = _read(t, legal, tgt, body, personal=False, bureaucratic=-0.5)
+    sup = np.zeros(pub.shape, dtype=F)
+    b, n, _ = np.nonzero(legal)
+    if len(b):
+        up = np.broadcast_to(np.array([0.0, 1.0, 0.0], dtype=F), (len(b), 3))
+        sup[b, n, 0] = t.fc.line(b, n, up, np.full(len(b), 0.5, dtype=F), body)
     rho = np.take_along_axis(ctx.rho, tgt, axis=2)                               # [B,N,1]
     is_gs = (lead[None, :] == gs[:, None])[..., None]
     friend = ctx.allied[np.arange(s.batch)[:, None], lead[None, :], np.maximum(gs, 0)[:, None]]
@@ -252,11 +257,10 @@ def testament(t: "Turn") -> None:
 
 def propose(t: "Turn") -> None:
     """Resolutions and policies: the line, the role's aims, the economy, who gains standing."""
-    g, s, ctx, ag = t.g, t.s, t.ctx, t.ag
+    g, ag = t.g, t.ag
     M = len(g.motion_ids)
     if not M:
         return
-    lead = ctx.lead
     legal = _sponsor(t) & ag.is_line[None, None, :] & t.motion_open()[:, None, :]
     gain = _line_gain(t)                                                           # [B,N,M]
     pre = np.where(legal, gain, -1.0)
@@ -265,14 +269,12 @@ def propose(t: "Turn") -> None:
     if not want.any():
         t.board.put("propose", 0.0, legal, keep=False, arg=np.arange(M))
         return
-    d = ag.unit[top]                                                                 # [B,N,k,3]
-    bur = ag.bureaucratic[top]
     bodies = np.array([_body(t, m.body) for m in g.scenario.motions])
     share = np.zeros(top.shape, dtype=F)
-    for body in np.unique(bodies[top]):
-        here = bodies[top] == body
-        share = np.where(here, t.fc.line(d, bur, str(body), games=_games(here & want, s.batch)),
-                         share)
+    b, n, j = np.nonzero(want)
+    if len(b):
+        m = top[b, n, j]
+        share[b, n, j] = t.fc.line(b, n, ag.unit[m], ag.bureaucratic[m], bodies[m])
     p = chance(t, share, 0.5, "propose", cols=top)
     v_top = _settle(t, "propose", "propose", p, np.take_along_axis(gain, top, axis=2))
     v = np.full(gain.shape, -1.0, dtype=F)
@@ -283,7 +285,7 @@ def propose(t: "Turn") -> None:
 
 
 def _line_gain(t: "Turn") -> np.ndarray:
-    g, s, ctx, ag = t.g, t.s, t.ctx, t.ag
+    s, ctx, ag = t.s, t.ctx, t.ag
     lead = ctx.lead
     N = len(lead)
     align = (s.ideology[:, lead, None, :] * ag.unit[None, None, :, :]).sum(axis=3)   # [B,N,M]
@@ -299,9 +301,11 @@ def _line_gain(t: "Turn") -> np.ndarray:
                                   cur[:, None, :]] * has                                # [B,N,M]
         gain = gain + 0.05 * (want_new[None] - np.maximum(want_cur, 0) * (want_new[None] <= 0))
     # who gains or loses standing by it
-    fx = ag.prestige[None, None, :, :]                                                  # [1,1,M,P]
     mine = ag.prestige[:, lead].T[None]                                                 # [1,N,M]
-    gain = gain + KAPPA * (mine - (fx * ctx.rho[:, :, None, :]).sum(axis=3))
+    feared = np.zeros(gain.shape, dtype=F)
+    for m, p in zip(*np.nonzero(ag.prestige)):                  # few: a loop, no dense product
+        feared[:, :, m] += ag.prestige[m, p] * ctx.rho[:, :, p]
+    gain = gain + KAPPA * (mine - feared)
     # the economy: calm the villages when the alliance with the peasants is in danger
     mood = s.ind[:, _IND_MOOD]
     crisis = np.clip((45.0 - mood) / 25.0, 0.0, 1.0)[:, None, None]

@@ -69,6 +69,8 @@ class Log:
         tally = {"for": int(res.votes_for[b]), "against": int(res.votes_against[b]),
                  "abstain": int(res.abstain[b])}
         persons = [g.person_ids[sp]] + ([g.person_ids[t]] if t >= 0 else [])
+        if m.kind_of(b) == "promote":
+            persons.append(g.person_ids[int(m.arg2[b])])
         body = BODY_NAMES[m.body_of(b)]
         text = (f"The {body} {'adopts' if passed else 'rejects'} {title} "
                 f"({tally['for']}–{tally['against']}).")
@@ -131,7 +133,7 @@ def motion_title(g: "Game", m: "Motion", b: int) -> str:
     if k == "demote":
         return f"the motion making {name(t)} a candidate member of the Politburo"
     if k == "promote":
-        return f"the motion electing {name(t)} to the Politburo"
+        return f"the motion electing {name(m.arg2[b])} to the Politburo"
     if k == "testament":
         return "the motion to read Lenin's Testament to the delegates"
     if k == "testament_suppress":

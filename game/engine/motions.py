@@ -74,7 +74,11 @@ def from_actions(g: "Game", s: State, kind: int, actor, target, arg, arg2,
                 body = "central_committee" if lv < 2 else (sitting or "joint_plenum")
                 out.append(motion(EXPEL_KIND[lv], body, m))
         return out
-    if name in ("promote", "demote"):
+    if name == "promote":
+        # the person proposed is the motion's beneficiary, not its target: arg2 carries him
+        return [votes.Motion.of("promote", "central_committee", actor, np.full(B, -1), zero3,
+                                zero, mask, None, arg, target)]
+    if name == "demote":
         return [motion(name, "central_committee", mask)]
     if name == "testament":
         body = sitting or "central_committee"
@@ -137,7 +141,7 @@ def _apply_kind(g: "Game", s: State, kind: str, m: votes.Motion, ok: np.ndarray,
         mutate.expel(g, s, ok, t, EXPEL_KIND.index(kind))
         mutate.relation(g, s, ok, m.sponsor, t, -0.4)
     elif kind == "promote":
-        mutate.enter(g, s, ok, t, BODY["politburo"])
+        mutate.enter(g, s, ok, np.maximum(m.arg2, 0), BODY["politburo"])
     elif kind == "demote":
         mutate.demote(g, s, ok, t)
     elif kind == "testament":

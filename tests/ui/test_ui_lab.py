@@ -22,7 +22,8 @@ def test_the_lab_runs_a_handful_of_games_to_the_end(make_app, tmp_path):
     click(app, screen.run_button.rect.center)
     assert screen.run is not None
     frames_drawn = 0
-    deadline = time.monotonic() + 20
+    # not a speed test: the deadline only guards against a hang on a busy machine
+    deadline = time.monotonic() + 600
     while screen.result is None and time.monotonic() < deadline:
         frames(app, 1)                  # the window keeps drawing while the games are played
         frames_drawn += 1
@@ -45,7 +46,7 @@ def test_the_lab_can_be_cancelled(make_app):
     frames(app)
     screen.start()
     screen.cancel()
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 600           # a hang guard, not a speed test
     while screen.run is not None and time.monotonic() < deadline:
         frames(app, 1)
     assert screen.result is None and screen.status == "Cancelled."

@@ -37,6 +37,11 @@ class Screen:
     def invalidate(self) -> None:
         self._layout_key = None
 
+    def poster_header(self, width: int) -> pygame.Rect:
+        """The red header band every poster screen draws: tall enough for its display title."""
+        u = self.app.u
+        return pygame.Rect(0, 0, width, max(u(64), self.app.fonts.get("display", 40).get_linesize() + u(14)))
+
     def layout(self, rect: pygame.Rect) -> None:
         """Build every element and rectangle for this window size."""
 

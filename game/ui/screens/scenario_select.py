@@ -58,7 +58,7 @@ class ScenarioSelectScreen(Screen):
     def layout(self, rect: pygame.Rect) -> None:
         app, u = self.app, self.app.u
         w, h = rect.size
-        self.header_rect = pygame.Rect(0, 0, w, max(u(64), app.fonts.get("display", 40).get_linesize() + u(14)))
+        self.header_rect = self.poster_header(w)
         bfont = app.fonts.theme_font("display", 19)
         bw = max(u(120), bfont.size("« Back")[0] + u(30))
         self.back_button = button(self.manager, pygame.Rect(w - bw - u(20), u(12), bw, self.header_rect.h - u(29)),

@@ -42,7 +42,7 @@ class SettingsScreen(Screen):
 
     def layout(self, rect: pygame.Rect) -> None:
         u, w, h = self.app.u, rect.w, rect.h
-        self.header_rect = pygame.Rect(0, 0, w, max(u(64), self.app.fonts.get("display", 40).get_linesize() + u(14)))
+        self.header_rect = self.poster_header(w)
         hb = self.header_rect
         bw = max(u(120), self.app.fonts.theme_font("display", 19).size("« Back")[0] + u(30))
         self.back_button = button(self.manager, pygame.Rect(w - bw - u(20), hb.y + u(12), bw, hb.h - u(29)),

@@ -28,7 +28,7 @@ class SittingScreen(Screen):
     def layout(self, rect: pygame.Rect) -> None:
         app, u = self.app, self.app.u
         w, h = rect.size
-        self.header_rect = pygame.Rect(0, 0, w, max(u(64), app.fonts.get("display", 40).get_linesize() + u(14)))
+        self.header_rect = self.poster_header(w)
         bfont = app.fonts.theme_font("display", 19)
         cw = max(u(130), bfont.size("Continue")[0] + u(36))
         self.cont = button(self.manager, pygame.Rect(w - cw - u(20), u(12), cw, self.header_rect.h - u(29)),

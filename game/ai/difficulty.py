@@ -43,8 +43,9 @@ class Difficulty:
 
 
 LEVELS = {
+    # easy rivals hardly see the human player coming: they fight each other and leave him be
     "easy": Difficulty("easy", noise=3.0, misjudge=0.12, horizon=2.0, ap_share=0.35, picks=1,
-                       motions=1, coordinate=-0.3, choice_noise=0.03, perception=0.5,
+                       motions=1, coordinate=-0.85, choice_noise=0.03, perception=0.5,
                        mercy=0.0),
     "normal": Difficulty("normal", noise=0.6, misjudge=0.04, horizon=18.0, ap_share=1.0,
                          picks=3, motions=1, coordinate=0.15, choice_noise=0.01,

@@ -10,21 +10,29 @@
 
 They judge with the rivals' own instruments (legality, the vote forecast) but with a plain
 character of their own — no personal fears, no erratic element, no misreading of votes — so a
-stand-in plays the same whatever leader it is given.
+stand-in plays the same whatever leader it is given. The competent ones (``apparatus``,
+``orator``) also play what a good player of that role would: they table every motion (and
+removal) their role's aims need as soon as the forecast says the vote will carry it, keep out
+of an open faction under the ban, and decide events by what serves them, with no lean towards
+what history chose — so a stand-in Trotsky presses the Georgian bombshell when it pays.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
 from ..engine import rng
 from ..engine.actions import KIND, check, cost_of
+from ..engine.env import Env
 from ..engine.state import State
 from .character import KIND_KEYS
 from .difficulty import Difficulty
+from .forecast import body_for as _body_for
 from .menu import NEG
 from .rivals import ACT_MIN, Rivals, rows, select
+from .value_actions import KAPPA
 
 if TYPE_CHECKING:
     from ..engine.game import Game
@@ -32,6 +40,9 @@ if TYPE_CHECKING:
 NAMES = ("apparatus", "orator", "historical", "passive", "random")
 PLAIN = Difficulty("scripted", noise=0.0, misjudge=0.0, horizon=36.0, ap_share=1.0, picks=4,
                    motions=1, coordinate=0.0, choice_noise=0.0)
+AIM_GAIN = 0.12          # a motion that wins one of his aims, in standing
+LEAVE_VALUE = 0.05       # leaving an open faction under the ban, in standing
+AIM_SURE = 0.75          # the chance of carrying it he wants before he moves it
 PROFILES = {
     "apparatus": {"appoint_secretary": 2.0, "recruit": 1.6, "gather_information": 1.5,
                   "remove_from_post": 1.3, "expel": 1.3, "demote": 1.2, "promote": 1.5,
@@ -64,6 +75,7 @@ class Scripted:
         profile = name if name in PROFILES else "apparatus"
         self.engine = Rivals(g, PLAIN, characters={person: plain(g, profile)})
         self.n = int(np.flatnonzero(self.engine.ch.lead == self.p)[0])
+        self.out_of_post = _out_of_post(g, person)
         self.script = _script(g, person) if name == "historical" else None
         if self.script is not None and not any(self.script["moves"]):
             self.script = None                           # history never moves him: organise
@@ -82,10 +94,82 @@ class Scripted:
             value[:, self.n] = np.where(t.board.legal[:, self.n], ACT_MIN * 1.01 + u, NEG)
         else:
             value[:, self.n] = t.board.value[:, self.n]
+            if self.name in PROFILES:
+                self._pursue_aims(t, value)
+                self._no_open_faction(t, value)
         budget = np.zeros(value.shape[:2], dtype=np.float32)
         budget[:, self.n] = s.ap[:, self.p] * t.ctx.act[:, self.p]
         picks = select(t.board, value, budget, PLAIN.picks, PLAIN.motions, self.engine.menu)
         return rows(t, picks)
+
+    def _pursue_aims(self, t, value: np.ndarray) -> None:
+        """A competent player moves what his aims need whenever the vote will carry it: every
+        motion that puts in force a policy his role wants or lifts the ban on factions he wants
+        lifted, and every removal of a man from a post his role wants him out of, is read by
+        the forecast (not only the few the rivals' own reading ranks first) and is worth an
+        aim won if it passes."""
+        g, s, ag, n = self.g, t.s, self.engine.ag, self.n
+        menu = self.engine.menu
+        blk = menu["propose"]
+        q, o = ag.policy, ag.option
+        has = q >= 0
+        qc, oc = np.maximum(q, 0), np.maximum(o, 0)
+        good = _good_options(ag.want_option[n])                                # [Q,O]
+        cur_ok = good[qc[None, :], s.policy[:, qc]] | ~has[None, :]             # [B,M]
+        serves = (good[qc, oc] & has)[None, :] & ~cur_ok
+        if ag.lift_ban[n]:
+            serves = serves | (self.engine.lifts_ban[None, :] & t.ctx.ban[:, None])
+        legal = t.board.legal[:, n, blk.sl] & t.motion_open()
+        bi, m = np.nonzero(serves & legal)
+        if len(bi):
+            bodies = np.array([_body_for(g, s.turn, mo.body) for mo in g.scenario.motions])
+            share = t.fc.line(bi, np.full(len(bi), n), ag.unit[m], ag.bureaucratic[m],
+                              bodies[m])
+            _offer(value, bi, n, blk.start + m, share, g)
+        # a rival out of a post (Lenin's advice: Stalin no longer General Secretary)
+        blk = menu["remove"]
+        for who, k in self.out_of_post:
+            bi = np.flatnonzero((s.holder[:, k] == who) & t.board.legal[:, n, blk.start + k])
+            if len(bi):
+                body = _body_for(g, s.turn, g.post_removed_by[k])
+                share = t.fc.duel(bi, np.full(len(bi), n), np.full(len(bi), who), body)
+                _offer(value, bi, n, blk.start + k, share, g)
+        # Lenin's Testament read to the delegates, when it is the man he wants out who holds
+        # the General Secretary's powers: the Postscript asks for his removal
+        gs = t.ctx.gensec
+        target = np.zeros(s.batch, dtype=bool)
+        for who, _k in self.out_of_post:
+            target |= gs == who
+        col = menu["testament"].start
+        bi = np.flatnonzero(target & t.board.legal[:, n, col])
+        if len(bi):
+            body = _body_for(g, s.turn, "congress")
+            share = t.fc.duel(bi, np.full(len(bi), n), gs[bi], body, personal=False,
+                              bureaucratic=-0.5)
+            _offer(value, bi, n, col, share, g)
+
+    def _no_open_faction(self, t, value: np.ndarray) -> None:
+        """Under the ban on factions an open opposition bleeds standing every month and every
+        motion it moves loses votes to discipline: a competent player joins no public bloc
+        that would not carry the Politburo, and leaves one he finds himself in (Lenin's bloc,
+        once Lenin is silenced)."""
+        g, s, n, p = self.g, t.s, self.n, self.p
+        col = self.engine.menu["bloc"].start
+        kind = t.board.kind[:, n, col].astype(np.int64)
+        L = np.maximum(t.board.target[:, n, col].astype(np.int64), 0)
+        B = np.arange(s.batch)
+        joining = (kind == KIND["form_bloc"]) | (kind == KIND["join_bloc"])
+        public = ~g.bloc_secret[L] | s.exposed[B, L]
+        value[joining & public & t.ctx.ban, n, col] = NEG
+        # in an open faction: leave it (first of his blocs that is public and not the majority)
+        open_ = (~g.bloc_secret[None, :] | s.exposed) & ~t.ctx.majority & s.bloc[:, :, p]
+        out = t.ctx.ban & open_.any(axis=1) & t.ctx.act[:, p]
+        if out.any():
+            which = np.argmax(open_, axis=1)
+            t.board.kind[out, n, col] = KIND["leave_bloc"]
+            t.board.target[out, n, col] = which[out]
+            t.board.legal[out, n, col] = True
+            value[out, n, col] = LEAVE_VALUE
 
     def choose(self, g: "Game", s: State, e: int, mask: np.ndarray) -> np.ndarray:
         hist = np.full(s.batch, g.historical_choice[e], dtype=np.int64)
@@ -96,7 +180,24 @@ class Scripted:
             n = len(g.scenario.events[e].choices)
             u = rng.uniform(s.seed, s.turn, rng.SITES["choice"], (1 << 20) + e)
             return np.minimum((u * n).astype(np.int64), max(n - 1, 0))
-        return self.engine.choose(g, s, e, mask)
+        return self._choose(g, s, e, mask)
+
+    def _choose(self, g: "Game", s: State, e: int, mask: np.ndarray) -> np.ndarray:
+        """The choice that leaves him best placed (the rivals' own measure: standing against
+        the men he fears, his role's aims), with no lean towards what history chose: a
+        competent player takes the road the leader did not take when it serves him better."""
+        ev = g.scenario.events[e]
+        hist = np.full(s.batch, g.historical_choice[e], dtype=np.int64)
+        idx = np.flatnonzero(mask)
+        if len(ev.choices) < 2 or not len(idx):
+            return hist
+        chooser = self.engine.chooser
+        sub = s.take(idx)
+        score = np.stack([_try_choice(g, chooser, sub, e, c, self.p)
+                          for c in range(len(ev.choices))], axis=1)
+        out = hist.copy()
+        out[idx] = np.argmax(score, axis=1)
+        return out
 
     def _historical(self, s: State) -> np.ndarray:
         """This turn's scripted moves, each kept in the games where it is legal and
@@ -115,6 +216,49 @@ class Scripted:
             ap -= np.where(ok, cost, 0.0)
             out[ok, j] = row
         return out
+
+
+def _try_choice(g: "Game", chooser, sub: State, e: int, c: int, p: int) -> np.ndarray:
+    """[B] how well placed ``p`` is once choice ``c`` of event ``e`` has taken effect."""
+    trial = sub.copy()
+    env = Env(g, trial)
+    every = np.ones(trial.batch, dtype=bool)
+    for eff in g.choice_effects[e][c]:
+        eff.fn(env, every)
+    return chooser.worth(g, trial, p, env)
+
+
+def _good_options(want: np.ndarray) -> np.ndarray:
+    """[Q,O] the options of each policy that meet the role's aims: those it names (``==``),
+    or, where it only rules some out (``!=``), every other one."""
+    named = (want > 0).any(axis=1, keepdims=True)
+    ruled = (want < 0).any(axis=1, keepdims=True)
+    return np.where(named, want > 0, ruled & (want >= 0))
+
+
+def _offer(value: np.ndarray, b: np.ndarray, n: int, col, share: np.ndarray, g) -> None:
+    """Raise the value of candidate ``col`` in games ``b`` to that of an aim won, if the
+    forecast share of votes makes it sure enough."""
+    p = 1.0 / (1.0 + np.exp(-(share - 0.5) / 0.025))
+    loss = KAPPA * g.params["failed_motion_prestige"] * 2.0
+    v = np.where(p >= AIM_SURE, p * AIM_GAIN - (1.0 - p) * loss, NEG).astype(np.float32)
+    value[b, n, col] = np.maximum(value[b, n, col], v)
+
+
+_OUT_OF_POST = re.compile(r"not\s+holds\(\s*(\w+)\s*,\s*(\w+)\s*\)")
+
+
+def _out_of_post(g: "Game", role: str) -> list[tuple[int, int]]:
+    """(person, post) pairs the role's win aims want that person out of."""
+    out = []
+    for v in g.scenario.victory:
+        if v.role != role:
+            continue
+        for aim in v.win:
+            for who, post in _OUT_OF_POST.findall(aim.expr):
+                if who in g.pidx and post in g.kidx:
+                    out.append((g.pidx[who], g.kidx[post]))
+    return out
 
 
 def _script(g: "Game", person: str) -> Optional[dict]:

@@ -1,0 +1,49 @@
+"""The scripted stand-ins play competently: they pursue their role's aims when the vote will
+carry them, keep out of an open faction under the ban, and beat easy rivals more often than
+hard ones in the campaign (the strength table of the README)."""
+import numpy as np
+
+from game.ai.play import play, step
+from game.ai.policies import Scripted, _good_options
+from game.ai.rivals import Rivals
+from game.ai.strength import run
+from game.engine import power, votes
+
+
+def test_an_aim_that_names_options_wants_them_and_one_that_rules_one_out_wants_the_rest():
+    want = np.array([[0.0, 1.0, 1.0],        # investment == "moderate" or == "high"
+                     [-1.0, 0.0, 0.0],       # investment != "low"
+                     [0.0, 0.0, 0.0]],       # no aim about this policy
+                    dtype=np.float32)
+    good = _good_options(want)
+    assert good.tolist() == [[False, True, True], [False, True, True], [False, False, False]]
+
+
+def test_the_competent_trotsky_puts_industry_first_while_his_word_still_carries(campaign):
+    g = campaign
+    s = g.new_state(np.arange(4) + 7)
+    rivals = Rivals(g, "easy")
+    step(g, s, rivals, g.pidx["trotsky"], Scripted(g, "trotsky", "apparatus"))
+    low = [o.id for o in g.scenario.policies[g.qidx["investment"]].options].index("low")
+    assert (s.policy[:, g.qidx["investment"]] != low).mean() >= 0.75
+
+
+def test_the_competent_player_never_stays_in_an_open_faction_under_the_ban(campaign):
+    g = campaign
+    p = g.pidx["trotsky"]
+    seen = []
+
+    def watch(s):
+        ban = s.flags[:, g.fidx["faction_ban"]]
+        faction = power.open_faction(s, g.bloc_secret, votes.majority_blocs(g, s))
+        seen.append(faction[:, p] & ban & g.active(s)[:, p])
+
+    play(g, np.arange(3) + 11, seat="trotsky", scripted="apparatus", difficulty="easy",
+         on_turn=watch)
+    assert not np.any(seen)
+
+
+def test_in_the_campaign_a_competent_trotsky_wins_far_more_often_at_easy_than_at_hard(campaign):
+    rates = [run(campaign, 12, 1, d, "trotsky", "apparatus")["win_rate"] for d in ("easy", "hard")]
+    assert rates[0] >= 0.5
+    assert rates[0] - rates[1] >= 0.4

@@ -39,7 +39,7 @@ class Chooser:
         if not len(idx) or not g.leaders[p]:
             return hist
         sub = s.take(idx)
-        score = np.stack([self._try(g, sub, e, c, p) for c in range(len(ev.choices))], axis=1)
+        score = np.stack([self.worth_after(g, sub, e, c, p) for c in range(len(ev.choices))], axis=1)
         score[:, g.historical_choice[e]] += HISTORY
         noise = self.r.dif.choice_noise
         if noise:
@@ -49,7 +49,9 @@ class Chooser:
         out[idx] = np.argmax(score, axis=1)
         return out
 
-    def _try(self, g: "Game", sub: State, e: int, c: int, p: int) -> np.ndarray:
+    def worth_after(self, g: "Game", sub: State, e: int, c: int, p: int) -> np.ndarray:
+        """[B] how well placed ``p`` is once choice ``c`` of event ``e`` has taken effect
+        (tried on a copy of the games ``sub``)."""
         trial = sub.copy()
         env = Env(g, trial)
         every = np.ones(trial.batch, dtype=bool)

@@ -25,7 +25,6 @@ import numpy as np
 
 from ..engine import rng
 from ..engine.actions import KIND, check, cost_of
-from ..engine.env import Env
 from ..engine.state import State
 from .character import KIND_KEYS
 from .difficulty import Difficulty
@@ -193,7 +192,7 @@ class Scripted:
             return hist
         chooser = self.engine.chooser
         sub = s.take(idx)
-        score = np.stack([_try_choice(g, chooser, sub, e, c, self.p)
+        score = np.stack([chooser.worth_after(g, sub, e, c, self.p)
                           for c in range(len(ev.choices))], axis=1)
         out = hist.copy()
         out[idx] = np.argmax(score, axis=1)
@@ -216,16 +215,6 @@ class Scripted:
             ap -= np.where(ok, cost, 0.0)
             out[ok, j] = row
         return out
-
-
-def _try_choice(g: "Game", chooser, sub: State, e: int, c: int, p: int) -> np.ndarray:
-    """[B] how well placed ``p`` is once choice ``c`` of event ``e`` has taken effect."""
-    trial = sub.copy()
-    env = Env(g, trial)
-    every = np.ones(trial.batch, dtype=bool)
-    for eff in g.choice_effects[e][c]:
-        eff.fn(env, every)
-    return chooser.worth(g, trial, p, env)
 
 
 def _good_options(want: np.ndarray) -> np.ndarray:

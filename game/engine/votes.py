@@ -12,12 +12,13 @@ follow their secretary's patron as far as his machine reaches, and the rest vote
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import power, rng
 from .actions import POWER
+from .arith import norm3
 from .state import BODY, IND, State
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ class Result:
 
 
 def _norm(x: np.ndarray) -> np.ndarray:
-    return np.sqrt((x * x).sum(axis=-1))
+    return np.sqrt(norm3(x))
 
 
 def _coercion(g: "Game", s: State) -> np.ndarray:

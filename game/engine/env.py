@@ -26,6 +26,7 @@ class Env:
         self.batch = state.batch
         self.turn = state.turn
         self.month = g.month(state.turn)
+        self.structural = g.structural      # the historiography setting, for expressions
         self.effects = []           # (b, text) of what effects did, for the log
 
     # ------------------------------------------------------------------ reading

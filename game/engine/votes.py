@@ -284,7 +284,7 @@ def compute(g: "Game", s: State, m: Motion) -> Result:
     idx = np.flatnonzero(m.mask)
     if len(idx) == s.batch:
         return _compute(g, s, m)
-    res = _compute(g, s.take(idx), m.take(idx))
+    res = _compute(g, s.rows(idx), m.take(idx))
     return res.widen(idx, s.batch)
 
 

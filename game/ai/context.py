@@ -146,7 +146,8 @@ def impressions(seed: np.ndarray, lead: np.ndarray, P: int) -> np.ndarray:
     (turn 0 of the rivals' draws), mean 0, spread 1. Kept for the batch's next turns."""
     from ..engine import rng
     key = (np.asarray(seed).tobytes(), lead.tobytes(), P)
-    if key not in _IMPRESSIONS:
+    out = _IMPRESSIONS.get(key)
+    if out is None:
         if len(_IMPRESSIONS) > 16:
             _IMPRESSIONS.clear()
         k = (1 << 30) + lead[:, None] * 4096 + np.arange(P)
@@ -154,4 +155,4 @@ def impressions(seed: np.ndarray, lead: np.ndarray, P: int) -> np.ndarray:
         out = ((u - 0.5) * np.sqrt(12.0)).astype(F)
         out.flags.writeable = False
         _IMPRESSIONS[key] = out
-    return _IMPRESSIONS[key]
+    return out

@@ -7,12 +7,14 @@ and, at higher difficulty, by the rivals closing ranks against the human player.
 """
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..engine import power
 from ..engine.actions import POWER
+from ..engine.arith import clip, dist3
 from ..engine.state import BODY, State
 
 if TYPE_CHECKING:
@@ -42,14 +44,15 @@ class Context:
         st = (STANDING["cc"] * self.cc_share + STANDING["pb"] * self.pb_share
               + STANDING["delegates"] * self.del_share + STANDING["prestige"] * s.prestige / 100.0)
         self.standing = np.where(act & g.leaders[None, :], st, 0.0).astype(F)
-        self.coercion = (g.holds_power(s, "police") * g.mod["fear"][None, :]).astype(F)
+        held = g.powers_held(s)
+        self.coercion = (held[:, :, POWER["police"]] * g.mod["fear"][None, :]).astype(F)
         self.ban = s.flags[:, g.fidx["faction_ban"]]
         w = s.members / np.maximum(s.members.sum(axis=1, keepdims=True), 1e-6)
         self.lean = (w[:, :, None] * s.lean).sum(axis=1).astype(F)                     # [B,3]
         self.in_pb = s.member[:, :, BODY["politburo"]]
         self.in_cc = s.member[:, :, BODY["central_committee"]]
-        self.power = {p: g.holds_power(s, p) for p in ("appoint", "police", "recruit", "press",
-                                                       "comintern")}
+        self.power = {p: held[:, :, POWER[p]] for p in ("appoint", "police", "recruit", "press",
+                                                        "comintern")}
         self.gensec = self._holder_of("appoint")
         self._calendar(g, s)
         self.human = human
@@ -63,18 +66,11 @@ class Context:
 
     def _calendar(self, g: "Game", s: State) -> None:
         t = s.turn
-        self.progress = progress(g, t)
-        self.sitting = g.sitting_at.get(t)
-        self.sitting_kind = g.scenario.sittings[self.sitting].kind if self.sitting is not None \
-            else None
-        later = [u for u, i in g.sitting_at.items()
-                 if u >= t and g.scenario.sittings[i].kind == "congress"]
-        self.to_congress = (min(later) - t) * g.turn_months if later else None
-        seats = [g.scenario.sittings[g.sitting_at[u]].cc_seats for u in later]
+        self.progress, self.sitting, self.sitting_kind, self.to_congress, total = \
+            _calendar(g, t)
         named = self.in_cc.sum(axis=1)
-        total = float(seats[0]) if seats and seats[0] else None
         cc_total = total if total is not None else (named + self.s.cc_seats.sum(axis=1))
-        self.free_frac = np.clip((cc_total - named) / np.maximum(cc_total, 1), 0, 1).astype(F)
+        self.free_frac = clip((cc_total - named) / np.maximum(cc_total, 1), 0, 1).astype(F)
 
     def _threats(self, g: "Game", s: State, ch: "Characters", human: np.ndarray,
                  coordinate: float, perception: float, shrewd: float) -> None:
@@ -83,10 +79,10 @@ class Context:
         lead = self.lead
         st = self.standing
         ideo = s.ideology[:, lead, :]                                              # [B,N,3]
-        dist = np.abs(ideo[:, :, None, :] - s.ideology[:, None, :, :]).sum(axis=3) / 3.0
+        dist = dist3(ideo[:, :, None, :], s.ideology[:, None, :, :]) / 3.0
         rel = s.relations[:, lead, :]                                              # [B,N,P]
         allied = self.allied[:, lead, :]
-        soft = np.clip(0.2 + 0.25 * ch.ambition, 0.1, 0.8)[None, :, None]
+        soft = clip(0.2 + 0.25 * ch.ambition, 0.1, 0.8)[None, :, None]
         t = st[:, None, :] * (0.5 + dist) * (1.0 + 0.5 * np.maximum(-rel, 0.0))
         fade = np.maximum(0.0, 1.0 - self.progress / np.maximum(ch.fade, 1e-3))[None, :, None]
         first = 1.0 + (ch.threat[None, :, :] - 1.0) * (1.0 - shrewd)
@@ -105,7 +101,26 @@ class Context:
         self.rho = (t / np.maximum(self.top_val, 1e-6)[..., None]).astype(F)
         # how dangerous each is in absolute terms: his threat against my own standing
         mine = self.standing[:, lead][..., None]
-        self.danger = np.clip(t / (mine + 0.05), 0.0, 1.5).astype(F)
+        self.danger = clip(t / (mine + 0.05), 0.0, 1.5).astype(F)
+
+
+_CALENDAR: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _calendar(g: "Game", t: int) -> tuple:
+    """(progress, sitting, its kind, months to the next congress, that congress's seats):
+    fixed by the scenario and the turn, so worked out once per game and turn."""
+    memo = _CALENDAR.setdefault(g, {})
+    if t not in memo:
+        sitting = g.sitting_at.get(t)
+        kind = g.scenario.sittings[sitting].kind if sitting is not None else None
+        later = [u for u, i in g.sitting_at.items()
+                 if u >= t and g.scenario.sittings[i].kind == "congress"]
+        to_congress = (min(later) - t) * g.turn_months if later else None
+        seats = [g.scenario.sittings[g.sitting_at[u]].cc_seats for u in later]
+        total = float(seats[0]) if seats and seats[0] else None
+        memo[t] = (progress(g, t), sitting, kind, to_congress, total)
+    return memo[t]
 
 
 ERA = ("1922-04", "1929-12")    # the years the characters (game.ai.character) were drawn for
@@ -119,14 +134,25 @@ def progress(g: "Game", turn: int) -> float:
     from ..engine.calendar import month_index
     a, b = month_index(ERA[0]), month_index(ERA[1])
     if a <= g.start and g.end <= b:
-        return float(np.clip((g.month(turn) - a) / (b - a), 0.0, 1.0))
+        return float(clip((g.month(turn) - a) / (b - a), 0.0, 1.0))
     return turn / max(g.n_turns - 1, 1)
+
+
+_IMPRESSIONS: dict = {}
 
 
 def impressions(seed: np.ndarray, lead: np.ndarray, P: int) -> np.ndarray:
     """[B,N,P] each leader's misjudgement of each person in this game: drawn once per game
-    (turn 0 of the rivals' draws), mean 0, spread 1."""
+    (turn 0 of the rivals' draws), mean 0, spread 1. Kept for the batch's next turns."""
     from ..engine import rng
-    k = (1 << 30) + lead[:, None] * 4096 + np.arange(P)
-    u = rng.uniform(seed, 0, rng.SITES["ai"], k)
-    return ((u - 0.5) * np.sqrt(12.0)).astype(F)
+    key = (np.asarray(seed).tobytes(), lead.tobytes(), P)
+    out = _IMPRESSIONS.get(key)
+    if out is None:
+        if len(_IMPRESSIONS) > 16:
+            _IMPRESSIONS.clear()
+        k = (1 << 30) + lead[:, None] * 4096 + np.arange(P)
+        u = rng.uniform(seed, 0, rng.SITES["ai"], k)
+        out = ((u - 0.5) * np.sqrt(12.0)).astype(F)
+        out.flags.writeable = False
+        _IMPRESSIONS[key] = out
+    return out

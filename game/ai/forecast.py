@@ -20,6 +20,7 @@ import numpy as np
 
 from ..engine import power
 from ..engine.actions import POWER
+from ..engine.arith import dot3, norm3
 from ..engine.state import BODY, IND, State
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class Forecast:
         self.G = ((self.Pr / 50.0) * pres + 0.5 * Fe * coer - Dc * fac).astype(F)
         self.lean = ctx.lean                                      # [B,3] party mean
         dl = self.lean[:, None, :] - self.ideo
-        self.Dl = np.sqrt((dl * dl).sum(axis=2))                  # [B,x]
+        self.Dl = np.sqrt(norm3(dl))                  # [B,x]
         self.affinity = np.where(g.leaders, 0.3, 1.0).astype(F)   # [V]
         self.speech = s.speech.astype(F)
         self.act = ctx.act
@@ -100,7 +101,7 @@ class Forecast:
              + 0.5 * Fe * self.intel[:, x, :]
              - Dc * self.fac[:, x, None]).astype(F)
         diff = self.ideo[:, x, None, :] - self.ideo[:, None, :, :]
-        return X, np.sqrt((diff * diff).sum(axis=3))
+        return X, np.sqrt(norm3(diff))
 
     def _ensure(self, people: np.ndarray) -> None:
         """Add the pulls of anyone not yet computed."""
@@ -157,7 +158,7 @@ class Forecast:
         bodies = np.broadcast_to(np.asarray(bodies), (M,))
         sp = self.lead[n]
         base = self.X[b, self.rowmap[sp]] - (self.Pr * 35.0 / 50.0)          # [M,V]
-        ideo_v = (directions[:, None, :] * self.ideo[b]).sum(axis=2)          # [M,V]
+        ideo_v = dot3(directions[:, None, :], self.ideo[b])          # [M,V]
         bur = bureaucratic * self.Bu[b]
         total = base + self.W_ideo * ideo_v + bur[:, None] * self.affinity
         rest = self.G[b, sp] - self.Pr * 35.0 / 50.0 + bur
@@ -168,12 +169,12 @@ class Forecast:
             if str(name) in SITTINGS:
                 speech = self.sway * self.speech[b[i], sp[i]]
                 yes = self._yes(total[i] + speech[:, None], b[i], sp[i], None)
-                ideo_r = (directions[i, None, :] * self.reg_lean[b[i]]).sum(axis=2)  # [m,R]
+                ideo_r = dot3(directions[i, None, :], self.reg_lean[b[i]])  # [m,R]
                 out[i] = self._delegations(yes, self.W_ideo * ideo_r
                                            + (rest[i] + speech)[:, None], b[i])
             else:
                 plain = self._yes(total, b, sp, None) if plain is None else plain
-                free = rest[i] + self.W_ideo * (directions[i] * self.lean[b[i]]).sum(axis=1)
+                free = rest[i] + self.W_ideo * dot3(directions[i], self.lean[b[i]])
                 out[i] = self._share(plain[i], free, str(name), b[i])
         return out
 
@@ -235,7 +236,7 @@ class Forecast:
     def _region_distance(self, b: np.ndarray, who: np.ndarray) -> np.ndarray:
         """[M,R] how far ``who`` (in game ``b``) stands from each region's rank and file."""
         dl = self.reg_lean[b] - self.ideo[b, who][:, None, :]
-        return np.sqrt((dl * dl).sum(axis=2))
+        return np.sqrt(norm3(dl))
 
     def _delegations(self, yes: np.ndarray, score: np.ndarray, b) -> np.ndarray:
         pat = self.sec_patron[b]                                              # [M,R]

@@ -55,6 +55,7 @@ class Turn:
         self.g, self.s, self.ch, self.ag, self.dif, self.menu = r.g, s, r.ch, r.ag, r.dif, r.menu
         self.post_value = r.post_value
         self.lifts_ban = r.lifts_ban
+        self.done_req = r.done_req
         self.ctx = Context(r.g, s, r.ch, human, r.dif.coordinate, r.dif.perception,
                            r.dif.shrewd)
         self.fc = Forecast(r.g, s, self.ctx)
@@ -112,20 +113,28 @@ class Turn:
     def motion_done(self) -> np.ndarray:
         """[B,M] adopting it again would change nothing lasting (its flags and its policy
         already stand); a resolution with no lasting effect comes up only now and then."""
-        g, s, ag = self.g, self.s, self.ag
-        M = len(g.motion_ids)
-        done = np.zeros((s.batch, M), dtype=bool)
-        lasting = np.zeros(M, dtype=bool)
+        s, req = self.s, self.done_req
+        done = ((s.flags[:, None, :] == req.flag[None]) | ~req.has_flag[None]).all(axis=2)
+        pol = np.maximum(req.policy, 0)
+        done &= (s.policy[:, pol] == req.option[None]) | (req.policy < 0)[None]
+        rare = self.uniform("agenda", len(req.lasting)) >= AGENDA_CHANCE
+        return np.where(req.lasting[None, :], done, rare)
+
+
+class DoneRequirements:
+    """What a motion leaves standing once adopted, as arrays (for Turn.motion_done): the flags
+    it sets [M,F] (has_flag, flag) and the policy option it puts in force [M]."""
+
+    def __init__(self, g: "Game", ag):
+        M, n_flags = len(g.motion_ids), len(g.fidx)
+        self.has_flag = np.zeros((M, n_flags), dtype=bool)
+        self.flag = np.zeros((M, n_flags), dtype=bool)
         for m in range(M):
-            if ag.flags[m]:
-                lasting[m] = True
-                done[:, m] = np.all([s.flags[:, f] == v for f, v in ag.flags[m]], axis=0)
-            if ag.policy[m] >= 0:
-                lasting[m] = True
-                same = s.policy[:, ag.policy[m]] == ag.option[m]
-                done[:, m] = same if not ag.flags[m] else done[:, m] & same
-        rare = self.uniform("agenda", M) >= AGENDA_CHANCE
-        return np.where(lasting[None, :], done, rare)
+            for f, v in ag.flags[m]:
+                self.has_flag[m, f], self.flag[m, f] = True, bool(v)
+        self.policy = np.asarray(ag.policy, dtype=np.int64)
+        self.option = np.asarray(ag.option, dtype=np.int64)
+        self.lasting = self.has_flag.any(axis=1) | (self.policy >= 0)
 
 
 class Rivals:
@@ -142,6 +151,7 @@ class Rivals:
         fb = g.fidx.get("faction_ban")
         self.lifts_ban = np.array([any(f == fb and not v for f, v in fl) for fl in self.ag.flags],
                                   dtype=bool)
+        self.done_req = DoneRequirements(g, self.ag)
         self.chooser = choices.Chooser(self)
         _warm_up(self)
 

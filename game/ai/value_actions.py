@@ -14,6 +14,7 @@ import numpy as np
 
 from ..engine import power
 from ..engine.actions import KIND
+from ..engine.arith import clip, dist3
 
 if TYPE_CHECKING:
     from .rivals import Turn
@@ -38,7 +39,7 @@ def machine(t: "Turn", loyalty, recruits) -> np.ndarray:
     """power.machine_share for hypothetical loyalty and recruit shares."""
     g = t.g
     m = loyalty * (g.params["machine_base"] + g.params["machine_recruits"] * recruits)
-    return np.clip(m * (0.5 + g.structural), 0.0, 0.95)
+    return clip(m * (0.5 + g.structural), 0.0, 0.95)
 
 
 def delegate_weight(t: "Turn") -> np.ndarray:
@@ -146,12 +147,12 @@ def polemic(t: "Turn") -> None:
     hit = g.params["polemic_prestige"] * g.mod["polemic"][lead][None, :, None] * \
         np.where(press, 1.5, 1.0)
     lean = ctx.lean[:, None, :]
-    mine = np.abs(s.ideology[:, lead, :] - lean).sum(axis=2)                    # [B,N]
+    mine = dist3(s.ideology[:, lead, :], lean)                    # [B,N]
     theirs = mine[:, None, :]                                                   # [B,1,T]
     own = np.where(mine[..., None] < theirs, 1.0, -1.0)
     rho = ctx.rho[:, :, lead] * np.minimum(ctx.danger[:, :, lead], 1.0)         # [B,N,T]
     # a polemic tells against a man in proportion to the standing he has to lose
-    hit = hit * np.clip(s.prestige[:, lead] / 40.0, 0.25, 1.5)[:, None, :]
+    hit = hit * clip(s.prestige[:, lead] / 40.0, 0.25, 1.5)[:, None, :]
     ally = ctx.allied[bi, lead[None, :, None], tg]
     regard = s.relations[bi, tg, lead[None, :, None]]                           # his regard for me
     value = KAPPA * (rho * rho * hit + own) - KAPPA * 2 * hit * ally \

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine.actions import KIND
+from ..engine.arith import clip, dist3
 from .value_actions import KAPPA
 
 if TYPE_CHECKING:
@@ -30,15 +31,20 @@ FORM, JOIN, LEAVE = KIND["form_bloc"], KIND["join_bloc"], KIND["leave_bloc"]
 def own_weight(t: "Turn") -> np.ndarray:
     """[B,P] the standing a leader gains by commanding each person's own following."""
     s, ctx = t.s, t.ctx
-    client = s.patron.astype(np.int64)[:, None, :] == np.arange(t.g.P)[None, :, None]
     pbv = ctx.in_pb & ctx.act
     ccv = ctx.in_cc & ctx.act
-    own_pb = (pbv + (client & pbv[:, None, :]).sum(axis=2)) / np.maximum(
-        pbv.sum(axis=1, keepdims=True), 1)
+    own_pb = (pbv + _clients(s.patron, pbv)) / np.maximum(pbv.sum(axis=1, keepdims=True), 1)
     total = ccv.sum(axis=1, keepdims=True) + s.cc_seats.sum(axis=1, keepdims=True)
-    own_cc = (ccv + (client & ccv[:, None, :]).sum(axis=2) + s.cc_seats[:, :-1]) / \
-        np.maximum(total, 1)
+    own_cc = (ccv + _clients(s.patron, ccv) + s.cc_seats[:, :-1]) / np.maximum(total, 1)
     return (0.25 * own_pb + 0.30 * own_cc).astype(F), own_pb.astype(F), own_cc.astype(F)
+
+
+def _clients(patron: np.ndarray, counted: np.ndarray) -> np.ndarray:
+    """[B,P] how many of the ``counted`` people each person is patron of."""
+    B, P = patron.shape
+    slot = np.where(patron >= 0, patron, P) + (P + 1) * np.arange(B)[:, None]
+    n = np.bincount(slot.ravel(), weights=counted.ravel(), minlength=B * (P + 1))
+    return n.reshape(B, P + 1)[:, :P]
 
 
 def values(t: "Turn"):
@@ -74,7 +80,7 @@ def values(t: "Turn"):
     regard = np.swapaxes((members[:, :, :, None] * rel_in[:, None, :, :]).sum(axis=2), 1, 2) / \
         np.maximum(cnt[:, None, :], 1)
     welcome = regard + g.mod["alliance"][lead][None, :, None] >= -0.3 + 1e-3
-    dist = np.abs(s.ideology[:, None, cols, :] - s.ideology[:, lead][:, :, None, :]).sum(axis=3) \
+    dist = dist3(s.ideology[:, None, cols, :], s.ideology[:, lead][:, :, None, :]) \
         / 3.0
     ideo = np.swapaxes((members[:, :, None, :] * dist[:, None, :, :]).sum(axis=3), 1, 2) / \
         np.maximum(cnt[:, None, :], 1)                                      # [B,N,L]
@@ -93,12 +99,16 @@ def values(t: "Turn"):
     join_ok = open_to & (cnt > 0)[:, None, :] & ~me & ~in_any[..., None] & welcome & ~x_in \
         & threatened & (fear_x >= 0.5)
     # forming: the leaders who fear my enemy, are free and would be welcome
-    kin_all = _partners(t, rho_x, level, free_only=False) > 0              # [B,N,N']
-    pot = _partners(t, rho_x, level)[:, :, None, :] * g.bloc_open_to[:, lead][None, None]
-    n_pot = (pot > 0).sum(axis=3)                                           # [B,N,L]
+    # sets of leaders as the bits of one integer (axis N' folded): cheap intersections
+    open_k = g.bloc_open_to[:, lead]                                        # [L,N']
+    open_bits = _bits(open_k)                                               # [L]
+    kin_bits = _bits(_partners(t, rho_x, level, free_only=False) > 0)      # [B,N]
+    pos = _partners(t, rho_x, level) > 0                                    # [B,N,N']
+    pot = pos[:, :, None, :] & open_k[None, None]                          # [B,N,L,N']
+    n_pot = np.bitwise_count(_bits(pos)[:, :, None] & open_bits[None, None, :])   # [B,N,L]
     # enough partners to carry the Politburo, no more (a larger coalition shares the spoils)
     pb_k = own_pb[:, lead][:, None, None, :]
-    reach = own_pb[:, lead][:, :, None] + ((pot > 0) * pb_k).sum(axis=3)     # [B,N,L]
+    reach = own_pb[:, lead][:, :, None] + (pot * pb_k).sum(axis=3)          # [B,N,L]
     enough = np.minimum(reach, 0.6) - own_pb[:, lead][:, :, None]
     # a bloc made for these partners (its open_to) suits better than one open to anyone
     n_open = g.bloc_open_to[:, lead].sum(axis=1)[None, None, :]
@@ -106,7 +116,7 @@ def values(t: "Turn"):
     form = alliance * (0.25 * enough + 0.04 * lv + 0.02 * (want > 0) + 0.05 * closed
                        + 0.06 * fit + 0.005 * hidden) - fcost
     form_ok = open_to & (cnt == 0)[:, None, :] & ~in_any[..., None] & threatened & (n_pot > 0)
-    form_ok &= ~((kin_all[:, :, None, :] & ~g.bloc_open_to[:, lead][None, None]).any(axis=3)
+    form_ok &= ~(((kin_bits[:, :, None] & ~open_bits[None, None, :]) != 0)
                  & (reach <= 0.5))                  # no bloc that shuts out our own kind
     # leaving: an ally has become my greatest threat, the others no longer fear my enemy,
     # or a faction of one only bleeds
@@ -117,10 +127,9 @@ def values(t: "Turn"):
     # another bloc could take us all in
     cc_bloc = (members * own_cc[:, cols][:, None, :]).sum(axis=2)[:, None, :]
     weak = (cc_bloc <= 0.5) & (pb_after <= 0.5)
-    kin = kin_all
-    open_k = g.bloc_open_to[:, lead][None, None]                            # [1,1,L,N']
-    shut = (kin[:, :, None, :] & ~open_k & ~lead_m[:, None, :, :]).any(axis=3)   # [B,N,L]
-    fits = (kin[:, :, None, :] & open_k).any(axis=3) & open_to & ~x_in & \
+    shut = (kin_bits[:, :, None] & ~open_bits[None, None, :]
+            & ~_bits(lead_m)[:, None, :]) != 0                             # [B,N,L]
+    fits = ((kin_bits[:, :, None] & open_bits[None, None, :]) != 0) & open_to & ~x_in & \
         ((cnt == 0)[:, None, :] | (fear_x >= 0.5))                         # a better home
     elsewhere = fits.sum(axis=2, keepdims=True) - fits > 0
     dead_end = weak & shut & elsewhere
@@ -140,6 +149,11 @@ def values(t: "Turn"):
     return np.where(value > 0, kind, -1), best % L, value.astype(F)
 
 
+def _bits(a: np.ndarray) -> np.ndarray:
+    """A boolean array's last axis (at most 63 long) as the bits of one integer."""
+    return (a.astype(np.int64) << np.arange(a.shape[-1], dtype=np.int64)).sum(axis=-1)
+
+
 def enemy_level(t: "Turn") -> np.ndarray:
     """[B,N] how dangerous each leader's greatest threat is: his standing against mine,
     more so the further apart our views."""
@@ -148,7 +162,7 @@ def enemy_level(t: "Turn") -> np.ndarray:
     x_st = np.take_along_axis(st, ctx.top, axis=1)                          # [B,N]
     ideo = s.ideology[:, ctx.lead]
     x_ideo = np.take_along_axis(s.ideology, ctx.top[..., None], axis=1)
-    dist = np.abs(ideo - x_ideo).sum(axis=2) / 3.0
+    dist = dist3(ideo, x_ideo) / 3.0
     return x_st / (st[:, ctx.lead] + 0.05) * (0.7 + 0.6 * dist) * (ctx.top_val > 0)
 
 
@@ -191,8 +205,8 @@ class Pending:
         out = np.where((kind == FORM) | (kind == JOIN) | (kind == LEAVE), kind, -1)
         if g.L == 0 or (out < 0).all():
             return out
-        l = np.clip(bloc, 0, g.L - 1)
-        a = np.clip(actor, 0, g.P - 1)
+        l = clip(bloc, 0, g.L - 1)
+        a = clip(actor, 0, g.P - 1)
         members = self.bloc[bi, l]                                          # [B,P]
         exists = members.any(axis=1)
         open_ = g.bloc_open_to[l, a] & (bloc >= 0)
@@ -209,8 +223,8 @@ class Pending:
         j = np.flatnonzero(out == JOIN)
         if len(j):
             m = members[j]
-            self.rel[j, a[j]] = np.clip(self.rel[j, a[j]] + 0.1 * m, -1, 1)
-            self.rel[j, :, a[j]] = np.clip(self.rel[j, :, a[j]] + 0.1 * m, -1, 1)
+            self.rel[j, a[j]] = clip(self.rel[j, a[j]] + 0.1 * m, -1, 1)
+            self.rel[j, :, a[j]] = clip(self.rel[j, :, a[j]] + 0.1 * m, -1, 1)
         add = np.flatnonzero((out == JOIN) | (out == FORM))
         self.bloc[add, l[add], a[add]] = True
         if enemy is not None:
@@ -220,7 +234,7 @@ class Pending:
         if len(gone):
             self.bloc[gone, l[gone], a[gone]] = False
             m = self.bloc[gone, l[gone]]
-            self.rel[gone, :, a[gone]] = np.clip(self.rel[gone, :, a[gone]] - 0.15 * m, -1, 1)
+            self.rel[gone, :, a[gone]] = clip(self.rel[gone, :, a[gone]] - 0.15 * m, -1, 1)
         return out
 
     def polemic(self, actor: np.ndarray, target: np.ndarray, mask: np.ndarray) -> None:
@@ -228,5 +242,5 @@ class Pending:
         b = np.flatnonzero(mask & (target >= 0))
         if len(b):
             a, t = actor[b], target[b]
-            self.rel[b, a, t] = np.clip(self.rel[b, a, t] - 0.15, -1, 1)
-            self.rel[b, t, a] = np.clip(self.rel[b, t, a] - 0.15, -1, 1)
+            self.rel[b, a, t] = clip(self.rel[b, a, t] - 0.15, -1, 1)
+            self.rel[b, t, a] = clip(self.rel[b, t, a] - 0.15, -1, 1)

@@ -7,11 +7,13 @@ his patience (not before a share of the game has passed) and scale with his aggr
 """
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..engine.actions import POWERS
+from ..engine.arith import clip, dot3
 from ..engine.state import BODY, IND
 from .forecast import body_for
 from .value_actions import ACT_MIN, KAPPA, person_ok
@@ -63,6 +65,18 @@ def _settle(t: "Turn", block: str, kind: str, p, gain, ramp=None) -> np.ndarray:
     return v * t.weight(kind)
 
 
+_BODIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _bodies(t: "Turn", what: str, names) -> np.ndarray:
+    """The bodies that vote on ``names`` this turn (fixed by the scenario and the turn)."""
+    memo = _BODIES.setdefault(t.g, {})
+    key = (what, t.s.turn)
+    if key not in memo:
+        memo[key] = np.array([_body(t, b) for b in names])
+    return memo[key]
+
+
 def _sponsor(t: "Turn") -> np.ndarray:
     return t.ctx.in_pb[:, t.ctx.lead][..., None]
 
@@ -84,17 +98,17 @@ def _ramp(t: "Turn", step: str = "condemn", target=None) -> np.ndarray:
     [B,1,T]), against whom (the human player) the difficulty may bring it forward or damp it."""
     start = 0.35 * t.ch.patience + ESCALATION[step]
     if target is None:
-        return t.ch.aggression * np.clip((t.ctx.progress - start) / 0.12, 0.0, 1.0)
+        return t.ch.aggression * clip((t.ctx.progress - start) / 0.12, 0.0, 1.0)
     human = t.ctx.human[np.maximum(target, 0)]
     start = np.where(human, start[:, None] * (1.0 - t.dif.urgency), start[:, None])
-    r = t.ch.aggression[:, None] * np.clip((t.ctx.progress - start) / 0.12, 0.0, 1.0)
+    r = t.ch.aggression[:, None] * clip((t.ctx.progress - start) / 0.12, 0.0, 1.0)
     return np.where(human, r * t.dif.mercy, r)
 
 
 def _focus(t: "Turn") -> np.ndarray:
     """[1,N,1] how near the greatest threat a man must be to be moved against: a principled
     leader fights only his chief enemy, an unprincipled one whoever he can beat."""
-    return np.clip(0.55 + 0.25 * t.ch.principle, 0.6, 0.95)[None, :, None]
+    return clip(0.55 + 0.25 * t.ch.principle, 0.6, 0.95)[None, :, None]
 
 
 def _read(t: "Turn", want: np.ndarray, target: np.ndarray, body: str, personal: bool = True,
@@ -129,7 +143,7 @@ def against_leaders(t: "Turn") -> None:
     bi, ni = np.arange(B)[:, None, None], np.arange(N)[None, :, None]
     focus = ctx.rho[bi, ni, tg] >= _focus(t)                  # principled men fight one enemy
     rho = ctx.rho[bi, ni, tg] * ctx.danger[bi, ni, tg]
-    standing = np.clip((s.prestige[:, lead] - 20.0) / 30.0, 0.0, 1.0)[:, None, :]
+    standing = clip((s.prestige[:, lead] - 20.0) / 30.0, 0.0, 1.0)[:, None, :]
     faction = (ctx.faction[:, lead] & ctx.ban[:, None])[:, None, :]
     hostile = np.where(level == 0, 1.0, np.where(level == 1, 0.3 + 0.7 * faction, faction))
     aim = t.ag.out_pb[:, lead][None]                            # his role wants them out
@@ -186,7 +200,7 @@ def remove(t: "Turn") -> None:
     keep = t.ag.keep_post[None]                                                  # [1,N,K]
     gain = t.post_value[None, None, :] * (rho + 0.4) + 0.05 * keep
     share = np.zeros(tg.shape, dtype=F)
-    bodies = np.array([_body(t, b) for b in g.post_removed_by])
+    bodies = _bodies(t, "posts", g.post_removed_by)
     for body in np.unique(bodies):
         cols = bodies == body
         if want[:, :, cols].any():
@@ -215,7 +229,7 @@ def promote(t: "Turn") -> None:
     gain = 0.25 * more * (1.0 + 1.5 * t.ag.majority[None, :, None])
     # a safe majority needs no more men, and a Politburo of a dozen is already large
     gain = gain * np.where(ctx.pb_share[:, lead][..., None] > 0.6, 0.2, 1.0) * \
-        np.clip((12.0 - n_pb) / 3.0, 0.0, 1.0)
+        clip((12.0 - n_pb) / 3.0, 0.0, 1.0)
     v = _settle(t, "promote", "promote", chance(t, share, 0.5, "promote"), gain)
     t.board.put("promote", v, legal, keep=(v > 0), target=best,
                 claim=t.menu.CLAIM_PROMOTE + best)
@@ -248,7 +262,7 @@ def testament(t: "Turn") -> None:
                            0.08 * is_gs + 0.03 * friend[..., None] - 0.05 * rho], axis=2)
     share = np.concatenate([pub, sup], axis=2)
     v = _settle(t, "testament", "testament", chance(t, share, 0.5, "testament"), gain)
-    v[:, :, 0] *= np.clip((ctx.progress - 0.35 * t.ch.patience * 0.5) / 0.1, 0.0, 1.0) * \
+    v[:, :, 0] *= clip((ctx.progress - 0.35 * t.ch.patience * 0.5) / 0.1, 0.0, 1.0) * \
         t.ch.aggression[None, :] * (~is_gs[..., 0])
     t.board.put("testament", v, legal, keep=(v > 0), target=np.array([-1, -1]),
                 arg=np.array([0, 1]), cost=2.0, group=t.menu.GROUP_TESTAMENT,
@@ -269,7 +283,7 @@ def propose(t: "Turn") -> None:
     if not want.any():
         t.board.put("propose", 0.0, legal, keep=False, arg=np.arange(M))
         return
-    bodies = np.array([_body(t, m.body) for m in g.scenario.motions])
+    bodies = _bodies(t, "motions", [m.body for m in g.scenario.motions])
     share = np.zeros(top.shape, dtype=F)
     b, n, j = np.nonzero(want)
     if len(b):
@@ -288,7 +302,7 @@ def _line_gain(t: "Turn") -> np.ndarray:
     s, ctx, ag = t.s, t.ctx, t.ag
     lead = ctx.lead
     N = len(lead)
-    align = (s.ideology[:, lead, None, :] * ag.unit[None, None, :, :]).sum(axis=3)   # [B,N,M]
+    align = dot3(s.ideology[:, lead, None, :], ag.unit[None, None, :, :])   # [B,N,M]
     gain = 0.015 * t.ch.principle[None, :, None] * align
     # the role's aims about policies
     q, o = ag.policy, ag.option
@@ -308,7 +322,7 @@ def _line_gain(t: "Turn") -> np.ndarray:
     gain = gain + KAPPA * (mine - feared)
     # the economy: calm the villages when the alliance with the peasants is in danger
     mood = s.ind[:, _IND_MOOD]
-    crisis = np.clip((45.0 - mood) / 25.0, 0.0, 1.0)[:, None, None]
+    crisis = clip((45.0 - mood) / 25.0, 0.0, 1.0)[:, None, None]
     wants = ag.want_ind[:, _IND_MOOD][None, :, None]
     gain = gain + 0.03 * (crisis + 0.3 * wants) * ag.mood[None, None, :]
     # a done deed is not worth doing again

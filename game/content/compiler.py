@@ -265,6 +265,10 @@ _SPECIAL: dict[str, Callable[[], Term]] = {
     "year": lambda: Term("num", lambda env: np.full(env.batch, env.month / 12.0)),
     "turn": lambda: Term("num", lambda env: np.full(env.batch, float(env.turn))),
     "scissors": _scissors,
+    # the historiography setting (scenario ``historiography: structural``): how much the
+    # structural historians' forces count, and its complement for the agency historians'
+    "structural": lambda: Term("num", lambda env: np.full(env.batch, env.structural)),
+    "agency": lambda: Term("num", lambda env: np.full(env.batch, 1.0 - env.structural)),
 }
 
 # The allow-list: the only node types an expression may contain, and the method compiling each.

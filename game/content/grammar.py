@@ -60,7 +60,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
 ID_KINDS = ("person", "post", "region", "bloc", "event")
 
 # Names with a meaning of their own; no scenario id may take one of them.
-SPECIAL_NAMES = ("date", "year", "turn", "scissors")
+SPECIAL_NAMES = ("date", "year", "turn", "scissors", "structural", "agency")
 RESERVED = frozenset(INDICATORS + SPECIAL_NAMES + ("true", "false", "chance"))
 
 MIN_YEAR, MAX_YEAR = 1900, 1999
@@ -107,6 +107,7 @@ class Env(Protocol):
     batch: int
     month: int   # absolute month index: year*12 + (month-1)
     turn: int
+    structural: float   # the historiography setting, 0..1
 
     def get(self, kind: str, field: str, index: int) -> np.ndarray: ...
     def set(self, kind: str, field: str, index: int, value: np.ndarray, mask: np.ndarray) -> None: ...

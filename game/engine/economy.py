@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import rng
+from .arith import clip
 from .state import IND, State
 
 if TYPE_CHECKING:
@@ -72,15 +73,15 @@ def step(g: "Game", s: State) -> None:
         x["nepmen"] = _toward(x["nepmen"], 20.0 + 20.0 * nep - 10.0 * procure, 0.05)
         _world(g, x, level(g, s, "comintern"))
     for k, i in IND.items():
-        s.ind[:, i] = np.clip(x[k], 0.0, 1000.0 if "prices" in k else 200.0)
+        s.ind[:, i] = clip(x[k], 0.0, 1000.0 if "prices" in k else 200.0)
     for k in ("peasant_mood", "strikes", "kulaks", "nepmen", "bureaucracy",
               "world_revolution", "isolation"):
-        s.ind[:, IND[k]] = np.clip(s.ind[:, IND[k]], 0.0, 100.0)
+        s.ind[:, IND[k]] = clip(s.ind[:, IND[k]], 0.0, 100.0)
 
 
 def _industry(p, x: dict, invest: np.ndarray) -> None:
     restoring = x["industrial_output"] < 100.0
-    grain_factor = np.clip(x["grain_procured"] / 30.0, 0.5, 1.3)
+    grain_factor = clip(x["grain_procured"] / 30.0, 0.5, 1.3)
     g_restore = (p["restoration_growth"] + p["investment_growth"] * invest) * grain_factor
     g_mature = (p["mature_growth"] + p["mature_investment"] * invest) * grain_factor
     growth = np.where(restoring, g_restore, g_mature) - 0.0005 * np.maximum(x["strikes"] - 50, 0)
@@ -104,4 +105,4 @@ def _harvest(g: "Game", s: State, x: dict, procure: np.ndarray) -> None:
         return
     weather = 0.08 * rng.normal(s.seed, s.turn, rng.SITES["harvest"])
     sowing = 0.12 * (x["peasant_mood"] - 50.0) / 50.0 - 0.05 * procure
-    x["harvest"] = np.clip(1.0 + weather + sowing, 0.6, 1.3)
+    x["harvest"] = clip(1.0 + weather + sowing, 0.6, 1.3)

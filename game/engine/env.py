@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import power, rng
+from .arith import clip
 from .state import AXES, BODY, IND, State
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ class Env:
         self.batch = state.batch
         self.turn = state.turn
         self.month = g.month(state.turn)
+        self.structural = g.structural      # the historiography setting, for expressions
         self.effects = []           # (b, text) of what effects did, for the log
 
     # ------------------------------------------------------------------ reading
@@ -69,20 +71,20 @@ class Env:
         if kind == "person":
             if field in _AXIS:
                 arr, col = s.ideology[:, index], _AXIS[field]
-                arr[m, col] = np.clip(v[m], -1, 1)
+                arr[m, col] = clip(v[m], -1, 1)
             elif field == "prestige":
-                s.prestige[m, index] = np.clip(v[m], 0, 100)
+                s.prestige[m, index] = clip(v[m], 0, 100)
             elif field in ("health", "loyalty"):
-                getattr(s, field)[m, index] = np.clip(v[m], 0, 1)
+                getattr(s, field)[m, index] = clip(v[m], 0, 1)
             else:
                 raise KeyError(field)
         elif kind == "region":
             if field == "members":
                 s.members[m, index] = np.maximum(v[m], 0.1)
             elif field == "loyalty":
-                s.sec_loyalty[m, index] = np.clip(v[m], 0, 1)
+                s.sec_loyalty[m, index] = clip(v[m], 0, 1)
             elif field in _AXIS:
-                s.lean[m, index, _AXIS[field]] = np.clip(v[m], -1, 1)
+                s.lean[m, index, _AXIS[field]] = clip(v[m], -1, 1)
             else:
                 raise KeyError(field)
         elif kind == "indicator":

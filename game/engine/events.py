@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 
 from . import mutate, rng
+from .arith import clip
 from .env import Env
 from .state import State
 
@@ -124,4 +125,4 @@ def _choices(g: "Game", s: State, e: int, mask: np.ndarray, choices: dict, choos
             given = [c.id for c in ev.choices].index(given)
         given = np.broadcast_to(np.asarray(given), (s.batch,))
         picked = np.where(given >= 0, given, picked)
-    return np.clip(picked, 0, len(ev.choices) - 1)
+    return clip(picked, 0, len(ev.choices) - 1)

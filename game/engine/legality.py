@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from . import actions as A
+from .arith import clip
 from .state import BODY, State
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def check_dismiss(g, state, actor, target, arg, arg2, fail: Fail) -> None:
 def check_propose(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     fail(~_in_range(arg, len(g.motion_ids)), A.UNKNOWN)
     _politburo_sponsor(g, state, actor, fail)
-    m = np.clip(arg, 0, max(len(g.motion_ids) - 1, 0))
+    m = clip(arg, 0, max(len(g.motion_ids) - 1, 0))
     if not g.motion_ids:
         return
     from .env import Env
@@ -143,7 +144,7 @@ def check_demote(g, state, actor, target, arg, arg2, fail: Fail) -> None:
 
 def _bloc_common(g, state, actor, target, fail: Fail) -> np.ndarray:
     fail(~_in_range(target, g.L), A.UNKNOWN)
-    t = np.clip(target, 0, max(g.L - 1, 0))
+    t = clip(target, 0, max(g.L - 1, 0))
     if g.L == 0:
         return np.zeros((state.batch, g.P), dtype=bool)
     return state.bloc[np.arange(state.batch), t]                    # [B,P]
@@ -152,7 +153,7 @@ def _bloc_common(g, state, actor, target, fail: Fail) -> np.ndarray:
 def check_form(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     members = _bloc_common(g, state, actor, target, fail)
     if g.L:
-        fail(~g.bloc_open_to[np.clip(target, 0, g.L - 1), actor], A.BLOC_CLOSED)
+        fail(~g.bloc_open_to[clip(target, 0, g.L - 1), actor], A.BLOC_CLOSED)
     fail(members.any(axis=1), A.BLOC_EXISTS)
 
 
@@ -160,7 +161,7 @@ def check_join(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     members = _bloc_common(g, state, actor, target, fail)
     if not g.L:
         return
-    fail(~g.bloc_open_to[np.clip(target, 0, g.L - 1), actor], A.BLOC_CLOSED)
+    fail(~g.bloc_open_to[clip(target, 0, g.L - 1), actor], A.BLOC_CLOSED)
     fail(~members.any(axis=1), A.BLOC_EMPTY)
     fail(_g(members, actor), A.IN_BLOC)
     regard = state.relations[np.arange(state.batch), :, actor]             # [B,P] of actor

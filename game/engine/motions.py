@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 
 from . import mutate, power, votes
-from .actions import KIND_IDS, LEVELS
+from .actions import KIND_IDS
+from .arith import clip
 from .env import Env
 from .state import AXES, BODY, State
 
@@ -97,7 +98,6 @@ def successor(g: "Game", s: State, sponsor: np.ndarray, target: np.ndarray,
               named: np.ndarray) -> np.ndarray:
     """[B] who takes a post: the named successor, else the mover's best-placed follower."""
     act = g.active(s)
-    bi = np.arange(s.batch)
     follows = power.allied_with(s, sponsor) | (s.patron == sponsor[:, None])     # [B,P]
     score = follows * 10.0 + s.prestige / 100.0
     score = np.where(act & (np.arange(g.P)[None, :] != target[:, None]), score, -1.0)
@@ -176,5 +176,5 @@ def _publish_testament(g: "Game", s: State, ok: np.ndarray, gensec: np.ndarray) 
         return
     gs = gensec[bi]
     damage = g.params["testament_prestige"] * g.mod["testament_damage"][gs]
-    s.prestige[bi, gs] = np.clip(s.prestige[bi, gs] - damage, 0, 100)
-    s.relations[bi, :, gs] = np.clip(s.relations[bi, :, gs] - 0.15, -1, 1)
+    s.prestige[bi, gs] = clip(s.prestige[bi, gs] - damage, 0, 100)
+    s.relations[bi, :, gs] = clip(s.relations[bi, :, gs] - 0.15, -1, 1)

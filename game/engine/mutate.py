@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .arith import clip
 from .state import BODY, State
 
 if TYPE_CHECKING:
@@ -120,15 +121,15 @@ def set_policy(g, state, mask, policy, option) -> None:
 def relation(g, state, mask, p1, p2, delta) -> None:
     b, a, c = _rows(state, mask, p1, p2)
     d = np.broadcast_to(np.asarray(delta, dtype=np.float32), (state.batch,))[b]
-    state.relations[b, a, c] = np.clip(state.relations[b, a, c] + d, -1, 1)
-    state.relations[b, c, a] = np.clip(state.relations[b, c, a] + d, -1, 1)
+    state.relations[b, a, c] = clip(state.relations[b, a, c] + d, -1, 1)
+    state.relations[b, c, a] = clip(state.relations[b, c, a] + d, -1, 1)
 
 
 def secretary(g, state, mask, region, person, loyalty) -> None:
     b, r, p = _rows(state, mask, region, person)
     lo = np.broadcast_to(np.asarray(loyalty, dtype=np.float32), (state.batch,))[b]
     state.sec_patron[b, r] = p
-    state.sec_loyalty[b, r] = np.clip(lo, 0, 1)
+    state.sec_loyalty[b, r] = clip(lo, 0, 1)
 
 
 def recruit(g, state, mask, region, thousands) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .arith import clip
 from .state import BODY, State
 
 
@@ -54,9 +55,35 @@ def following(state: State, act: np.ndarray, voters: np.ndarray,
               bits: np.ndarray | None = None) -> np.ndarray:
     """[B,P] how many of ``voters`` each person commands: himself, his clients, his allies.
 
-    Only the columns of people who vote somewhere in the batch are built, so a Politburo of
-    eight costs eight columns, not the whole cast."""
+    Each person's followers are a set of people held as the bits of one integer (a cast of up
+    to 62), so the count is a population count, not a sum over a [B,P,P] table."""
     mask = bloc_bits(state) if bits is None else bits
+    B, P = mask.shape
+    if P > 62:
+        return _following_table(state, act, voters, mask)
+    one = np.int64(1) << np.arange(P, dtype=np.int64)                       # [P]
+    vote = ((voters & act) * one).sum(axis=1)                               # [B] who votes
+    members = (state.bloc * one).sum(axis=2)                                # [B,L] bloc members
+    allies = np.bitwise_or.reduce(np.where(state.bloc, members[:, :, None], 0), axis=1) \
+        if state.bloc.shape[1] else np.zeros((B, P), dtype=np.int64)       # [B,P]
+    return np.bitwise_count((allies | _client_bits(state.patron, one) | one)
+                            & vote[:, None]).astype(np.int64)
+
+
+def _client_bits(patron: np.ndarray, one: np.ndarray) -> np.ndarray:
+    """[B,P] each person's clients as bits (a client has one patron: the bits are disjoint, so
+    their sum is their union, and exact in a float64 up to 2**53)."""
+    B, P = patron.shape
+    slot = np.where(patron >= 0, patron, P) + (P + 1) * np.arange(B)[:, None]
+    w = np.broadcast_to(one.astype(np.float64), (B, P)).ravel()
+    n = np.bincount(slot.ravel(), weights=w, minlength=B * (P + 1))
+    return n.reshape(B, P + 1)[:, :P].astype(np.int64)
+
+
+def _following_table(state: State, act: np.ndarray, voters: np.ndarray,
+                     mask: np.ndarray) -> np.ndarray:
+    """``following`` for a cast too large for bitsets: a [B,P,V] table of who follows whom,
+    built only for the columns of people who vote somewhere in the batch."""
     P = mask.shape[1]
     cols = np.flatnonzero(voters.any(axis=0))
     if not len(cols):
@@ -103,7 +130,7 @@ def machine_share(state: State, params: dict, structural: float) -> np.ndarray:
     recruits = state.cohorts[:, :, 2]
     m = state.sec_loyalty * (params["machine_base"] + params["machine_recruits"] * recruits)
     m = m * (0.5 + structural)
-    return np.clip(np.where(state.sec_patron >= 0, m, 0.0), 0.0, 0.95)
+    return clip(np.where(state.sec_patron >= 0, m, 0.0), 0.0, 0.95)
 
 
 def delegates(state: State, params: dict) -> np.ndarray:

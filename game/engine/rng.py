@@ -26,12 +26,36 @@ SITES = {
 }
 
 
+_S30, _S27, _S31, _S11, _ONE = (np.uint64(n) for n in (30, 27, 31, 11, 1))
+
+
 def _mix(x: np.ndarray) -> np.ndarray:
-    x = x ^ (x >> np.uint64(30))
-    x = x * _M1
-    x = x ^ (x >> np.uint64(27))
-    x = x * _M2
-    return x ^ (x >> np.uint64(31))
+    """SplitMix64's finaliser; ``x`` must be a fresh array (it is overwritten)."""
+    x ^= x >> _S30
+    x *= _M1
+    x ^= x >> _S27
+    x *= _M2
+    x ^= x >> _S31
+    return x
+
+
+# The first two rounds depend on the game, the turn and the site only: a turn's many draws at
+# one site share them (a small memo, cleared as it fills).
+_PREFIX: dict = {}
+
+
+def _prefix(s: np.ndarray, turn: int, site: int) -> np.ndarray:
+    key = (s.tobytes(), s.shape, turn, site)
+    x = _PREFIX.get(key)
+    if x is None:
+        if len(_PREFIX) > 256:
+            _PREFIX.clear()
+        x = _mix(np.atleast_1d(s) * _GOLDEN + np.uint64(turn + 1))
+        x ^= np.uint64(site) * _GOLDEN
+        x = _mix(x).reshape(s.shape)
+        x.flags.writeable = False
+        _PREFIX[key] = x
+    return x
 
 
 def hash64(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0,
@@ -44,16 +68,16 @@ def hash64(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0,
         if kk.ndim:
             extra = kk.ndim - 1 if per_game else kk.ndim
             s = s.reshape(s.shape + (1,) * extra)
-        x = _mix(s * _GOLDEN + np.uint64(turn + 1))
-        x = _mix(x ^ (np.uint64(site) * _GOLDEN))
-        return _mix(x + kk * _GOLDEN + np.uint64(1))
+        x = _prefix(s, turn, site)
+        return _mix(x + kk * _GOLDEN + _ONE)
 
 
 def uniform(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0,
             per_game: bool = False) -> np.ndarray:
     """Uniform floats in [0, 1), shape [B] or [B, *k.shape] (see hash64 for ``per_game``)."""
     h = hash64(seed, turn, site, k, per_game)
-    return (h >> np.uint64(11)).astype(np.float64) * _TO_UNIT
+    h >>= _S11
+    return h.astype(np.float64) * _TO_UNIT
 
 
 def normal(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0,

@@ -90,6 +90,29 @@ class State:
                                  if isinstance(getattr(self, f.name), np.ndarray)
                                  else getattr(self, f.name)) for f in fields(self)})
 
+    def rows(self, index: np.ndarray) -> "StateRows":
+        """A read-only view of the games at ``index`` whose arrays are gathered when first read:
+        checking a few games' actions reads a handful of fields, not the whole state."""
+        return StateRows(self, np.asarray(index))
+
     def arrays(self) -> dict[str, np.ndarray]:
         return {f.name: getattr(self, f.name) for f in fields(self)
                 if isinstance(getattr(self, f.name), np.ndarray)}
+
+
+class StateRows:
+    """The games ``index`` of a State, for reading (see State.rows)."""
+
+    def __init__(self, state: State, index: np.ndarray):
+        self._state, self._index = state, index
+
+    def __getattr__(self, name: str):
+        value = getattr(self._state, name)
+        if isinstance(value, np.ndarray):
+            value = value[self._index]
+        setattr(self, name, value)          # later reads find it without __getattr__
+        return value
+
+    @property
+    def batch(self) -> int:
+        return len(self._index)

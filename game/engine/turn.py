@@ -81,18 +81,20 @@ def vote_phase(g: "Game", s: State, tabled: list, log: Optional["Log"]) -> None:
 def _once_each(s: State, tabled: list) -> list:
     """Drop a motion already moved this month in that game (two leaders moving the same
     thing put it to the vote once), and the games that are over."""
-    voted: list[tuple[int, np.ndarray, np.ndarray]] = []
+    if not tabled:
+        return []
+    live = np.stack([m.mask for m in tabled]) & ~s.over[None, :]              # [T,B]
+    keys = np.stack([votes.motion_key(m) for m in tabled])    # what it is about (its kind too)
+    t, b = np.nonzero(live)
+    order = np.lexsort((t, keys[t, b], b))          # by game, then by what, then in turn order
+    t, b, k = t[order], b[order], keys[t, b][order]
+    again = np.zeros(len(t), dtype=bool)
+    again[1:] = (b[1:] == b[:-1]) & (k[1:] == k[:-1])      # an earlier one in that game
+    live[t[again], b[again]] = False
     out = []
-    for m in tabled:
-        key = votes.motion_key(m)
-        kind = int(m.kind[0])
-        repeat = np.zeros(s.batch, dtype=bool)
-        for k, keys, mask in voted:
-            if k == kind:
-                repeat |= mask & (keys == key)
-        m.mask = m.mask & ~s.over & ~repeat
-        if m.mask.any():
-            voted.append((kind, key, m.mask.copy()))
+    for m, mask in zip(tabled, live):
+        m.mask = mask
+        if mask.any():
             out.append(m)
     return out
 

@@ -12,12 +12,13 @@ follow their secretary's patron as far as his machine reaches, and the rest vote
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import power, rng
 from .actions import POWER
+from .arith import norm3
 from .state import BODY, IND, State
 
 if TYPE_CHECKING:
@@ -86,22 +87,27 @@ class Motion:
 
 def waves(tabled: list[Motion], batch: int) -> list[Motion]:
     """The tabled motions regrouped so that wave w holds each game's w-th motion; a game's
-    motions keep their order, so a game votes alike alone or in a batch."""
-    rank = np.zeros(batch, dtype=np.int64)
-    placed: list[tuple[Motion, np.ndarray]] = []
-    for m in tabled:
-        placed.append((m, np.where(m.mask, rank, -1)))
-        rank += m.mask
+    motions keep their order, so a game votes alike alone or in a batch. (A game without a
+    w-th motion keeps the wave's first motion's values, masked off.)"""
+    if not tabled:
+        return []
+    moved = np.stack([m.mask for m in tabled])                                 # [T,B]
+    rank = np.cumsum(moved, axis=0) - moved                # each motion's place in its game
+    n = int(moved.sum(axis=0).max(initial=0))
+    stacked = {f: np.stack([getattr(m, f) for m in tabled]) for f in Motion.FIELDS}
+    games = np.arange(batch)
     out = []
-    for w in range(int(rank.max(initial=0))):
-        rows = [(m, r == w) for m, r in placed if (r == w).any()]
-        first = rows[0][0]
-        fields = {f: getattr(first, f).copy() for f in Motion.FIELDS}
-        fields["mask"] = np.zeros(batch, dtype=bool)
-        for m, sel in rows:
-            for f in Motion.FIELDS:
-                fields[f][sel] = getattr(m, f)[sel]
-            fields["mask"][sel] = True
+    for w in range(n):
+        here = moved & (rank == w)                         # at most one motion a game
+        which = np.argmax(here, axis=0)                                         # [B]
+        has = here.any(axis=0)
+        first = int(np.flatnonzero(here.any(axis=1))[0])
+        fields = {}
+        for f, values in stacked.items():
+            pick = values[which, games]
+            keep = has if pick.ndim == 1 else has[:, None]
+            fields[f] = np.where(keep, pick, values[first])
+        fields["mask"] = has
         out.append(Motion(**fields))
     return out
 
@@ -135,7 +141,7 @@ class Result:
 
 
 def _norm(x: np.ndarray) -> np.ndarray:
-    return np.sqrt((x * x).sum(axis=-1))
+    return np.sqrt(norm3(x))
 
 
 def _coercion(g: "Game", s: State) -> np.ndarray:
@@ -283,7 +289,7 @@ def compute(g: "Game", s: State, m: Motion) -> Result:
     idx = np.flatnonzero(m.mask)
     if len(idx) == s.batch:
         return _compute(g, s, m)
-    res = _compute(g, s.take(idx), m.take(idx))
+    res = _compute(g, s.rows(idx), m.take(idx))
     return res.widen(idx, s.batch)
 
 

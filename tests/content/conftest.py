@@ -14,8 +14,9 @@ class FakeEnv:
     """Just enough engine for compiled expressions: arrays by (kind, field, index), and a record
     of every call and effect, so tests can check what an expression asked for and did."""
 
-    def __init__(self, batch: int = 4, month: int = 1923 * 12 + 2, turn: int = 0):
-        self.batch, self.month, self.turn = batch, month, turn
+    def __init__(self, batch: int = 4, month: int = 1923 * 12 + 2, turn: int = 0,
+                 structural: float = 0.5):
+        self.batch, self.month, self.turn, self.structural = batch, month, turn, structural
         self.values: dict[tuple[str, str, int], np.ndarray] = {}
         self.answers: dict[str, np.ndarray] = {}
         self.calls: list[tuple[str, tuple]] = []

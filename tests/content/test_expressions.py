@@ -62,6 +62,13 @@ def test_indicators_and_the_scissors(env: Any) -> None:
     assert truth("industrial_prices > 100", env) == [True, False, True, False]
 
 
+def test_the_historiography_setting_scales_what_an_expression_says(env: Any) -> None:
+    env.structural = 0.8
+    assert value("4 * structural", env) == pytest.approx([3.2] * 4)
+    assert value("4 * agency", env) == pytest.approx([0.8] * 4)
+    assert truth("structural > agency", env) == [True] * 4
+
+
 def test_date_and_year_compare_with_the_calendar(env: Any) -> None:
     env.month = 1923 * 12 + 2           # March 1923
     assert truth('date >= "1923-03"', env) == [True] * 4

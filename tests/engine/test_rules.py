@@ -181,3 +181,26 @@ def test_the_historiography_setting_changes_how_much_the_machine_counts(tiny_sce
     g.step(s, [[g.action("stalin", "appoint_secretary", "ukraine")]])
     share = power.delegate_share(s, g.params, g.structural)[0, g.pidx["stalin"]]
     assert (share > 0.2) if structural > 0.5 else (share < 0.15)
+
+
+@pytest.mark.parametrize("structural", [0.2, 0.8])
+def test_an_event_can_weigh_its_effect_by_the_historiography_setting(structural):
+    """A scenario event may say how much its effect depends on which historians are believed:
+    ``strikes += 20 * structural`` raises strikes four times as much under a structural reading
+    (0.8) as under an agency reading (0.2)."""
+    from pathlib import Path
+    from game.content.loader import parse_scenario
+    from game.engine.game import Game
+    path = Path(__file__).parent / "fixtures" / "tiny.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        'effects: ["strikes += 10"]', 'effects: ["strikes += 20 * structural"]')
+    text += f"historiography: {{structural: {structural}}}\n"
+    g = Game(parse_scenario(text, str(path)))
+    s = g.new_state([1])
+    fired = g.eidx["strike_wave"]
+    while not s.fired[0, fired]:
+        before = float(s.ind[0, IND["strikes"]])
+        g.step(s, None)
+    rise = float(s.ind[0, IND["strikes"]]) - before
+    # the event's rise, give or take a month of the economy's own drift
+    assert abs(rise - 20 * structural) < 2.5

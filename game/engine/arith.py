@@ -1,0 +1,36 @@
+"""Small array helpers for the hot paths of the rules and the rivals.
+
+NumPy's ``np.clip`` passes through several Python layers before it reaches the ufunc; a
+played game calls it thousands of times on small arrays, where those layers cost more than
+the arithmetic. ``clip`` here gives the same values (for arrays and scalars) for less.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+_max, _min = np.maximum, np.minimum
+
+
+def clip(x, lo, hi):
+    """``np.clip(x, lo, hi)`` with both bounds given."""
+    return _min(_max(x, lo), hi)
+
+
+# The three axes of views (AXES) as three arrays rather than a reduction over a last axis of
+# length three: NumPy's reductions over so short an axis cost far more than the sums, and the
+# terms are added in the same order, so the values are the same to the last bit.
+
+def dot3(a, b):
+    """``(a * b).sum(axis=-1)`` for a last axis of length 3 (broadcasting like ``*``)."""
+    return a[..., 0] * b[..., 0] + a[..., 1] * b[..., 1] + a[..., 2] * b[..., 2]
+
+
+def dist3(a, b):
+    """``np.abs(a - b).sum(axis=-1)`` for a last axis of length 3."""
+    return (np.abs(a[..., 0] - b[..., 0]) + np.abs(a[..., 1] - b[..., 1])
+            + np.abs(a[..., 2] - b[..., 2]))
+
+
+def norm3(d):
+    """``(d * d).sum(axis=-1)`` for a last axis of length 3."""
+    return d[..., 0] * d[..., 0] + d[..., 1] * d[..., 1] + d[..., 2] * d[..., 2]

@@ -313,7 +313,9 @@ def _line_gain(t: "Turn") -> np.ndarray:
         cur = s.policy[:, qc].astype(np.int64)                                          # [B,M]
         want_cur = ag.want_option[np.arange(N)[None, :, None], qc[None, None, :],
                                   cur[:, None, :]] * has                                # [B,N,M]
-        gain = gain + 0.05 * (want_new[None] - np.maximum(want_cur, 0) * (want_new[None] <= 0))
+        # worth the step from what stands to what is tabled: nothing from one wanted option to
+        # another (else a role wanting either would switch between them month after month)
+        gain = gain + 0.05 * (want_new[None] - np.maximum(want_cur, 0))
     # who gains or loses standing by it
     mine = ag.prestige[:, lead].T[None]                                                 # [1,N,M]
     feared = np.zeros(gain.shape, dtype=F)

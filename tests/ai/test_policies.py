@@ -47,3 +47,4 @@ def test_in_the_campaign_a_competent_trotsky_wins_far_more_often_at_easy_than_at
     rates = [run(campaign, 12, 1, d, "trotsky", "apparatus")["win_rate"] for d in ("easy", "hard")]
     assert rates[0] >= 0.5
     assert rates[0] - rates[1] >= 0.4
+

@@ -1,0 +1,30 @@
+"""What the rivals see in a motion: the line, the role's aims, who gains by it."""
+import dataclasses
+
+import numpy as np
+
+from game.ai import value_motions as vm
+from game.ai.rivals import Rivals, Turn
+
+
+def test_a_leader_gains_nothing_by_moving_from_one_wanted_option_to_another(campaign):
+    """Trotsky wanting either a moderate or a high tempo of industry, with the high tempo in
+    force, sees nothing to win in tabling the moderate one (he would otherwise switch the
+    policy back and forth month after month); from the low tempo he sees the same gain in
+    either."""
+    g = campaign
+    rivals = Rivals(g, "normal")
+    q = g.qidx["investment"]
+    n = int(np.flatnonzero(rivals.ch.lead == g.pidx["trotsky"])[0])
+    want = rivals.ag.want_option.copy()
+    want[n, q] = [0.0, 1.0, 1.0]                       # moderate or high: either will do
+    rivals.ag = dataclasses.replace(rivals.ag, want_option=want)
+    moderate = g.motion_ids.index("industrialisation")        # sets investment: moderate
+    s = g.new_state([1, 2])
+    s.policy[0, q], s.policy[1, q] = 2, 0               # game 0: high in force; game 1: low
+    gain = vm._line_gain(Turn(rivals, s, np.zeros(g.P, dtype=bool)))
+    base = vm._line_gain(Turn(Rivals(g, "normal"), s, np.zeros(g.P, dtype=bool)))
+    # the aims' part of the gain: what this reading of the aims adds to the plain one
+    from_high = gain[0, n, moderate] - base[0, n, moderate]
+    from_low = gain[1, n, moderate] - base[1, n, moderate]
+    assert from_high <= 1e-6 < from_low

@@ -236,9 +236,26 @@ class Checker:
                             "mark only the choice that was made")
 
     def check_sittings(self) -> None:
+        cal = self.s.calendar
+        start = g.month_index(cal.start) if cal.start else None
+        end = g.month_index(cal.end) if cal.end else None
+        step = cal.turn_months if cal.turn_months in (1, 3) else 1
+        seen: dict[int, str] = {}          # turn -> the sitting held in it
         for i, sitting in enumerate(self.s.sittings):
-            self.date(("sittings", i, "date"), sitting.date)
+            month = self.date(("sittings", i, "date"), sitting.date)
             self.span(("sittings", i, "cc_seats"), sitting.cc_seats, 0)
+            if month is None or start is None or end is None or not start <= month <= end:
+                continue                    # outside the calendar: never held
+            turn = (month - start) // step
+            if turn in seen:
+                # a turn holds one sitting: the engine would open only the later one
+                self.report(("sittings", i, "date"),
+                            f"'{sitting.id}' falls in the same turn as '{seen[turn]}' "
+                            f"({step} months a turn)",
+                            "give one of them a date in another turn, or use monthly turns "
+                            "(calendar: {turn_months: 1})")
+            else:
+                seen[turn] = sitting.id
 
     def check_script(self) -> None:
         events = {e.id: e for e in self.s.events}

@@ -39,6 +39,8 @@ EXPECTED: dict[str, list[tuple[str, tuple[str, ...]]]] = {
                           ("10:41", ("regions[moscow].members", "expected a number", "'many'")),
                           ("11:11", ("cc_seats", "expected a whole number", "'40.5'"))],
     "tab_indent.yaml": [("4:1", ("YAML syntax", "tabs"))],
+    "two_sittings_one_turn.yaml": [("11:40", ("sittings[plenum].date", "same turn as 'conference'",
+                                              "3 months a turn", "monthly turns"))],
     "whatif_unknown_event_field.yaml": [("8:13", ("persons[lenin].helth", "did you mean 'health'?")),
                                         ("10:5", ("no event 'no_such_event'", "to delete"))],
 }

@@ -58,6 +58,12 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "recruit": ("region", "num"), "silence": ("person",), "enter": ("person", "body"),
 }
 ID_KINDS = ("person", "post", "region", "bloc", "event")
+# The actions a leader takes (the engine's action kinds, game.engine.actions; tests/content
+# checks they agree): what a script move's ``action`` may name, besides ``choose``.
+PLAYER_ACTIONS = ("pass", "appoint_secretary", "transfer_secretary", "dismiss_secretary",
+                  "propose", "condemn", "remove_from_post", "expel", "promote", "demote",
+                  "form_bloc", "join_bloc", "leave_bloc", "polemic", "speak", "recruit",
+                  "gather_information", "testament", "set_comintern")
 
 # Names with a meaning of their own; no scenario id may take one of them.
 SPECIAL_NAMES = ("date", "year", "turn", "scissors", "structural", "agency")

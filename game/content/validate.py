@@ -277,6 +277,7 @@ class Checker:
             else:
                 self.ref(at + ("actor",), move.actor, self.persons, "person",
                          hint=" (or chance, for an event's outcome)")
+                self.ref(at + ("action",), move.action, [*g.PLAYER_ACTIONS, "choose"], "action")
                 self.ref(at + ("arg",), move.arg, words, "id")
                 if move.action == "choose":
                     targets = [*targets, *events]      # a choice may name its event as target

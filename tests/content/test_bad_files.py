@@ -41,6 +41,8 @@ EXPECTED: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     "tab_indent.yaml": [("4:1", ("YAML syntax", "tabs"))],
     "two_sittings_one_turn.yaml": [("11:40", ("sittings[plenum].date", "same turn as 'conference'",
                                               "3 months a turn", "monthly turns"))],
+    "script_unknown_action.yaml": [("12:46", ("script[0].action", "unknown action 'appoint_secretry'",
+                                              "did you mean 'appoint_secretary'"))],
     "whatif_unknown_event_field.yaml": [("8:13", ("persons[lenin].helth", "did you mean 'health'?")),
                                         ("10:5", ("no event 'no_such_event'", "to delete"))],
 }

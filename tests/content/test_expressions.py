@@ -190,6 +190,8 @@ def test_grammar_tables_match_the_engine() -> None:
     state = pytest.importorskip("game.engine.state")
     assert grammar.INDICATORS == state.INDICATORS
     assert grammar.BODIES == state.BODIES
+    actions = pytest.importorskip("game.engine.actions")
+    assert grammar.PLAYER_ACTIONS == actions.KIND_IDS
 
 
 def test_context_from_scenario_indexes_ids(tiny_text: str) -> None:

@@ -181,3 +181,21 @@ def test_the_historiography_setting_changes_how_much_the_machine_counts(tiny_sce
     g.step(s, [[g.action("stalin", "appoint_secretary", "ukraine")]])
     share = power.delegate_share(s, g.params, g.structural)[0, g.pidx["stalin"]]
     assert (share > 0.2) if structural > 0.5 else (share < 0.15)
+
+
+def test_a_polemic_against_a_man_already_attacked_this_month_costs_him_less(tiny):
+    trotsky = tiny.pidx["trotsky"]
+    s = tiny.new_state([1, 1])
+    before = s.prestige[:, trotsky].copy()
+    once = [tiny.action("kamenev", "polemic", "trotsky")]
+    twice = [tiny.action("zinoviev", "polemic", "trotsky"),
+             tiny.action("kamenev", "polemic", "trotsky")]
+    tiny.step(s, [once, twice])
+    lost = before - s.prestige[:, trotsky]
+    # the second pamphlet of the month is read by fewer: two cost far less than twice one
+    assert lost[0] > 0 and lost[0] < lost[1] < 1.6 * lost[0]
+    # and the weariness fades month by month
+    assert s.attacked[0, trotsky] == pytest.approx(tiny.params["polemic_memory"])
+    assert s.attacked[1, trotsky] == pytest.approx(2 * tiny.params["polemic_memory"])
+    tiny.step(s, None)
+    assert s.attacked[1, trotsky] == pytest.approx(2 * tiny.params["polemic_memory"] ** 2)

@@ -15,6 +15,7 @@ import numpy as np
 from ..engine import power
 from ..engine.actions import KIND
 from ..engine.arith import clip, dist3
+from ..engine.resolve import polemic_fatigue
 
 if TYPE_CHECKING:
     from .rivals import Turn
@@ -153,6 +154,8 @@ def polemic(t: "Turn") -> None:
     rho = ctx.rho[:, :, lead] * np.minimum(ctx.danger[:, :, lead], 1.0)         # [B,N,T]
     # a polemic tells against a man in proportion to the standing he has to lose
     hit = hit * clip(s.prestige[:, lead] / 40.0, 0.25, 1.5)[:, None, :]
+    # ...and less against a man the press has been hammering lately (the engine's fatigue)
+    hit = hit * polemic_fatigue(g, s, slice(None), lead)[:, None, :]
     ally = ctx.allied[bi, lead[None, :, None], tg]
     regard = s.relations[bi, tg, lead[None, :, None]]                           # his regard for me
     value = KAPPA * (rho * rho * hit + own) - KAPPA * 2 * hit * ally \

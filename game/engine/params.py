@@ -26,6 +26,12 @@ DEFAULTS = MappingProxyType({
     "faction_cost": 0.7,            # monthly prestige an open faction costs under the ban
     "condemn_prestige": 8.0,
     "polemic_prestige": 3.0,
+    # diminishing returns of the pamphlet war: readers tire of the same quarrel, so a polemic
+    # hits 1 / (1 + polemic_fatigue x the polemics its target has suffered lately); that count
+    # keeps polemic_memory of itself from one month to the next (without it the pamphlet war
+    # took every leader's standing to nothing within a year; see scenarios/README.md 10.3)
+    "polemic_fatigue": 1.0,
+    "polemic_memory": 0.5,
     "failed_motion_prestige": 2.0,
     "speech_sway": 0.25,
     "testament_prestige": 18.0,

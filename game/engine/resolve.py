@@ -153,8 +153,9 @@ def _leave(g, s, ok, actor, target, arg, arg2) -> None:
 
 def _polemic(g, s, ok, actor, target, arg, arg2) -> None:
     """A polemic costs its target standing in proportion to the standing he has, more when
-    the rank and file already lean the author's way; it wins the author standing only then,
-    and costs him when they do not. Either way it pulls the party a little towards him."""
+    the rank and file already lean the author's way, and less the more he has been attacked
+    lately (the same quarrel read again persuades fewer); it wins the author standing only
+    then, and costs him when they do not. Either way it pulls the party a little towards him."""
     b = np.flatnonzero(ok)
     a, t = actor[ok], target[ok]
     press = g.holds_power(s, "press")[b, a]
@@ -162,12 +163,19 @@ def _polemic(g, s, ok, actor, target, arg, arg2) -> None:
             ).sum(axis=1)
     closer = dist3(s.ideology[b, a], lean) < dist3(s.ideology[b, t], lean)
     hit = g.params["polemic_prestige"] * g.mod["polemic"][a] * np.where(press, 1.5, 1.0) \
-        * (s.prestige[b, t] / 50.0) * np.where(closer, 1.3, 0.6)
+        * (s.prestige[b, t] / 50.0) * np.where(closer, 1.3, 0.6) * polemic_fatigue(g, s, b, t)
     s.prestige[b, t] = clip(s.prestige[b, t] - hit, 0, 100)
+    s.attacked[b, t] += 1.0
     s.prestige[b, a] = clip(s.prestige[b, a] + np.where(closer, 1.0, -2.0), 0, 100)
     pull = 0.02 * (1.5 - g.structural) * (s.ideology[b, a] - lean)
     s.lean[b] = np.clip(s.lean[b] + pull[:, None, :], -1, 1)
     mutate.relation(g, s, ok, actor, target, -0.15)
+
+
+def polemic_fatigue(g: "Game", s: State, b, t) -> np.ndarray:
+    """How much of its force a polemic against ``t`` keeps (1 for a man not attacked lately):
+    the rivals read the same factor when they choose whom to attack."""
+    return 1.0 / (1.0 + g.params["polemic_fatigue"] * s.attacked[b, t])
 
 
 def _speak(g, s, ok, actor, target, arg, arg2) -> None:

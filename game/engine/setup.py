@@ -36,6 +36,7 @@ def _persons(g: "Game") -> dict[str, np.ndarray]:
         intel=np.zeros((P, P), dtype=np.float32),
         silenced=np.array([p.expelled for p in sc.persons], dtype=bool),
         speech=np.zeros(P, dtype=np.float32),
+        attacked=np.zeros(P, dtype=np.float32),
         ap=np.zeros(P, dtype=np.float32),
     )
 

@@ -46,6 +46,7 @@ class State:
     intel: np.ndarray              # [B,P,P] float32, 0..1: what row knows of column's doings
     silenced: np.ndarray           # [B,P] bool: denied the floor at sittings
     speech: np.ndarray             # [B,P] float32: sway built up for the next sitting
+    attacked: np.ndarray           # [B,P] float32: polemics suffered lately (fades monthly)
     ap: np.ndarray                 # [B,P] float32: action points left this turn
     # blocs (alliances, factions)
     bloc: np.ndarray               # [B,L,P] bool

@@ -49,6 +49,7 @@ def drift(g: "Game", s: State) -> None:
     s.prestige += g.params["prestige_drift"] * dt * (30.0 - s.prestige) * act
     np.clip(s.prestige, 0, 100, out=s.prestige)
     s.intel *= max(0.0, 1.0 - 0.1 * dt)
+    s.attacked *= g.params["polemic_memory"] ** dt
 
 
 def end_of_turn(g: "Game", s: State, log=None) -> None:

@@ -204,3 +204,21 @@ def test_an_event_can_weigh_its_effect_by_the_historiography_setting(structural)
     rise = float(s.ind[0, IND["strikes"]]) - before
     # the event's rise, give or take a month of the economy's own drift
     assert abs(rise - 20 * structural) < 2.5
+
+
+def test_a_polemic_against_a_man_already_attacked_this_month_costs_him_less(tiny):
+    trotsky = tiny.pidx["trotsky"]
+    s = tiny.new_state([1, 1])
+    before = s.prestige[:, trotsky].copy()
+    once = [tiny.action("kamenev", "polemic", "trotsky")]
+    twice = [tiny.action("zinoviev", "polemic", "trotsky"),
+             tiny.action("kamenev", "polemic", "trotsky")]
+    tiny.step(s, [once, twice])
+    lost = before - s.prestige[:, trotsky]
+    # the second pamphlet of the month is read by fewer: two cost far less than twice one
+    assert lost[0] > 0 and lost[0] < lost[1] < 1.6 * lost[0]
+    # and the weariness fades month by month
+    assert s.attacked[0, trotsky] == pytest.approx(tiny.params["polemic_memory"])
+    assert s.attacked[1, trotsky] == pytest.approx(2 * tiny.params["polemic_memory"])
+    tiny.step(s, None)
+    assert s.attacked[1, trotsky] == pytest.approx(2 * tiny.params["polemic_memory"] ** 2)

@@ -32,7 +32,7 @@ class Chooser:
     def __call__(self, g: "Game", s: State, e: int, mask: np.ndarray) -> np.ndarray:
         ev = g.scenario.events[e]
         hist = np.full(s.batch, g.historical_choice[e], dtype=np.int64)
-        if self.historical_only or len(ev.choices) < 2 or ev.decider not in g.pidx:
+        if self.historical_only or ev.misled or len(ev.choices) < 2 or ev.decider not in g.pidx:
             return hist
         p = g.pidx[ev.decider]
         idx = np.flatnonzero(mask)

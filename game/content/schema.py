@@ -200,6 +200,9 @@ class Event:
     chance: float = 1.0                # once triggered, the chance it fires this turn
     once: bool = True
     decider: Optional[str] = None      # person who chooses (None: first choice applies)
+    # the decider acted on what he was told, and was told wrong: a computer decider keeps to
+    # the historical choice (a human player still chooses)
+    misled: bool = False
     choices: tuple[Choice, ...] = ()
     effects: tuple[str, ...] = ()      # applied whenever it fires, before the choice
     kind: str = "event"                # log kind, e.g. event, death, publication

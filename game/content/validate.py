@@ -225,6 +225,11 @@ class Checker:
             self.date(at + ("date",), event.date)
             self.span(at + ("chance",), event.chance, 0, 1)
             self.ref(at + ("decider",), event.decider, self.persons, "person")
+            if event.misled and (event.decider is None
+                                 or not any(c.historical for c in event.choices)):
+                self.report(at + ("misled",), "misled needs a decider and a choice marked "
+                            "historical", "add the decider and mark the choice he made, or "
+                            "drop misled")
             self.expression(at + ("trigger",), event.trigger)
             for j, text in enumerate(event.effects):
                 self.expression(at + ("effects", j), text, effect=True)

@@ -28,3 +28,21 @@ def test_a_leader_gains_nothing_by_moving_from_one_wanted_option_to_another(camp
     from_high = gain[0, n, moderate] - base[0, n, moderate]
     from_low = gain[1, n, moderate] - base[1, n, moderate]
     assert from_high <= 1e-6 < from_low
+
+
+def test_a_misled_decider_played_by_the_computer_keeps_to_what_history_did(campaign):
+    """Trotsky acted on Stalin's wrong date for Lenin's funeral: the computer Trotsky stays
+    away as he did, while a player in his seat (here the rivals' own judgement of the choices,
+    which the scripted players use) sees that turning back serves him better."""
+    g = campaign
+    rivals = Rivals(g, "normal")
+    e = g.eidx["lenin_funeral"]
+    assert g.scenario.events[e].misled
+    s = g.new_state(np.arange(1, 9))
+    s.alive[:, g.pidx["lenin"]] = False
+    everyone = np.ones(s.batch, dtype=bool)
+    stay = [c.id for c in g.scenario.events[e].choices].index("stay_away")
+    assert (rivals.choose(g, s, e, everyone) == stay).all()
+    p = g.pidx["trotsky"]
+    worth = [rivals.chooser.worth_after(g, s.copy(), e, c, p) for c in range(2)]
+    assert (worth[1 - stay] > worth[stay]).all()

@@ -42,6 +42,21 @@ class Screen:
         u = self.app.u
         return pygame.Rect(0, 0, width, max(u(64), self.app.fonts.get("display", 40).get_linesize() + u(14)))
 
+    def header_button(self, right: int, label: str, cls: str, tooltip: str, name: str,
+                      min_w: int = 130, pad: int = 36):
+        """A button in the poster header (call poster_header first), its right edge at
+        ``right``, wide enough for its label; buttons are laid right to left from there."""
+        from game.ui.widgets import button
+        u, hb = self.app.u, self.header_rect
+        bw = max(u(min_w), self.app.fonts.theme_font("display", 19).size(label)[0] + u(pad))
+        return button(self.manager, pygame.Rect(right - bw, hb.y + u(12), bw, hb.h - u(29)),
+                      label, cls, tooltip, name=name)
+
+    def header_back_button(self, width: int, tooltip: str):
+        """The « Back button at the right end of the poster header."""
+        return self.header_button(width - self.app.u(20), "« Back", "@back", tooltip, "back",
+                                  min_w=120, pad=30)
+
     def layout(self, rect: pygame.Rect) -> None:
         """Build every element and rectangle for this window size."""
 

@@ -61,10 +61,7 @@ class DebriefScreen(Screen):
         w, h = rect.size
         self.header_rect = self.poster_header(w)
         bfont = app.fonts.theme_font("display", 19)
-        bh = self.header_rect.h - u(29)
-        bw = max(u(120), bfont.size("« Back")[0] + u(30))
-        self.back_button = button(self.manager, pygame.Rect(w - bw - u(20), u(12), bw, bh), "« Back", "@back",
-                                  "Back (Esc)", name="back")
+        self.back_button = self.header_back_button(w, "Back (Esc)")
         body = pygame.Rect(u(24), self.header_rect.bottom + u(18), w - u(48), h - self.header_rect.bottom - u(36))
         self.left, self.right = layout.split_h(body, [0.32, 0.68], u(20))
         self.rin = layout.inset(self.right, u(14), u(12))

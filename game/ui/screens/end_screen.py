@@ -9,7 +9,7 @@ from game.ui import layout, people
 from game.ui.charts import Series, line_chart
 from game.ui.screen import Screen
 from game.ui.text import blit, wrap
-from game.ui.widgets import button, card, header, section_title
+from game.ui.widgets import card, header, section_title
 
 HISTORY_KINDS = ("expel", "remove_from_post", "condemn", "form_bloc")
 
@@ -26,21 +26,15 @@ class EndScreen(Screen):
         return [("D", "The debrief"), ("Esc", "Back to the game, to read the log")]
 
     def layout(self, rect: pygame.Rect) -> None:
-        app, u = self.app, self.app.u
+        u = self.app.u
         w, h = rect.size
         self.header_rect = self.poster_header(w)
-        bfont = app.fonts.theme_font("display", 19)
-        bh = self.header_rect.h - u(29)
-        mw = max(u(130), bfont.size("Main menu")[0] + u(36))
-        self.menu = button(self.manager, pygame.Rect(w - mw - u(20), u(12), mw, bh), "Main menu", "@action",
-                           "Leave the game", name="main_menu")
-        gw = max(u(130), bfont.size("Back to the game")[0] + u(36))
-        self.game = button(self.manager, pygame.Rect(self.menu.rect.x - gw - u(10), u(12), gw, bh), "Back to the game",
-                           "@back", "Read the log and the press (Esc)", name="back_to_game")
-        dw = max(u(130), bfont.size("Debrief")[0] + u(36))
-        self.debrief = button(self.manager, pygame.Rect(self.game.rect.x - dw - u(10), u(12), dw, bh), "Debrief",
-                              "@action", "Your path beside history, turning points, sources, questions (D)",
-                              name="debrief")
+        self.menu = self.header_button(w - u(20), "Main menu", "@action", "Leave the game", "main_menu")
+        self.game = self.header_button(self.menu.rect.x - u(10), "Back to the game", "@back",
+                                       "Read the log and the press (Esc)", "back_to_game")
+        self.debrief = self.header_button(self.game.rect.x - u(10), "Debrief", "@action",
+                                          "Your path beside history, turning points, sources, "
+                                          "questions (D)", "debrief")
         body = pygame.Rect(u(30), self.header_rect.bottom + u(22), w - u(60), h - self.header_rect.bottom - u(44))
         self.left, self.right = layout.split_h(body, [0.5, 0.5], u(24))
 

@@ -9,7 +9,7 @@ from game.ui.glossary import GENERAL
 from game.ui.richtext import RichText, RichTextView
 from game.ui.screen import Screen
 from game.ui.text import blit
-from game.ui.widgets import ListView, button, card, header
+from game.ui.widgets import ListView, card, header
 
 
 def entry_markup(glossary, entry) -> str:
@@ -60,9 +60,7 @@ class GlossaryScreen(Screen):
         u, w, h = self.app.u, rect.w, rect.h
         self.header_rect = self.poster_header(w)
         hb = self.header_rect
-        bw = max(u(120), self.app.fonts.theme_font("display", 19).size("« Back")[0] + u(30))
-        self.back_button = button(self.manager, pygame.Rect(w - bw - u(20), hb.y + u(12), bw, hb.h - u(29)),
-                                  "« Back", "@back", "Close the encyclopaedia (Esc)", name="back")
+        self.back_button = self.header_back_button(w, "Close the encyclopaedia (Esc)")
         body = pygame.Rect(u(30), hb.bottom + u(22), w - u(60), h - hb.bottom - u(44))
         self.left, self.right = layout.split_h(body, [0.30, 0.70], u(26))
         inner = layout.inset(self.left, u(12))

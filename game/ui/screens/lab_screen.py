@@ -47,9 +47,7 @@ class LabScreen(Screen):
         w, h = rect.size
         self.header_rect = self.poster_header(w)
         bfont = app.fonts.theme_font("display", 19)
-        bw = max(u(120), bfont.size("« Back")[0] + u(30))
-        self.back_button = button(self.manager, pygame.Rect(w - bw - u(20), u(12), bw, self.header_rect.h - u(29)),
-                                  "« Back", "@back", "Back to the menu (Esc)", name="back")
+        self.back_button = self.header_back_button(w, "Back to the menu (Esc)")
         body = pygame.Rect(u(24), self.header_rect.bottom + u(18), w - u(48), h - self.header_rect.bottom - u(36))
         self.left, self.right = layout.split_h(body, [0.40, 0.60], u(20))
         self.settings.layout(self.manager, layout.inset(self.left, u(14), u(12)))

@@ -56,16 +56,14 @@ class ReplayScreen(Screen):
         w, h = rect.size
         self.header_rect = self.poster_header(w)
         bfont = app.fonts.theme_font("display", 19)
-        bh = self.header_rect.h - u(29)
         x = w - u(20)
         self.head_buttons = {}
         for key, label, cls, tip in (("back", "« Back", "@back", "Back to the menu (Esc)"),
                                      ("scenario", "Scenario…", "@back", "Replay another scenario"),
                                      ("takeover", "Take over…", "@primary", "Play on from this month as any leader (T)")):
-            bw = max(u(110), bfont.size(label)[0] + u(30))
-            x -= bw
-            self.head_buttons[button(self.manager, pygame.Rect(x, u(12), bw, bh), label, cls, tip, name=key)] = key
-            x -= u(10)
+            b = self.header_button(x, label, cls, tip, key, min_w=110, pad=30)
+            self.head_buttons[b] = key
+            x = b.rect.x - u(10)
         self.takeover_button = next(b for b, k in self.head_buttons.items() if k == "takeover")
         ch = bfont.get_linesize() + u(12)
         tl_h = max(ch, app.fonts.get("display", 13).get_linesize() + u(30))

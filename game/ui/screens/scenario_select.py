@@ -60,9 +60,7 @@ class ScenarioSelectScreen(Screen):
         w, h = rect.size
         self.header_rect = self.poster_header(w)
         bfont = app.fonts.theme_font("display", 19)
-        bw = max(u(120), bfont.size("« Back")[0] + u(30))
-        self.back_button = button(self.manager, pygame.Rect(w - bw - u(20), u(12), bw, self.header_rect.h - u(29)),
-                                  "« Back", "@back", "Return to the menu (Esc)", name="back")
+        self.back_button = self.header_back_button(w, "Return to the menu (Esc)")
         body = pygame.Rect(u(30), self.header_rect.bottom + u(22), w - u(60), h - self.header_rect.bottom - u(44))
         self.left, self.right = layout.split_h(body, [0.27, 0.73], u(24))
         inner = layout.inset(self.left, u(14))

@@ -44,9 +44,7 @@ class SettingsScreen(Screen):
         u, w, h = self.app.u, rect.w, rect.h
         self.header_rect = self.poster_header(w)
         hb = self.header_rect
-        bw = max(u(120), self.app.fonts.theme_font("display", 19).size("« Back")[0] + u(30))
-        self.back_button = button(self.manager, pygame.Rect(w - bw - u(20), hb.y + u(12), bw, hb.h - u(29)),
-                                  "« Back", "@back", "Return to the menu (Esc)", name="back")
+        self.back_button = self.header_back_button(w, "Return to the menu (Esc)")
         body = pygame.Rect(u(30), hb.bottom + u(22), w - u(60), h - hb.bottom - u(60))
         self.left, self.right = layout.split_h(body, [0.60, 0.40], u(28))
         self.option_buttons: dict[pygame_gui.elements.UIButton, tuple[str, object]] = {}

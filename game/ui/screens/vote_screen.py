@@ -37,15 +37,13 @@ class VoteScreen(Screen):
         app, u = self.app, self.app.u
         w, h = rect.size
         self.header_rect = self.poster_header(w)
-        bfont = app.fonts.theme_font("display", 19)
-        bh = self.header_rect.h - u(29)
-        cw = max(u(130), bfont.size("Continue")[0] + u(36))
-        self.cont = button(self.manager, pygame.Rect(w - cw - u(20), u(12), cw, bh), "Continue", "@action",
-                           "Back to the game (Enter)", name="continue")
-        nw = max(u(110), bfont.size("Next vote")[0] + u(30))
-        self.next = button(self.manager, pygame.Rect(self.cont.rect.x - nw - u(10), u(12), nw, bh), "Next vote",
-                           "@back", "The next vote of this turn (Right)", name="next_vote")
-        self.prev = button(self.manager, pygame.Rect(self.next.rect.x - nw - u(8), u(12), nw, bh), "Previous",
+        self.cont = self.header_button(w - u(20), "Continue", "@action", "Back to the game (Enter)",
+                                       "continue")
+        self.next = self.header_button(self.cont.rect.x - u(10), "Next vote", "@back",
+                                       "The next vote of this turn (Right)", "next_vote",
+                                       min_w=110, pad=30)
+        nr = self.next.rect                 # Previous: as wide as Next, to its left
+        self.prev = button(self.manager, pygame.Rect(nr.x - nr.w - u(8), nr.y, nr.w, nr.h), "Previous",
                            "@back", "The previous vote (Left)", name="prev_vote")
         self.body = pygame.Rect(u(24), self.header_rect.bottom + u(18), w - u(48), h - self.header_rect.bottom - u(36))
         self.top_rect = pygame.Rect(self.body.x, self.body.y, self.body.w, app.fonts.get("display", 30).get_linesize() * 2 + u(24))

@@ -26,17 +26,6 @@ def main(argv: Optional[list[str]] = None) -> int:
     return handler(rest)
 
 
-def _load(name: str):
-    """A scenario by name or path; a broken one prints its problems (exit 2), no traceback."""
-    from .content.errors import ScenarioError
-    from .content.loader import load_scenario
-    try:
-        return load_scenario(name)
-    except ScenarioError as e:
-        print(str(e), file=sys.stderr)
-        return None
-
-
 def cmd_scenarios(argv: list[str]) -> int:
     from .content.loader import list_scenarios
     rows = list_scenarios()
@@ -64,7 +53,8 @@ def cmd_simulate(argv: list[str]) -> int:
                          "random (see game.ai.policies)")
     ap.add_argument("--difficulty", default="normal", help="rivals' difficulty: easy, normal, hard")
     args = ap.parse_args(argv)
-    scenario = _load(args.scenario)
+    from .content.loader import load_or_report
+    scenario = load_or_report(args.scenario)   # a broken one prints its problems: exit 2
     if scenario is None:
         return 2
     from .ai.difficulty import LEVELS

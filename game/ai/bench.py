@@ -64,14 +64,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--batch", type=int, default=2000)
     ap.add_argument("--difficulty", default="normal")
     args = ap.parse_args(argv)
-    from ..content.errors import ScenarioError
-    from ..content.loader import load_scenario
+    from ..content.loader import load_or_report
     from ..engine.game import Game
-    try:
-        g = Game(load_scenario(args.scenario))
-    except ScenarioError as e:
-        print(str(e), file=sys.stderr)
+    scenario = load_or_report(args.scenario)
+    if scenario is None:
         return 2
+    g = Game(scenario)
     d = decision_times(g, difficulty=args.difficulty)
     print(f"{g.scenario.title}: {g.n_turns} turns, {int(g.leaders.sum())} computer leaders")
     print(f"one game: the rivals decide in {d['wall_mean']:.1f} ms a turn "

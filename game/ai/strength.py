@@ -62,14 +62,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--difficulties", default=",".join(ORDER))
     ap.add_argument("--policy", default="apparatus", help="the scripted player's policy")
     args = ap.parse_args(argv)
-    from ..content.errors import ScenarioError
-    from ..content.loader import load_scenario
+    from ..content.loader import load_or_report
     from ..engine.game import Game
-    try:
-        g = Game(load_scenario(args.scenario))
-    except ScenarioError as e:
-        print(str(e), file=sys.stderr)
+    scenario = load_or_report(args.scenario)
+    if scenario is None:
         return 2
+    g = Game(scenario)
     difs = [d for d in args.difficulties.split(",") if d]
     roles = [r for r in args.roles.split(",") if r]
     for r in roles:

@@ -8,6 +8,7 @@ schema (``build``) and checks it (``validate``). Whatever goes wrong comes out a
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -31,6 +32,16 @@ def load_scenario(name_or_path: str | os.PathLike[str]) -> Scenario:
         root, pending = read_root(path)
         return scenario_from_root(root, str(path), pending)
     return _guarded(load, file)
+
+
+def load_or_report(name_or_path: str | os.PathLike[str]) -> Scenario | None:
+    """For the command lines: the scenario, or None after printing its problems (file:line:col,
+    one a line) to stderr - never a traceback."""
+    try:
+        return load_scenario(name_or_path)
+    except ScenarioError as err:
+        print(str(err), file=sys.stderr)
+        return None
 
 
 def parse_scenario(data: str | bytes, file: str = "<text>") -> Scenario:

@@ -66,12 +66,9 @@ def _session(args):
         for w in session.warnings:
             print(f"warning: {w}", file=sys.stderr)
         return session
-    from ..content.errors import ScenarioError
-    from ..content.loader import load_scenario
-    try:
-        scenario = load_scenario(args.scenario)
-    except ScenarioError as err:
-        print(str(err), file=sys.stderr)
+    from ..content.loader import load_or_report
+    scenario = load_or_report(args.scenario)
+    if scenario is None:
         return None
     if not scenario.script:
         print(f"The scenario '{scenario.id}' has no historical script to replay.",

@@ -48,6 +48,28 @@ def load(name_or_path: str):
     return load_scenario(name_or_path)
 
 
+class ScenarioCache:
+    """Scenarios by id, each read the first time it is asked for; a broken file is kept as
+    None with its message in ``error`` (shown on the screen, never a crash)."""
+
+    def __init__(self, paths: dict[str, str]):
+        self.paths = paths
+        self.loaded: dict[str, object] = {}
+        self.error = ""
+
+    def get(self, sid: str | None):
+        if sid is None:
+            return None
+        if sid not in self.loaded:
+            try:
+                self.loaded[sid] = load(self.paths.get(sid, sid))
+                self.error = ""
+            except Exception as exc:          # noqa: BLE001 — any broken file is shown
+                self.loaded[sid] = None
+                self.error = str(exc)
+        return self.loaded[sid]
+
+
 def scenarios() -> list[tuple[str, str, str]]:
     from game.content.loader import list_scenarios
     return list_scenarios()

@@ -8,6 +8,7 @@ import pygame_gui
 
 from game.ui import layout
 from game.ui.screens.scenario_select import scenario_label
+from game.ui.session import ScenarioCache
 from game.ui.text import blit
 from game.ui.widgets import ListView, button, section_title
 
@@ -35,25 +36,18 @@ class LabSettings:
         self.runs = 100
         self.seed_text = "1"
         self.weight = 0.5
-        self.loaded: dict = {}
-        self.error = ""
+        self.cache = ScenarioCache(self.paths)
         self.entry = None
         self.slider = None
         self.pick(self.scenario_id)
 
     # ---------------------------------------------------------------- choices
     def scenario(self, sid: str | None):
-        if sid is None:
-            return None
-        if sid not in self.loaded:
-            from game.ui.session import load
-            try:
-                self.loaded[sid] = load(self.paths.get(sid, sid))
-                self.error = ""
-            except Exception as exc:         # a broken file is reported, never a crash
-                self.loaded[sid] = None
-                self.error = str(exc)
-        return self.loaded[sid]
+        return self.cache.get(sid)
+
+    @property
+    def error(self) -> str:
+        return self.cache.error
 
     def pick(self, sid: str | None) -> None:
         """A new scenario: its base becomes the baseline, its historiography the slider's value."""

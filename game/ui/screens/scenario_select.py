@@ -7,7 +7,7 @@ import pygame_gui
 from game.ui import layout, people
 from game.ui.richtext import RichText, RichTextView
 from game.ui.screen import Screen
-from game.ui.session import DIFFICULTY_TEXT, Session, difficulties, load, scenarios
+from game.ui.session import DIFFICULTY_TEXT, ScenarioCache, Session, difficulties, scenarios
 from game.ui.text import blit
 from game.ui.widgets import ListView, button, card, header, section_title
 
@@ -28,27 +28,20 @@ class ScenarioSelectScreen(Screen):
         self.descriptions = {sid: desc for sid, desc, _path in scenarios()}
         self.paths = {sid: path for sid, _desc, path in scenarios()}
         self.scenario_id = "campaign" if "campaign" in self.paths else (self.rows[0][0] if self.rows else None)
-        self.loaded: dict[str, object] = {}
+        self.cache = ScenarioCache(self.paths)
         self.chosen: list[str] = []
         self.difficulty = "normal"
-        self.error = ""
 
     def shortcuts(self):
         return [("Enter", "Begin the game"), ("Esc", "Back to the menu")]
 
     # ---------------------------------------------------------------- data
     def scenario(self):
-        sid = self.scenario_id
-        if sid is None:
-            return None
-        if sid not in self.loaded:
-            try:
-                self.loaded[sid] = load(self.paths.get(sid, sid))
-                self.error = ""
-            except Exception as exc:          # a broken file is shown, never a crash
-                self.loaded[sid] = None
-                self.error = str(exc)
-        return self.loaded[sid]
+        return self.cache.get(self.scenario_id)
+
+    @property
+    def error(self) -> str:
+        return self.cache.error
 
     def roles(self) -> list:
         sc = self.scenario()

@@ -44,15 +44,14 @@ class Context:
         st = (STANDING["cc"] * self.cc_share + STANDING["pb"] * self.pb_share
               + STANDING["delegates"] * self.del_share + STANDING["prestige"] * s.prestige / 100.0)
         self.standing = np.where(act & g.leaders[None, :], st, 0.0).astype(F)
-        held = g.powers_held(s)
-        self.coercion = (held[:, :, POWER["police"]] * g.mod["fear"][None, :]).astype(F)
+        self.power = {p: g.holds_power(s, p) for p in ("appoint", "police", "recruit", "press",
+                                                       "comintern")}
+        self.coercion = (self.power["police"] * g.mod["fear"][None, :]).astype(F)
         self.ban = s.flags[:, g.fidx["faction_ban"]]
         w = s.members / np.maximum(s.members.sum(axis=1, keepdims=True), 1e-6)
         self.lean = (w[:, :, None] * s.lean).sum(axis=1).astype(F)                     # [B,3]
         self.in_pb = s.member[:, :, BODY["politburo"]]
         self.in_cc = s.member[:, :, BODY["central_committee"]]
-        self.power = {p: held[:, :, POWER[p]] for p in ("appoint", "police", "recruit", "press",
-                                                        "comintern")}
         self.gensec = self._holder_of("appoint")
         self._calendar(g, s)
         self.human = human

@@ -226,11 +226,6 @@ class Game:
         from .power import active
         return active(state, self.incapacitated)
 
-    def powers_held(self, state: State) -> np.ndarray:
-        """[B,P,powers] holds at least one post carrying each power (actions.POWERS order)."""
-        holds = state.holder[:, None, :] == np.arange(self.P)[None, :, None]    # [B,P,K]
-        return (holds.astype(np.uint8) @ self.post_powers.astype(np.uint8)) > 0
-
     def holds_power(self, state: State, power: str) -> np.ndarray:
         """[B,P] holds at least one post carrying ``power``."""
         carries = self.post_powers[:, _actions.POWER[power]]                     # [K]

@@ -36,10 +36,11 @@ class Context:
         self.act = act
         bits = power.bloc_bits(s)
         self.allied = ((bits[:, :, None] & bits[:, None, :]) != 0) | np.eye(g.P, dtype=bool)
-        self.pb_share = power.politburo_share(s, act, bits)
+        fol = power.followers(s, bits)
+        self.pb_share = power.politburo_share(s, act, bits, fol)
         self.majority = np.any(s.bloc & (self.pb_share > 0.5)[:, None, :], axis=2)   # [B,L]
         self.faction = power.open_faction(s, g.bloc_secret, self.majority)
-        self.cc_share = power.cc_share(s, act, bits)
+        self.cc_share = power.cc_share(s, act, bits, fol)
         self.del_share = power.delegate_share(s, g.params, g.structural)
         st = (STANDING["cc"] * self.cc_share + STANDING["pb"] * self.pb_share
               + STANDING["delegates"] * self.del_share + STANDING["prestige"] * s.prestige / 100.0)
@@ -96,7 +97,7 @@ class Context:
         t = np.where((self.act & g.leaders[None, :])[:, None, :], t, 0.0).astype(F)
         self.threat = t
         self.top = np.argmax(t, axis=2)                                            # [B,N]
-        self.top_val = np.take_along_axis(t, self.top[..., None], axis=2)[..., 0]
+        self.top_val = t.max(axis=2)                      # the value at ``top``
         self.rho = (t / np.maximum(self.top_val, 1e-6)[..., None]).astype(F)
         # how dangerous each is in absolute terms: his threat against my own standing
         mine = self.standing[:, lead][..., None]

@@ -63,8 +63,10 @@ class Forecast:
         self.ideo = s.ideology.astype(F)
         # pulls are computed for the people motions name: the leaders and the post holders
         # (others, e.g. a man proposed for the Politburo, are added when first asked for)
-        held = s.holder[s.holder >= 0].astype(np.int64)
-        self.rows = np.union1d(ctx.lead, held)
+        named = np.zeros(g.P, dtype=bool)
+        named[ctx.lead] = True
+        named[s.holder[s.holder >= 0]] = True
+        self.rows = np.flatnonzero(named)
         self.rowmap = np.full(g.P, -1, dtype=np.int64)
         self.rowmap[self.rows] = np.arange(len(self.rows))
         self.X, self.D = self._pulls(self.rows)
@@ -90,8 +92,9 @@ class Forecast:
         pat = self.pat
         client = pat[:, None, :] == x[None, :, None]                          # [B,k,v]
         al_x = self.al[:, x, :]                                               # [B,k,P]
-        pa = np.take_along_axis(al_x, np.broadcast_to(np.maximum(pat, 0)[:, None, :],
-                                                      al_x.shape), axis=2)    # al[x, pat[v]]
+        B = pat.shape[0]
+        pa = self.al[np.arange(B)[:, None, None], x[None, :, None],
+                     np.maximum(pat, 0)[:, None, :]]                          # al[x, pat[v]]
         pa &= (pat >= 0)[:, None, :] & ~client
         pres = self.pres
         X = (A * al_x.astype(F) + Rr * self.relT[:, x, :]

@@ -70,14 +70,14 @@ class Turn:
         """[B,N,C] (or [B,N,n] for one block) random draws of mean 0 and spread 1, one per
         leader and candidate, keyed by person and column so that a game draws the same alone
         or in a batch. (Uniform, not normal: one hash a draw, and the shape matters little.)"""
-        key = (purpose, block)
-        if key not in self._draws:
-            cols = np.arange(self.menu.C) if block is None else \
-                np.arange(self.menu[block].start, self.menu[block].start + self.menu[block].size)
-            k = (PURPOSE[purpose] + 1) * (1 << 22) + self.ch.lead[:, None] * 4096 + cols
+        if purpose not in self._draws:
+            # one draw per column of the whole menu, once a turn; a block reads its slice
+            k = (PURPOSE[purpose] + 1) * (1 << 22) + self.ch.lead[:, None] * 4096 + \
+                np.arange(self.menu.C)
             u = rng.uniform(self.s.seed, self.s.turn, SITE, k)
-            self._draws[key] = ((u - 0.5) * np.sqrt(12.0)).astype(np.float32)
-        return self._draws[key]
+            self._draws[purpose] = ((u - 0.5) * np.sqrt(12.0)).astype(np.float32)
+        u = self._draws[purpose]
+        return u if block is None else u[..., self.menu[block].sl]
 
     def uniform(self, purpose: str, n: int) -> np.ndarray:
         k = (PURPOSE[purpose] + 1) * (1 << 22) + np.arange(n)
@@ -105,8 +105,9 @@ class Turn:
             if when is not None:
                 env = env or Env(g, s)
                 out[:, m] = np.asarray(when.fn(env), dtype=bool)
-            if g.scenario.motions[m].kind == "policy" and self.ag.policy[m] >= 0:
-                out[:, m] &= s.policy[:, self.ag.policy[m]] != self.ag.option[m]
+        req = self.done_req
+        out &= ~(req.sets_policy[None, :] & (s.policy[:, np.maximum(req.policy, 0)]
+                                             == req.option[None, :]))
         self._open = out
         return out
 
@@ -135,6 +136,9 @@ class DoneRequirements:
         self.policy = np.asarray(ag.policy, dtype=np.int64)
         self.option = np.asarray(ag.option, dtype=np.int64)
         self.lasting = self.has_flag.any(axis=1) | (self.policy >= 0)
+        # a policy motion is not tabled while its option is already in force
+        self.sets_policy = np.array([mo.kind == "policy" for mo in g.scenario.motions],
+                                    dtype=bool) & (self.policy >= 0)
 
 
 class Rivals:

@@ -16,6 +16,7 @@ import numpy as np
 from ..content.schema import Scenario
 from . import actions as _actions
 from . import params as _params
+from .power import active as _active
 from .calendar import date_str, month_index
 from .state import AXES, BODIES, BODY, INDICATORS, IND, State
 
@@ -223,8 +224,7 @@ class Game:
         return self.pidx[person] if isinstance(person, str) else int(person)
 
     def active(self, state: State) -> np.ndarray:
-        from .power import active
-        return active(state, self.incapacitated)
+        return _active(state, self.incapacitated)
 
     def holds_power(self, state: State, power: str) -> np.ndarray:
         """[B,P] holds at least one post carrying ``power``."""

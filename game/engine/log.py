@@ -28,19 +28,38 @@ class Log:
 
     def __init__(self, g: "Game", batch: int, games: Optional[Iterable[int]] = None):
         self.g = g
-        self.records: list[list[dict]] = [[] for _ in range(batch)]
+        self._records: list[list[dict]] = [[] for _ in range(batch)]
         self.games = None if games is None else set(int(x) for x in games)
+        # votes whose voters are yet to be put into words: (record, motion, result, game)
+        self._unexplained: list = []
+
+    @property
+    def records(self) -> list[list[dict]]:
+        """Every game's records, each vote with its voters' reasons in words. The words are
+        written when the records are first read, not when the vote is taken: a headless game
+        that only prints its summary never needs them (a vote's motion and result do not
+        change once it is taken, so the words are the same either way)."""
+        if self._unexplained:
+            from .votes import explain, explain_groups
+            for rec, m, res, b in self._unexplained:
+                sp, t = int(m.sponsor[b]), int(m.target[b])
+                rec["voters"] = explain(self.g, m, res, b)
+                rec["groups"] = explain_groups(self.g, res, b, sp, t)
+            self._unexplained.clear()
+        return self._records
 
     def wants(self, b: int) -> bool:
         return self.games is None or b in self.games
 
-    def add(self, b: int, s: State, kind: str, persons: list[str], text: str, **extra) -> None:
+    def add(self, b: int, s: State, kind: str, persons: list[str], text: str,
+            **extra) -> Optional[dict]:
         if not self.wants(b):
-            return
+            return None
         rec = {"turn": int(s.turn), "date": self.g.date(s.turn), "kind": kind,
                "persons": list(persons), "text": text}
         rec.update(extra)
-        self.records[b].append(rec)
+        self._records[b].append(rec)
+        return rec
 
     # ------------------------------------------------------------------ kinds
     def event(self, g: "Game", s: State, b: int, e: int, choice: Optional[int]) -> None:
@@ -60,7 +79,6 @@ class Log:
         self.add(b, s, ev.kind or "event", persons, text, **extra)
 
     def vote(self, g: "Game", s: State, m: "Motion", res: "Result", b: int) -> None:
-        from .votes import explain, explain_groups
         if not self.wants(b):
             return
         sp, t = int(m.sponsor[b]), int(m.target[b])
@@ -74,11 +92,12 @@ class Log:
         body = BODY_NAMES[m.body_of(b)]
         text = (f"The {body} {'adopts' if passed else 'rejects'} {title} "
                 f"({tally['for']}–{tally['against']}).")
-        self.add(b, s, "vote", persons, text, body=m.body_of(b), motion=title,
+        rec = self.add(b, s, "vote", persons, text, body=m.body_of(b), motion=title,
                  motion_kind=m.kind_of(b),
                  sponsor=g.person_ids[sp], target=g.person_ids[t] if t >= 0 else None,
                  result="passed" if passed else "failed", tally=tally,
-                 voters=explain(g, s, m, res, b), groups=explain_groups(g, res, b, sp, t))
+                 voters=None, groups=None)
+        self._unexplained.append((rec, m, res, b))
 
     # ------------------------------------------------------------------ output
     def lines(self, b: int = 0) -> str:

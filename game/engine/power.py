@@ -51,23 +51,36 @@ def open_faction(state: State, bloc_secret: np.ndarray, majority_bloc: np.ndarra
     return np.any(state.bloc & opposition[:, :, None], axis=1)
 
 
-def following(state: State, act: np.ndarray, voters: np.ndarray,
-              bits: np.ndarray | None = None) -> np.ndarray:
-    """[B,P] how many of ``voters`` each person commands: himself, his clients, his allies.
-
-    Each person's followers are a set of people held as the bits of one integer (a cast of up
-    to 62), so the count is a population count, not a sum over a [B,P,P] table."""
+def followers(state: State, bits: np.ndarray | None = None) -> np.ndarray | None:
+    """[B,P] each person's followers — himself, his clients, his allies — as the bits of one
+    integer (None for a cast over 62, which ``following`` counts from a table instead).
+    Worked out once, it serves every body's count of the same state."""
     mask = bloc_bits(state) if bits is None else bits
     B, P = mask.shape
     if P > 62:
-        return _following_table(state, act, voters, mask)
+        return None
     one = np.int64(1) << np.arange(P, dtype=np.int64)                       # [P]
-    vote = ((voters & act) * one).sum(axis=1)                               # [B] who votes
     members = (state.bloc * one).sum(axis=2)                                # [B,L] bloc members
     allies = np.bitwise_or.reduce(np.where(state.bloc, members[:, :, None], 0), axis=1) \
         if state.bloc.shape[1] else np.zeros((B, P), dtype=np.int64)       # [B,P]
-    return np.bitwise_count((allies | _client_bits(state.patron, one) | one)
-                            & vote[:, None]).astype(np.int64)
+    return allies | _client_bits(state.patron, one) | one
+
+
+def following(state: State, act: np.ndarray, voters: np.ndarray,
+              bits: np.ndarray | None = None, fol: np.ndarray | None = None) -> np.ndarray:
+    """[B,P] how many of ``voters`` each person commands: himself, his clients, his allies.
+
+    Each person's followers are a set of people held as the bits of one integer (a cast of up
+    to 62; ``fol`` from ``followers``), so the count is a population count, not a sum over a
+    [B,P,P] table."""
+    mask = bloc_bits(state) if bits is None else bits
+    P = mask.shape[1]
+    if P > 62:
+        return _following_table(state, act, voters, mask)
+    fol = followers(state, mask) if fol is None else fol
+    one = np.int64(1) << np.arange(P, dtype=np.int64)                       # [P]
+    vote = ((voters & act) * one).sum(axis=1)                               # [B] who votes
+    return np.bitwise_count(fol & vote[:, None]).astype(np.int64)
 
 
 def _client_bits(patron: np.ndarray, one: np.ndarray) -> np.ndarray:
@@ -109,11 +122,12 @@ def politburo_votes(state: State, act: np.ndarray) -> np.ndarray:
     return state.member[:, :, BODY["politburo"]] & act
 
 
-def politburo_share(state: State, act: np.ndarray, bits: np.ndarray | None = None) -> np.ndarray:
+def politburo_share(state: State, act: np.ndarray, bits: np.ndarray | None = None,
+                    fol: np.ndarray | None = None) -> np.ndarray:
     """[B,P] share of the voting Politburo each person commands."""
     voters = politburo_votes(state, act)
     n = np.maximum(voters.sum(axis=1, keepdims=True), 1)
-    return following(state, act, voters, bits) / n
+    return following(state, act, voters, bits, fol) / n
 
 
 def politburo_majority(state: State, act: np.ndarray) -> np.ndarray:
@@ -147,11 +161,12 @@ def delegate_share(state: State, params: dict, structural: float) -> np.ndarray:
     return (machine[:, :, None] * onehot).sum(axis=1) / d.sum(axis=1, keepdims=True)
 
 
-def cc_share(state: State, act: np.ndarray, bits: np.ndarray | None = None) -> np.ndarray:
+def cc_share(state: State, act: np.ndarray, bits: np.ndarray | None = None,
+             fol: np.ndarray | None = None) -> np.ndarray:
     """[B,P] share of the Central Committee that votes with each person (seats and members)."""
     bits = bloc_bits(state) if bits is None else bits
     in_cc = state.member[:, :, BODY["central_committee"]] & act           # [B,P]
-    named = following(state, act, in_cc, bits)                             # [B,P]
+    named = following(state, act, in_cc, bits, fol)                        # [B,P]
     seats = state.cc_seats[:, :-1]                                         # clients by patron
     # a patron's clients follow him, and his allies' clients follow his allies
     cols = np.flatnonzero(seats.any(axis=0))
@@ -166,7 +181,8 @@ def standing(state: State, act: np.ndarray, params: dict, structural: float,
              leaders: np.ndarray) -> np.ndarray:
     """[B,P] how strong a claim each leader has to lead the party (0 for non-leaders)."""
     bits = bloc_bits(state)
-    s = (0.30 * cc_share(state, act, bits) + 0.25 * politburo_share(state, act, bits)
+    fol = followers(state, bits)
+    s = (0.30 * cc_share(state, act, bits, fol) + 0.25 * politburo_share(state, act, bits, fol)
          + 0.20 * delegate_share(state, params, structural) + 0.25 * state.prestige / 100.0)
     mask = act & leaders[None, :]
     return np.where(mask, s, -1.0)

@@ -16,10 +16,8 @@ def refill_action_points(g: "Game", s: State) -> None:
     """Each active leader gets the base, plus what his posts and traits give."""
     act = g.active(s) & g.leaders[None, :]
     ap = np.full((s.batch, g.P), g.params["ap_base"], dtype=np.float32) + g.mod["ap"][None, :]
-    for k in range(g.K):
-        h = s.holder[:, k]
-        has = h >= 0
-        ap[np.flatnonzero(has), h[has]] += g.post_ap[k]
+    b, k = np.nonzero(s.holder >= 0)           # each post held, in post order per game
+    np.add.at(ap, (b, s.holder[b, k]), g.post_ap[k])
     s.ap[:] = np.where(act, ap, 0.0)
 
 

@@ -396,7 +396,7 @@ def _party_lean(s: State) -> np.ndarray:
     return np.einsum("br,brk->bk", w, s.lean)
 
 
-def explain(g: "Game", s: State, m: Motion, res: Result, b: int, top: int = 3) -> list[dict]:
+def explain(g: "Game", m: Motion, res: Result, b: int, top: int = 3) -> list[dict]:
     """The named voters of game ``b`` with their vote, the terms that carried it (strongest
     first) and the strongest term that pulled the other way ("despite")."""
     out = []

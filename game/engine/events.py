@@ -72,6 +72,9 @@ def health(g: "Game", s: State, log: Optional["Log"], forced: dict) -> None:
         if not (person.decline or person.stroke_risk or key in forced):
             continue
         alive = s.alive[:, i] & ~s.over
+        if not alive.any() and key not in forced:          # dead in every game: nothing to do
+            np.clip(s.health, 0, 1, out=s.health)
+            continue
         s.health[alive, i] -= person.decline * dt
         stroke = np.zeros(s.batch, dtype=bool)
         if random_strokes and person.stroke_risk:

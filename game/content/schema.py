@@ -106,6 +106,7 @@ class Post:
     region: Optional[str] = None  # for party_org posts: the organisation this post leads
     base: str = ""                # the power base in words (for the interface)
     source: Optional[Source] = None
+    deputy: Optional[str] = None  # steps in when the post falls vacant, if he is able
 
 
 @dataclass(frozen=True)

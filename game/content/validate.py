@@ -167,6 +167,7 @@ class Checker:
         for i, post in enumerate(self.s.posts):
             at: Path = ("posts", i)
             self.ref(at + ("holder",), post.holder, self.persons, "person")
+            self.ref(at + ("deputy",), post.deputy, self.persons, "person")
             self.ref(at + ("region",), post.region, self.ctx.regions, "region")
             self.span(at + ("action_points",), post.action_points, 0, 10)
             if "party_org" in post.powers and post.region is None:

@@ -87,6 +87,8 @@ class Game:
             for pw in post.powers:
                 self.post_powers[k, _actions.POWER[pw]] = True
         self.post_ap = np.array([k.action_points for k in sc.posts], dtype=np.float32)
+        self.post_deputy = np.array([self.pidx[k.deputy] if k.deputy else -1 for k in sc.posts],
+                                    dtype=np.int64)
         self.post_prestige = np.array([k.prestige for k in sc.posts], dtype=np.float32)
         self.post_region = np.array([self.ridx.get(k.region, -1) if k.region else -1
                                      for k in sc.posts], dtype=np.int16)
@@ -200,8 +202,8 @@ class Game:
              chooser: Optional[Chooser] = None, forced: Optional[dict] = None) -> State:
         """Resolve one turn for every game in the batch (in place; returns the state).
 
-        Order: events fire (health first), actions resolve, bodies vote, the economy steps,
-        the calendar advances. ``moves``: per-game lists of Actions, or an int array
+        Order: events fire (health first), actions resolve, bodies vote, posts left vacant
+        are filled, the economy steps, the calendar advances. ``moves``: per-game lists of Actions, or an int array
         [B, S, 5] of (kind, actor, target, arg, arg2) with -1 padding, or a callable that is
         given the state once the events have fired and returns either of those.
         """

@@ -5,11 +5,12 @@ from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
-from . import mutate, power, votes
+from . import mutate, votes
 from .actions import KIND_IDS
 from .arith import clip
 from .env import Env
 from .state import AXES, BODY, State
+from .succession import successor
 
 if TYPE_CHECKING:
     from .game import Game
@@ -92,17 +93,6 @@ def from_actions(g: "Game", s: State, kind: int, actor, target, arg, arg2,
             motion("testament_suppress", body, sup, np.full(B, -1), reg,
                    np.full(B, 0.5, np.float32))) if m.mask.any()]
     return []
-
-
-def successor(g: "Game", s: State, sponsor: np.ndarray, target: np.ndarray,
-              named: np.ndarray) -> np.ndarray:
-    """[B] who takes a post: the named successor, else the mover's best-placed follower."""
-    act = g.active(s)
-    follows = power.allied_with(s, sponsor) | (s.patron == sponsor[:, None])     # [B,P]
-    score = follows * 10.0 + s.prestige / 100.0
-    score = np.where(act & (np.arange(g.P)[None, :] != target[:, None]), score, -1.0)
-    best = np.argmax(score, axis=1)
-    return np.where(named >= 0, named, best)
 
 
 def apply_result(g: "Game", s: State, m: votes.Motion, res: votes.Result) -> None:

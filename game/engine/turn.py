@@ -1,12 +1,12 @@
-"""One turn, in a fixed order: events fire (health first), actions resolve, bodies vote, the
-economy steps, the calendar advances."""
+"""One turn, in a fixed order: events fire (health first), actions resolve, bodies vote, posts
+left vacant during the turn are filled, the economy steps, the calendar advances."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
-from . import economy, events, motions, sittings, upkeep, victory, votes
+from . import economy, events, motions, sittings, succession, upkeep, victory, votes
 from .resolve import resolve_actions
 from .state import State
 
@@ -24,12 +24,14 @@ def resolve_turn(g: "Game", s: State, moves, choices: dict, log: Optional["Log"]
                  forced: dict) -> State:
     if s.over.all():
         return s
+    held = s.holder.copy()
     events.health(g, s, log, forced)
     events.fire_events(g, s, choices, log, chooser, forced)
     if callable(moves):
         moves = moves(s)
     tabled = resolve_actions(g, s, moves, log)
     vote_phase(g, s, tabled, log)
+    succession.fill_vacancies(g, s, held, log)
     frozen = _freeze(s)
     economy.step(g, s)
     upkeep.end_of_turn(g, s, log)

@@ -34,10 +34,15 @@ def test_the_computer_stalin_polemicises_less_than_trotsky(campaign_games):
     assert c.per_game("stalin", "polemic") < c.per_game("trotsky", "polemic")
 
 
-def test_in_the_campaign_the_rivals_take_their_rivals_out_of_the_politburo(campaign_games):
-    s, g = campaign_games.state, campaign_games.g
+def test_in_most_campaigns_the_rivals_take_trotsky_zinoviev_and_kamenev_out_of_the_politburo(
+        campaign):
+    """Over 40 games (six are too few: a handful of seeds where the triumvirate holds together
+    to the end can sit side by side); about 0.8 of the three men fall in 120 games."""
+    from game.ai.play import play
+    g = campaign
+    s = play(g, np.arange(40) + 100)
     fell = (s.fell_turn[:, [g.pidx[p] for p in ("trotsky", "zinoviev", "kamenev")]] >= 0)
-    assert fell.mean() >= 0.5
+    assert fell.mean() >= 0.6
 
 
 def _rivals_turn(g, state, difficulty="hard"):

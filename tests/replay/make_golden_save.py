@@ -30,3 +30,5 @@ def make():
 if __name__ == "__main__":
     os.environ.setdefault("POLITBURO_HOME", tempfile.mkdtemp(prefix="politburo-golden-"))
     print(make().save(GOLDEN))
+    # saving keeps the previous file as .bak (game.replay.files); a fixture needs no spare
+    GOLDEN.with_name(GOLDEN.name + ".bak").unlink(missing_ok=True)

@@ -1,0 +1,67 @@
+"""Who takes a post that falls free: the winner's men, not the winner himself."""
+import numpy as np
+
+from game.engine import succession
+from game.engine.log import Log
+
+
+def test_a_removed_man_s_post_goes_to_the_mover_s_client_not_to_the_mover(tiny):
+    s = tiny.new_state([4])
+    stalin, molotov = tiny.pidx["stalin"], tiny.pidx["molotov"]
+    who = succession.successor(tiny, s, np.array([stalin]), np.array([tiny.pidx["zinoviev"]]),
+                               np.array([-1]))
+    assert who[0] == molotov
+
+
+def test_a_named_successor_takes_the_post(tiny):
+    s = tiny.new_state([4])
+    kamenev = tiny.pidx["kamenev"]
+    who = succession.successor(tiny, s, np.array([tiny.pidx["stalin"]]),
+                               np.array([tiny.pidx["zinoviev"]]), np.array([kamenev]))
+    assert who[0] == kamenev
+
+
+def test_a_man_with_no_followers_takes_the_post_himself(tiny):
+    s = tiny.new_state([4])
+    trotsky = tiny.pidx["trotsky"]
+    who = succession.successor(tiny, s, np.array([trotsky]), np.array([tiny.pidx["zinoviev"]]),
+                               np.array([-1]))
+    assert who[0] == trotsky
+
+
+def test_the_post_of_a_man_who_dies_is_filled_by_the_end_of_the_month(tiny):
+    s = tiny.new_state([4])
+    zinoviev = tiny.pidx["zinoviev"]
+    chair = tiny.kidx["comintern_chair"]
+    s.health[:, zinoviev] = 0.01                # the forced stroke kills him
+    log = Log(tiny, 1)
+    tiny.step(s, [[]], log=log, forced={"stroke:zinoviev": True})
+    assert not s.alive[0, zinoviev]
+    assert s.holder[0, chair] >= 0 and s.holder[0, chair] != zinoviev
+    named = [r for r in log.records[0] if r["kind"] == "appointment" and r.get("post")]
+    assert {r["post"] for r in named} == {"comintern_chair", "leningrad_party"}
+    assert all("in place of Zinoviev" in r["text"] for r in named)
+
+
+def test_a_post_vacant_when_the_month_begins_stays_vacant(tiny):
+    s = tiny.new_state([4])
+    chair = tiny.kidx["comintern_chair"]
+    s.holder[:, chair] = -1                     # as a scenario may leave a post unfilled
+    tiny.step(s, [[]])
+    assert s.holder[0, chair] == -1
+
+
+def test_a_post_s_deputy_steps_in_when_it_falls_vacant(tiny_scenario):
+    from dataclasses import replace
+
+    from game.engine.game import Game
+    posts = tuple(replace(k, deputy="kamenev") if k.id == "comintern_chair" else k
+                  for k in tiny_scenario.posts)
+    g = Game(replace(tiny_scenario, posts=posts))
+    s = g.new_state([4])
+    s.health[:, g.pidx["zinoviev"]] = 0.01
+    log = Log(g, 1)
+    g.step(s, [[]], log=log, forced={"stroke:zinoviev": True})
+    assert s.holder[0, g.kidx["comintern_chair"]] == g.pidx["kamenev"]
+    assert s.holder[0, g.kidx["leningrad_party"]] == g.pidx["molotov"]      # no deputy there
+    assert any("(his deputy)" in r["text"] for r in log.records[0])

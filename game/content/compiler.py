@@ -7,6 +7,7 @@ text, ``date``, a policy, an id). Any node type not in ``_HANDLERS`` is refused 
 from __future__ import annotations
 
 import ast
+import math
 import re
 import warnings
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from game.content.grammar import CompileContext, Env, ExprError
 MAX_LENGTH = 500      # characters in one expression
 MAX_DEPTH = 32        # nesting of operators and calls
 MAX_CHANCES = 64      # chance() calls per expression: site * 64 + n must not collide
+_HUGE = 10 ** 300     # integer literals from here up are "too large"
 
 Fn = Callable[[Env], np.ndarray]
 
@@ -118,7 +120,7 @@ class Compiler:
         if isinstance(value, bool):
             return Term("bool", const(value))
         if isinstance(value, (int, float)):
-            if not (isinstance(value, float) or abs(value) < 10 ** 300) or not np.isfinite(float(value)):
+            if not (isinstance(value, float) or abs(value) < _HUGE) or not math.isfinite(float(value)):
                 raise self.error(node, "number too large", "use an ordinary number")
             return Term("num", const(float(value)))
         if isinstance(value, str):

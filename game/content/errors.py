@@ -6,7 +6,6 @@ raises a single :class:`ScenarioError` carrying them all, so a teacher fixes a f
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -48,6 +47,7 @@ class ScenarioError(Exception):
 
 def did_you_mean(word: str, candidates: Iterable[str], listing: int = 12) -> str:
     """A fix hint: the closest known names, or the whole (short) list of known names."""
+    import difflib    # here, not at the top: only a file with a mistake needs it
     known = sorted(set(candidates))
     close = difflib.get_close_matches(word, known, n=3, cutoff=0.6)
     if close:

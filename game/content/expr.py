@@ -10,7 +10,8 @@ batch (bool for conditions, float for numbers): ``and``/``or``/``not`` are ``&``
 No user text ever reaches eval, exec or compile.
 
 This module is the public face; the work is done in ``compiler`` (operators, names),
-``calls`` (functions) and ``effects`` (statements).
+``calls`` (functions) and ``effects`` (statements); ``memo`` keeps what was compiled, so the
+same expressions under the same ids are compiled once per process.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from game.content.calls import CallCompiler
 from game.content.compiler import MAX_CHANCES, MAX_DEPTH, MAX_LENGTH
 from game.content.effects import Effect, compile_statement
 from game.content.grammar import CompileContext, Env, ExprError
+from game.content.memo import compiled
 
 Predicate = Callable[[Env], np.ndarray]
 
@@ -30,7 +32,10 @@ def compile_predicate(text: str, ctx: CompileContext, site: int = 0) -> Predicat
     """A condition: ``env -> bool[B]``. Empty text means "always"."""
     if not text.strip():
         return lambda env: np.ones(env.batch, dtype=bool)
-    compiler = CallCompiler(text, ctx, site)
+    return compiled("predicate", text, ctx, site, _predicate)
+
+
+def _predicate(compiler: CallCompiler) -> Predicate:
     return compiler.predicate(compiler.parse("eval").body)
 
 
@@ -47,7 +52,10 @@ def compile_value(text: str, ctx: CompileContext, site: int = 0) -> Predicate:
 
 def compile_effect(text: str, ctx: CompileContext, site: int = 0) -> Effect:
     """One statement: ``(env, mask) -> None``, acting only in the games where ``mask`` holds."""
-    compiler = CallCompiler(text, ctx, site)
+    return compiled("effect", text, ctx, site, _effect)
+
+
+def _effect(compiler: CallCompiler) -> Effect:
     module = compiler.parse("exec")
     if len(module.body) != 1:
         col = compiler.col(module.body[1]) if len(module.body) > 1 else 0

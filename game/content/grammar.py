@@ -7,6 +7,7 @@ The compiled closures talk to the engine only through :class:`Env`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Protocol
@@ -142,6 +143,19 @@ class CompileContext:
                    policies={p.id: (i, tuple(o.id for o in p.options))
                              for i, p in enumerate(scenario.policies)})
 
+    @functools.cached_property
+    def token(self) -> object:
+        """The same object for every context with the same ids and indices (a memo's key).
+        Taken once, on first use: a context is not changed after it is made."""
+        ids = (tuple(self.persons.items()), tuple(self.posts.items()),
+               tuple(self.regions.items()), tuple(self.blocs.items()),
+               tuple(self.events.items()), tuple(self.flags.items()),
+               tuple(self.policies.items()))
+        try:
+            return _token(ids)
+        except TypeError:      # options given as a list, say: this context shares with none
+            return object()
+
     def ids(self, kind: str) -> Mapping[str, int]:
         return {"person": self.persons, "post": self.posts, "region": self.regions,
                 "bloc": self.blocs, "event": self.events}[kind]
@@ -156,6 +170,11 @@ class CompileContext:
         for kind in ID_KINDS:
             names.extend(self.ids(kind))
         return names
+
+
+@functools.lru_cache(maxsize=32)
+def _token(ids: tuple) -> object:
+    return object()
 
 
 def _index(items: Any) -> dict[str, int]:

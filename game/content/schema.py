@@ -14,8 +14,8 @@ Conventions:
 - expressions (``trigger``, ``when``, ``effects``) are strings in the grammar of
   ``game.content.expr`` — never Python.
 """
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: the loader reads these classes' type hints,
+# and hints written as strings had to be compiled and evaluated one by one at every start.
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 

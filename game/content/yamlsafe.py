@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from yaml.composer import Composer
 from yaml.error import Mark, MarkedYAMLError, YAMLError
@@ -46,6 +47,71 @@ def is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.style is None and node.value in NULLS
 
 
+class _Source:
+    """The file name and text that a composed node's marks point into."""
+    __slots__ = ("file", "text")
+
+    def __init__(self, file: str, text: str):
+        self.file, self.text = file, text
+
+
+def _mark_property(raw_name: str) -> property:
+    """A node's ``start_mark`` or ``end_mark``, made from the parser's own mark on first use.
+
+    Making two marks for every value was a tenth of loading a scenario, and only a value with
+    a problem ever needs one. The mark names our file and holds its text (``problem_in_text``
+    reads it), whichever parser made the raw one; one assigned by hand is kept as it is.
+    """
+    made = "_made" + raw_name
+
+    def get(self: Node) -> Mark | None:
+        mark = self.__dict__.get(made)
+        if mark is None:
+            raw, src = self.__dict__.get(raw_name), self.__dict__.get("_src")
+            if raw is None or src is None:
+                return None
+            mark = Mark(src.file, raw.index, raw.line, raw.column, src.text, raw.index)
+            self.__dict__[made] = mark
+        return mark
+
+    def set(self: Node, mark: Mark | None) -> None:
+        self.__dict__[made] = mark
+        self.__dict__[raw_name] = None
+
+    return property(get, set)
+
+
+class _LazyMarks:
+    """The composer's nodes: PyYAML's own classes (isinstance holds), with lazy marks and the
+    tag every node of ours has as a class attribute."""
+    start_mark = _mark_property("_raw_start")
+    end_mark = _mark_property("_raw_end")
+
+
+class _Scalar(_LazyMarks, ScalarNode):
+    tag = _STR
+
+    def __init__(self, value: str, style: str | None, raw_start: Any, raw_end: Any, src: _Source):
+        self.value, self.style, self._raw_start, self._raw_end, self._src = (
+            value, style, raw_start, raw_end, src)
+
+
+class _Sequence(_LazyMarks, SequenceNode):
+    tag = _SEQ
+
+    def __init__(self, raw_start: Any, flow_style: bool | None, src: _Source):
+        self.value, self.flow_style, self._raw_start, self._raw_end, self._src = (
+            [], flow_style, raw_start, None, src)
+
+
+class _Mapping(_LazyMarks, MappingNode):
+    tag = _MAP
+
+    def __init__(self, raw_start: Any, flow_style: bool | None, src: _Source):
+        self.value, self.flow_style, self._raw_start, self._raw_end, self._src = (
+            [], flow_style, raw_start, None, src)
+
+
 class _Composing(Composer):
     """PyYAML's composer, refusing anchors, aliases, tags, duplicate or non-text keys, and
     documents too deep or too large. It never resolves tags: every scalar stays raw text, and we
@@ -57,8 +123,8 @@ class _Composing(Composer):
     def setup(self, text: str, file: str) -> None:
         Composer.__init__(self)
         self.text, self.file = text, file
+        self.source = _Source(file, text)
         self.problems: list[Problem] = []
-        self.depth = 0
         self.count = 0
 
     def mark(self, mark: Mark) -> Mark:
@@ -73,31 +139,59 @@ class _Composing(Composer):
             raise _Stop
 
     def compose_node(self, parent: Node | None, index: object) -> Node:
-        if self.check_event(AliasEvent):
-            event = self.get_event()
+        return self._node(self.get_event(), 1)
+
+    # The two methods below are the hot loop of loading (one call per value of the file). They
+    # take the parser's events in exactly the order PyYAML's Composer does - each event is fully
+    # checked before the next one is parsed, so a syntax error further on finds the same
+    # problems already reported - but dispatch on the event's class once instead of asking
+    # check_event() several times, and go the refusal checks' slow way only when needed.
+    def _node(self, event: Any, depth: int) -> Node:
+        """The node that starts with ``event`` (taken from the parser), ``depth`` levels deep."""
+        kind = type(event)
+        if kind is AliasEvent:
             if event.anchor not in self.anchors:     # its anchor is reported already
                 self.anchors[event.anchor] = None
                 self.report(event.start_mark, f"alias *{event.anchor} is not allowed in scenario files",
                             "write the value out in full (anchors and aliases are refused)")
             return ScalarNode(_STR, "", self.mark(event.start_mark), self.mark(event.end_mark))
-        event = self.peek_event()
-        self._refuse(event)
-        self.depth += 1
-        try:
-            if self.depth > MAX_DEPTH:
-                self.report(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels",
-                            "a scenario never needs this many levels; check the indentation")
-                raise _Stop
-            if self.check_event(ScalarEvent):
-                event = self.get_event()
-                # libyaml calls the plain style '', PyYAML None: is_null() relies on None.
-                return ScalarNode(_STR, event.value, self.mark(event.start_mark),
-                                  self.mark(event.end_mark), style=event.style or None)
-            if self.check_event(SequenceStartEvent):
-                return self.compose_sequence_node(None)
-            return self.compose_mapping_node(None)
-        finally:
-            self.depth -= 1
+        if event.anchor is not None or event.tag is not None or self.count >= MAX_NODES:
+            self._refuse(event)
+        else:
+            self.count += 1
+        if depth > MAX_DEPTH:
+            self.report(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels",
+                        "a scenario never needs this many levels; check the indentation")
+            raise _Stop
+        src, get = self.source, self.get_event
+        if kind is ScalarEvent:
+            # libyaml calls the plain style '', PyYAML None: is_null() relies on None.
+            return _Scalar(event.value, event.style or None, event.start_mark, event.end_mark, src)
+        if kind is SequenceStartEvent:
+            seq = _Sequence(event.start_mark, event.flow_style, src)
+            items = seq.value
+            event = get()
+            while type(event) is not SequenceEndEvent:
+                items.append(self._node(event, depth + 1))
+                event = get()
+            seq._raw_end = event.end_mark
+            return seq
+        node = _Mapping(event.start_mark, event.flow_style, src)
+        pairs = node.value
+        seen: dict[str, ScalarNode] = {}
+        event = get()
+        while type(event) is not MappingEndEvent:
+            key = self._node(event, depth + 1)
+            value = self._node(get(), depth + 1)
+            if type(key) is _Scalar and key.value not in seen:
+                seen[key.value] = key
+                pairs.append((key, value))
+            elif self._key_ok(key, seen):     # if not, it has reported why
+                seen[key.value] = key
+                pairs.append((key, value))
+            event = get()
+        node._raw_end = event.end_mark
+        return node
 
     def _refuse(self, event: object) -> None:
         """Report what a scenario file may not use on this node; stop at the size cap."""
@@ -116,27 +210,6 @@ class _Composing(Composer):
             self.report(mark, f"more than {MAX_NODES} values in one file",
                         "split the scenario or remove generated content")
             raise _Stop
-
-    def compose_sequence_node(self, anchor: object) -> SequenceNode:
-        start = self.get_event()
-        node = SequenceNode(_SEQ, [], self.mark(start.start_mark), None, flow_style=start.flow_style)
-        while not self.check_event(SequenceEndEvent):
-            node.value.append(self.compose_node(node, None))
-        node.end_mark = self.mark(self.get_event().end_mark)
-        return node
-
-    def compose_mapping_node(self, anchor: object) -> MappingNode:
-        start = self.get_event()
-        node = MappingNode(_MAP, [], self.mark(start.start_mark), None, flow_style=start.flow_style)
-        seen: dict[str, ScalarNode] = {}
-        while not self.check_event(MappingEndEvent):
-            key = self.compose_node(node, None)
-            value = self.compose_node(node, key)
-            if self._key_ok(key, seen):
-                seen[key.value] = key
-                node.value.append((key, value))
-        node.end_mark = self.mark(self.get_event().end_mark)
-        return node
 
     def _key_ok(self, key: Node, seen: dict[str, ScalarNode]) -> bool:
         if not isinstance(key, ScalarNode):

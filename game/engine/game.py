@@ -155,9 +155,8 @@ class Game:
         self.lose_aims = tuple(tuple(pred(a.expr, f"lose.{v.role}.{n}")
                                      for n, a in enumerate(v.lose)) for v in sc.victory)
         self.shared_loss = pred(sc.shared_loss.expr, "shared_loss") if sc.shared_loss else None
-        from .log import mentions
-        self.event_persons = tuple(sorted(p for p in self.person_ids if mentions(e, p))
-                                   for e in sc.events)
+        from .log import mentioned
+        self.event_persons = tuple(mentioned(e, self.person_ids) for e in sc.events)
         self.historical_choice = tuple(
             next((n for n, c in enumerate(e.choices) if c.historical), 0) for e in sc.events)
 

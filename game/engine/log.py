@@ -8,6 +8,7 @@ add their id, the choice made and the source quoted.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Iterable, Optional
 
 import numpy as np
@@ -121,14 +122,34 @@ def _plain(x):
 
 def mentions(ev, pid: str) -> bool:
     """The event names the person in its trigger, effects or decider."""
+    return any(_has_word(t, pid) for t in _texts(ev))
+
+
+def mentioned(ev, pids: Iterable[str]) -> list[str]:
+    """The persons among ``pids`` that the event names (as ``mentions`` says), sorted.
+
+    Game construction asks this of every event for every person: searching each text for each
+    person with a new regex was most of building a Game, so the event's texts are split into
+    words once. An id made of word characters (every valid id) is named exactly when it is one
+    of those words, which is what ``\\bid\\b`` finds; any other id is searched for as before.
+    """
+    texts = _texts(ev)
+    words = set(_WORD.findall("\n".join(texts)))
+    return sorted(p for p in pids
+                  if (p in words if _WORD.fullmatch(p) else any(_has_word(t, p) for t in texts)))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _texts(ev) -> list[str]:
     texts = [ev.trigger, *ev.effects, ev.decider or ""]
     for c in ev.choices:
         texts.extend(c.effects)
-    return any(_has_word(t, pid) for t in texts)
+    return texts
 
 
 def _has_word(text: str, word: str) -> bool:
-    import re
     return re.search(rf"\b{re.escape(word)}\b", text) is not None
 
 

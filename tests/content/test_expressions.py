@@ -98,6 +98,28 @@ def test_chance_draws_at_numbered_sites(env: Any) -> None:
     assert env.draws[1][0].tolist() == [1.0] * 4                    # p is clipped to 0..1
 
 
+def test_a_compiled_expression_is_kept_but_never_across_sites_or_ids(env: Any) -> None:
+    # the memo hands back what was compiled for the same text and ids...
+    assert compile_predicate("stalin.prestige > 50", CTX, 1) is \
+        compile_predicate("stalin.prestige > 50", CTX, 2)
+    same_ids = CompileContext(**{f: getattr(CTX, f) for f in ("persons", "posts", "regions",
+                                                               "blocs", "events", "flags",
+                                                               "policies")})
+    assert compile_effect("stalin.prestige += 1", CTX) is compile_effect("stalin.prestige += 1",
+                                                                         same_ids)
+    # ... but chance() draws at the site it was compiled for,
+    compile_predicate("chance(0.5)", CTX, site=5)(env)
+    compile_predicate("chance(0.5)", CTX, site=6)(env)
+    compile_predicate("chance(0.5)", CTX, site=5)(env)
+    assert [site for _, site in env.draws] == [5 * 64, 6 * 64, 5 * 64]
+    # and other ids resolve names to their own indices
+    moved = CompileContext(persons={"stalin": 2, "trotsky": 1})
+    env.put("person", "prestige", 1, [60, 60, 60, 60])
+    env.put("person", "prestige", 2, [10, 10, 10, 10])
+    assert compile_predicate("stalin.prestige > 50", CTX)(env).tolist() == [True] * 4
+    assert compile_predicate("stalin.prestige > 50", moved)(env).tolist() == [False] * 4
+
+
 def test_empty_condition_is_always_true(env: Any) -> None:
     assert truth("  ", env) == [True] * 4
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..engine import power
 from ..engine.actions import POWER
-from ..engine.arith import dot3, norm3
+from ..engine.arith import distinct, dot3, norm3
 from ..engine.state import BODY, IND, State
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ class Forecast:
 
     def _ensure(self, people: np.ndarray) -> None:
         """Add the pulls of anyone not yet computed."""
-        new = np.unique(people[people >= 0])
+        new = distinct(people[people >= 0])
         new = new[self.rowmap[new] < 0]
         if len(new):
             X, D = self._pulls(new)
@@ -167,7 +167,7 @@ class Forecast:
         rest = self.G[b, sp] - self.Pr * 35.0 / 50.0 + bur
         out = np.zeros(M, dtype=F)
         plain = None
-        for name in np.unique(bodies):
+        for name in distinct(bodies):
             i = np.flatnonzero(bodies == name)
             if str(name) in SITTINGS:
                 speech = self.sway * self.speech[b[i], sp[i]]

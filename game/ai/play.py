@@ -62,7 +62,7 @@ def play(g: Game, seeds, log: Optional[Log] = None, policy: Optional[Rivals] = N
          scripted=None, difficulty: str = "normal") -> State:
     """Play a batch of games to the end: the computer at every seat, or ``scripted`` (a policy
     name or object from game.ai.policies) at ``seat`` (a person id)."""
-    rivals = policy or Rivals(g, difficulty)
+    rivals = policy or Rivals(g, difficulty, warm_up=False)
     p = g.pidx[seat] if seat is not None else None
     if isinstance(scripted, str):
         from .policies import make

@@ -145,7 +145,7 @@ class Rivals:
     """Computer players for every leader not skipped, at one difficulty."""
 
     def __init__(self, g: "Game", difficulty: "str | Difficulty | None" = "normal",
-                 characters: Optional[dict] = None):
+                 characters: Optional[dict] = None, warm_up: bool = True):
         self.g = g
         self.dif = level(difficulty)
         self.ch = character.build(g, characters)
@@ -157,7 +157,8 @@ class Rivals:
                                   dtype=bool)
         self.done_req = DoneRequirements(g, self.ag)
         self.chooser = choices.Chooser(self)
-        _warm_up(self)
+        if warm_up:                      # a player waiting on the first turn; not a headless run
+            _warm_up(self)
 
     # ------------------------------------------------------------------ moves
     def moves(self, s: State, skip=(), prior=None) -> np.ndarray:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine.actions import POWERS
-from ..engine.arith import clip, dot3
+from ..engine.arith import clip, distinct, dot3
 from ..engine.state import BODY, IND
 from .forecast import body_for
 from .value_actions import ACT_MIN, KAPPA, person_ok
@@ -201,7 +201,7 @@ def remove(t: "Turn") -> None:
     gain = t.post_value[None, None, :] * (rho + 0.4) + 0.05 * keep
     share = np.zeros(tg.shape, dtype=F)
     bodies = _bodies(t, "posts", g.post_removed_by)
-    for body in np.unique(bodies):
+    for body in distinct(bodies):
         cols = bodies == body
         if want[:, :, cols].any():
             share[:, :, cols] = _read(t, want[:, :, cols], tg[:, :, cols], str(body))

@@ -34,3 +34,18 @@ def dist3(a, b):
 def norm3(d):
     """``(d * d).sum(axis=-1)`` for a last axis of length 3."""
     return d[..., 0] * d[..., 0] + d[..., 1] * d[..., 1] + d[..., 2] * d[..., 2]
+
+
+def distinct(a) -> np.ndarray:
+    """The sorted distinct values of a small array, as ``np.unique`` gives them, without its
+    cost on a handful of indices (and its first call's import of ``numpy.ma``)."""
+    a = np.asarray(a)
+    if not a.size:
+        return np.unique(a)
+    if a.dtype.kind in "iu":
+        lo, hi = int(a.min()), int(a.max())
+        if hi - lo <= 4096:
+            return (np.flatnonzero(np.bincount((a.ravel().astype(np.int64) - lo))) + lo) \
+                .astype(a.dtype)
+        return np.unique(a)
+    return np.array(sorted(set(a.ravel().tolist())), dtype=a.dtype)

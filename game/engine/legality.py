@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from . import actions as A
-from .arith import clip
+from .arith import clip, distinct
 from .state import BODY, State
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def check_propose(g, state, actor, target, arg, arg2, fail: Fail) -> None:
         return
     from .env import Env
     env = None
-    for mi in np.unique(m):
+    for mi in distinct(m):
         motion = g.scenario.motions[mi]
         here = m == mi
         if motion.kind not in ("resolution", "policy"):

@@ -7,7 +7,7 @@ import numpy as np
 
 from . import mutate, votes
 from .actions import KIND_IDS
-from .arith import clip
+from .arith import clip, distinct
 from .env import Env
 from .state import AXES, BODY, State
 from .succession import successor
@@ -47,7 +47,7 @@ def from_actions(g: "Game", s: State, kind: int, actor, target, arg, arg2,
 
     if name == "propose":
         out = []
-        for mi in np.unique(arg[mask]):
+        for mi in distinct(arg[mask]):
             sc_m = g.scenario.motions[int(mi)]
             m = mask & (arg == mi)
             body = sc_m.body
@@ -62,7 +62,7 @@ def from_actions(g: "Game", s: State, kind: int, actor, target, arg, arg2,
         return [motion("condemn", sitting or "central_committee", mask)]
     if name == "remove_from_post":
         out = []
-        for k in np.unique(arg[mask]):
+        for k in distinct(arg[mask]):
             body = g.post_removed_by[int(k)]
             if body in ("congress", "conference"):
                 body = sitting or "central_committee"
@@ -97,7 +97,7 @@ def from_actions(g: "Game", s: State, kind: int, actor, target, arg, arg2,
 
 def apply_result(g: "Game", s: State, m: votes.Motion, res: votes.Result) -> None:
     """What adopted (or defeated) motions do; a wave may hold different kinds game by game."""
-    for code in np.unique(m.kind[m.mask]):
+    for code in distinct(m.kind[m.mask]):
         here = m.mask & (m.kind == code)
         _apply_kind(g, s, votes.KINDS[int(code)], m, res.passed & here, here & ~res.passed)
     # a defeated mover pays; a defeated faction pays more under the ban
@@ -150,7 +150,7 @@ def _adopt_line(g: "Game", s: State, m: votes.Motion, ok: np.ndarray) -> None:
     d = m.direction / np.maximum(np.sqrt((m.direction ** 2).sum(axis=1, keepdims=True)), 1e-6)
     s.lean[ok] = np.clip(s.lean[ok] + 0.05 * d[ok][:, None, :], -1, 1)
     env = Env(g, s)
-    for mi in np.unique(m.motion[ok]):
+    for mi in distinct(m.motion[ok]):
         here = ok & (m.motion == mi)
         sc_m = g.scenario.motions[int(mi)]
         if sc_m.kind == "policy" and sc_m.policy in g.qidx:

@@ -8,7 +8,7 @@ import numpy as np
 
 from . import motions, mutate
 from .actions import KIND_IDS, MOTION_KINDS, REASONS, Action, check, cost_of, label
-from .arith import clip, dist3
+from .arith import clip, dist3, distinct
 from .state import IND, State
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def resolve_actions(g: "Game", s: State, moves, log: Optional["Log"]) -> list["M
     tabled: list = []
     for j in range(arr.shape[1]):
         col = arr[:, j]
-        for kind in np.unique(col[:, 0]):
+        for kind in distinct(col[:, 0]):
             if kind < 0:
                 continue
             mask = (col[:, 0] == kind) & ~s.over

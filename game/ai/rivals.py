@@ -242,11 +242,12 @@ def select(board: Board, value: np.ndarray, budget: np.ndarray, max_picks: int,
     claimed = np.zeros((B, menu.KEYS), dtype=bool)
     earlier = np.tri(N, N, -1, dtype=bool).T                # [n, m]: m comes before n
     out = np.full((BN, max_picks), -1, dtype=np.int64)
+    cheapest = float(cost_all.min()) if cost_all.size else 0.0
     for r in range(depth):
         c = order[:, r]
         live = c >= 0
-        if not live.any():
-            break
+        if not (live & (taken < max_picks) & (ap + 1e-6 >= cheapest)).any():
+            break                                   # nobody can take anything more
         c = np.maximum(c, 0)
         cost, is_m = cost_all[rr, c], menu.is_motion[c]
         grp, key = group_all[rr, c].astype(np.int64), claim_all[rr, c].astype(np.int64)

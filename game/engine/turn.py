@@ -75,6 +75,7 @@ def vote_phase(g: "Game", s: State, tabled: list, log: Optional["Log"]) -> None:
         res = votes.compute(g, s, wave)
         _log_vote(g, s, wave, res, log)
         motions.apply_result(g, s, wave, res)
+        _log_successors(g, s, wave, res, log)
     if sitting:
         sittings.elect_central_committee(g, s)
         sittings.end_sitting(g, s)
@@ -122,6 +123,26 @@ def _open_sitting(g: "Game", s: State, log: Optional["Log"]) -> None:
             extra["source"] = {"file": sit.source.file, "quote": sit.source.quote}
         log.add(b, s, "sitting", [], f"The {sit.name} opens with {int(d[b].sum())} delegates.",
                 **extra)
+
+
+def _log_successors(g, s, m, res, log) -> None:
+    """Who took the post of a man removed by a vote (the vote's record says only that he went)."""
+    if log is None:
+        return
+    removal = m.mask & res.passed & (m.kind == votes.KIND_CODE["remove_from_post"])
+    for b in np.flatnonzero(removal):
+        k, old, mover = int(m.arg[b]), int(m.target[b]), int(m.sponsor[b])
+        new = int(s.holder[b, k])
+        if new < 0 or not log.wants(int(b)):
+            continue
+        ids = g.person_ids
+        whose = ("his own" if new == mover else
+                 "his client" if s.patron[b, new] == mover else "his ally")
+        log.add(int(b), s, "appointment", [ids[new], ids[old], ids[mover]],
+                f"{g.names[ids[new]]} becomes {g.scenario.posts[k].name} in place of "
+                f"{g.names[ids[old]]} ({g.names[ids[mover]]}'s motion; "
+                f"{'he takes the post himself' if new == mover else whose + ' takes it'}).",
+                post=g.scenario.posts[k].id)
 
 
 def _log_vote(g, s, m, res, log) -> None:

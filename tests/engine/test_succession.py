@@ -65,3 +65,18 @@ def test_a_post_s_deputy_steps_in_when_it_falls_vacant(tiny_scenario):
     assert s.holder[0, g.kidx["comintern_chair"]] == g.pidx["kamenev"]
     assert s.holder[0, g.kidx["leningrad_party"]] == g.pidx["molotov"]      # no deputy there
     assert any("(his deputy)" in r["text"] for r in log.records[0])
+
+
+def test_the_log_says_who_took_a_removed_man_s_post(tiny):
+    s = tiny.new_state([4])
+    stalin, zinoviev = tiny.pidx["stalin"], tiny.pidx["zinoviev"]
+    chair = tiny.kidx["comintern_chair"]
+    s.cc_seats[:, stalin] += 40                 # a Central Committee that votes his way
+    log = Log(tiny, 1)
+    tiny.step(s, [[tiny.action("stalin", "remove_from_post", "zinoviev", "comintern_chair")]],
+              log=log)
+    assert s.holder[0, chair] == tiny.pidx["molotov"]
+    said = [r["text"] for r in log.records[0] if r["kind"] == "appointment"]
+    assert said == ["Molotov becomes Chairman of the Comintern in place of Zinoviev "
+                    "(Stalin's motion; his client takes it)."]
+    assert s.holder[0, chair] != zinoviev

@@ -136,12 +136,13 @@ def _log_successors(g, s, m, res, log) -> None:
         if new < 0 or not log.wants(int(b)):
             continue
         ids = g.person_ids
-        whose = ("his own" if new == mover else
-                 "his client" if s.patron[b, new] == mover else "his ally")
+        how = ("he takes the post himself" if new == mover else
+               "his client takes it" if s.patron[b, new] == mover else
+               "his ally takes it" if (s.bloc[b, :, new] & s.bloc[b, :, mover]).any() else
+               "the motion names him")
         log.add(int(b), s, "appointment", [ids[new], ids[old], ids[mover]],
                 f"{g.names[ids[new]]} becomes {g.scenario.posts[k].name} in place of "
-                f"{g.names[ids[old]]} ({g.names[ids[mover]]}'s motion; "
-                f"{'he takes the post himself' if new == mover else whose + ' takes it'}).",
+                f"{g.names[ids[old]]} ({g.names[ids[mover]]}'s motion; {how}).",
                 post=g.scenario.posts[k].id)
 
 

@@ -20,6 +20,7 @@ import numpy as np
 from ..engine import rng
 from ..engine.actions import KIND
 from ..engine.env import Env
+from ..engine.legality import line_open
 from ..engine.state import State
 from . import agenda, character, choices, value_actions as va, value_blocs as vb
 from . import value_motions as vm
@@ -61,6 +62,7 @@ class Turn:
         self.fc = Forecast(r.g, s, self.ctx)
         self.board = Board(r.menu, s.batch, len(r.ch.lead))
         self._open = None
+        self._line = None
         self._draws: dict = {}
 
     def weight(self, kind: str) -> np.ndarray:
@@ -106,10 +108,17 @@ class Turn:
                 env = env or Env(g, s)
                 out[:, m] = np.asarray(when.fn(env), dtype=bool)
         req = self.done_req
-        out &= ~(req.sets_policy[None, :] & (s.policy[:, np.maximum(req.policy, 0)]
-                                             == req.option[None, :]))
+        pol = np.maximum(req.policy, 0)
+        out &= ~(req.sets_policy[None, :] & ((s.policy[:, pol] == req.option[None, :])
+                                             | ~self.line_open()[:, pol]))
         self._open = out
         return out
+
+    def line_open(self) -> np.ndarray:
+        """[B,Q] the policy may be changed now (legality.line_open)."""
+        if self._line is None:
+            self._line = line_open(self.g, self.s)
+        return self._line
 
     def motion_done(self) -> np.ndarray:
         """[B,M] adopting it again would change nothing lasting (its flags and its policy

@@ -200,7 +200,8 @@ def comintern(t: "Turn") -> None:
     q = g.qidx["comintern"]
     levels = np.array([o.level for o in g.scenario.policies[q].options], dtype=F)
     legal = ctx.power["comintern"][:, lead][..., None] & \
-        (s.policy[:, q][:, None, None] != np.arange(len(opts)))
+        (s.policy[:, q][:, None, None] != np.arange(len(opts))) & \
+        t.line_open()[:, q][:, None, None]
     want = -s.ideology[:, lead, 2][..., None]                                    # [B,N,1]
     fit = 1.0 - np.abs(want - levels) / 2.0
     cur = np.take_along_axis(fit, np.broadcast_to(s.policy[:, q].astype(np.int64)[:, None, None],

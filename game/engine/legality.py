@@ -79,6 +79,12 @@ def check_dismiss(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     fail(_g(state.sec_patron, target) == actor, A.ALREADY_LOYAL)
 
 
+def line_open(g, state) -> np.ndarray:
+    """[B,Q] the policy may be changed now: its option has stood ``policy_term`` months."""
+    since = (state.turn - state.policy_turn.astype(np.int64)) * g.turn_months
+    return (state.policy_turn < 0) | (since >= g.params["policy_term"])
+
+
 def check_propose(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     fail(~_in_range(arg, len(g.motion_ids)), A.UNKNOWN)
     _politburo_sponsor(g, state, actor, fail)
@@ -100,6 +106,7 @@ def check_propose(g, state, actor, target, arg, arg2, fail: Fail) -> None:
             q = g.qidx[motion.policy]
             opt = [o.id for o in g.scenario.policies[q].options].index(motion.value)
             fail(here & (state.policy[:, q] == opt), A.POLICY_IN_FORCE)
+            fail(here & ~line_open(g, state)[:, q], A.POLICY_RECENT)
 
 
 def check_condemn(g, state, actor, target, arg, arg2, fail: Fail) -> None:
@@ -210,6 +217,7 @@ def check_comintern(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     if n:
         q = g.qidx["comintern"]
         fail(state.policy[:, q] == arg, A.POLICY_IN_FORCE)
+        fail(~line_open(g, state)[:, q], A.POLICY_RECENT)
 
 
 CHECKS = {

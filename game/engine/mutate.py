@@ -115,7 +115,9 @@ def set_policy(g, state, mask, policy, option) -> None:
     if isinstance(option, str):
         option = [o.id for o in g.scenario.policies[policy].options].index(option)
     b, q, o = _rows(state, mask, policy, option)
+    changed = state.policy[b, q] != o
     state.policy[b, q] = o
+    state.policy_turn[b[changed], q[changed]] = state.turn
 
 
 def relation(g, state, mask, p1, p2, delta) -> None:

@@ -33,6 +33,11 @@ DEFAULTS = MappingProxyType({
     "polemic_fatigue": 1.0,
     "polemic_memory": 0.5,
     "failed_motion_prestige": 2.0,
+    # a line, once changed, stands this many months before a motion (or the Comintern chairman)
+    # may change it again: the leadership did not reopen a policy month after month - the NEP
+    # extended in April 1925 was restricted in December, the extraordinary measures of January
+    # 1928 eased in July (without it the rivals changed the Comintern's line some twenty times)
+    "policy_term": 6.0,
     "speech_sway": 0.25,
     "testament_prestige": 18.0,
     "prestige_drift": 0.01,         # monthly pull of prestige back towards 30

@@ -92,6 +92,7 @@ def initial_state(g: "Game", seeds: np.ndarray) -> State:
     one["exposed"] = np.zeros(g.L, dtype=bool)
     one["fired"] = np.zeros(g.E, dtype=bool)
     one["lost"] = np.zeros(len(g.role_ids), dtype=bool)
+    one["policy_turn"] = np.full(len(g.scenario.policies), -1, dtype=np.int16)
     for name in ("removed_turn", "expelled_turn", "fell_turn"):
         one[name] = np.full(g.P, -1, dtype=np.int16)
     batch = {k: np.repeat(v[None], B, axis=0) for k, v in one.items()}

@@ -64,6 +64,7 @@ class State:
     # economy, world, policies, flags
     ind: np.ndarray                # [B,len(INDICATORS)] float32
     policy: np.ndarray             # [B,Q] int8: option index in force
+    policy_turn: np.ndarray        # [B,Q] int16: turn the option in force was put there, -1 at start
     flags: np.ndarray              # [B,F] bool
     # events and bookkeeping
     fired: np.ndarray              # [B,E] bool: event has fired (for once-only events)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..engine.calendar import month_index
 from ..engine.state import AXES, INDICATORS
 
 if TYPE_CHECKING:
@@ -29,6 +30,9 @@ _MEMBER = re.compile(r"(not\s+)?member\(\s*(\w+)\s*,\s*politburo\s*\)")
 _HOLDS = re.compile(r"(not\s+)?holds\(\s*(\w+)\s*,\s*(\w+)\s*\)")
 _MAJORITY = re.compile(r"(not\s+)?politburo_majority\(\s*(\w+)\s*\)")
 _IND_AIM = re.compile(r"(\w+)\s*(>=|>|<=|<)\s*([\d.]+)")
+# an aim that holds only from a date on ('date >= "1928-01" and investment == "high"'): the
+# role wants its policy only from that month (Stalin's great turn is not his line of 1922)
+_FROM = re.compile(r'^\s*date\s*>=\s*"(\d{4}-\d{2})"\s+and\s+')
 
 # How a policy option moves the peasants' mood (the engine's economy, in words): force and
 # restriction anger the villages, the market and cheap manufactures calm them.
@@ -50,6 +54,7 @@ class Agenda:
     out_pb: np.ndarray        # [N,P] wants that person out of the Politburo
     keep_post: np.ndarray     # [N,K] wants to hold that post
     want_option: np.ndarray   # [N,Q,O] +1 wants that option in force, -1 wants it not
+    want_from: np.ndarray     # [N,Q,O] month index from which that want holds (-1: always)
     majority: np.ndarray      # [N] wants a Politburo majority of his own
     deny_majority: np.ndarray  # [N,P] wants that person to have no majority
     want_ind: np.ndarray      # [N,len(INDICATORS)] +1 wants it high, -1 low
@@ -110,7 +115,8 @@ def _aims(g: "Game", lead: np.ndarray) -> dict:
     N, P, K, Q = len(lead), g.P, g.K, g.Q
     O = max((len(q.options) for q in sc.policies), default=1)
     out = dict(out_pb=np.zeros((N, P), bool), keep_post=np.zeros((N, K), bool),
-               want_option=np.zeros((N, Q, O), np.float32), majority=np.zeros(N, bool),
+               want_option=np.zeros((N, Q, O), np.float32),
+               want_from=np.full((N, Q, O), -1, np.int64), majority=np.zeros(N, bool),
                deny_majority=np.zeros((N, P), bool),
                want_ind=np.zeros((N, len(INDICATORS)), np.float32), lift_ban=np.zeros(N, bool))
     row = {int(p): n for n, p in enumerate(lead)}
@@ -143,6 +149,9 @@ def _read_aim(g: "Game", text: str, n: int, role: str, out: dict) -> None:
         opts = [o.id for o in g.scenario.policies[q].options]
         if o_id in opts:
             out["want_option"][n, q, opts.index(o_id)] = 1.0 if op == "==" else -1.0
+            dated = _FROM.match(text)
+            if dated:
+                out["want_from"][n, q, opts.index(o_id)] = month_index(dated.group(1))
     for ind, op, _ in _IND_AIM.findall(text):
         if ind in INDICATORS:
             out["want_ind"][n, INDICATORS.index(ind)] = 1.0 if op.startswith(">") else -1.0

@@ -63,6 +63,7 @@ class Turn:
         self.board = Board(r.menu, s.batch, len(r.ch.lead))
         self._open = None
         self._line = None
+        self._wants = None
         self._draws: dict = {}
 
     def weight(self, kind: str) -> np.ndarray:
@@ -113,6 +114,15 @@ class Turn:
                                              | ~self.line_open()[:, pol]))
         self._open = out
         return out
+
+    def wants(self) -> np.ndarray:
+        """[N,Q,O] the options each leader's role wants in force this month (ag.want_option
+        less the wants that hold only from a later date)."""
+        if self._wants is None:
+            now = self.g.month(self.s.turn)
+            self._wants = np.where(self.ag.want_from <= now, self.ag.want_option, 0.0) \
+                .astype(np.float32)
+        return self._wants
 
     def line_open(self) -> np.ndarray:
         """[B,Q] the policy may be changed now (legality.line_open)."""

@@ -206,7 +206,7 @@ def comintern(t: "Turn") -> None:
     fit = 1.0 - np.abs(want - levels) / 2.0
     cur = np.take_along_axis(fit, np.broadcast_to(s.policy[:, q].astype(np.int64)[:, None, None],
                                                   fit.shape[:2] + (1,)), axis=2)
-    aims = t.ag.want_option[:, q, :len(opts)][None]
+    aims = t.wants()[:, q, :len(opts)][None]
     value = (0.015 * t.ch.principle[None, :, None] * (fit - cur) + 0.04 * aims) \
         * t.weight("set_comintern")
     t.board.put("comintern", value, legal, keep=(value > 0), arg=np.arange(len(opts)),

@@ -309,9 +309,10 @@ def _line_gain(t: "Turn") -> np.ndarray:
     has = q >= 0
     if has.any():
         qc, oc = np.maximum(q, 0), np.maximum(o, 0)
-        want_new = ag.want_option[:, qc, oc] * has                                      # [N,M]
+        wants = t.wants()
+        want_new = wants[:, qc, oc] * has                                               # [N,M]
         cur = s.policy[:, qc].astype(np.int64)                                          # [B,M]
-        want_cur = ag.want_option[np.arange(N)[None, :, None], qc[None, None, :],
+        want_cur = wants[np.arange(N)[None, :, None], qc[None, None, :],
                                   cur[:, None, :]] * has                                # [B,N,M]
         # worth the step from what stands to what is tabled: nothing from one wanted option to
         # another (else a role wanting either would switch between them month after month)

@@ -113,7 +113,7 @@ class Scripted:
         q, o = ag.policy, ag.option
         has = q >= 0
         qc, oc = np.maximum(q, 0), np.maximum(o, 0)
-        good = _good_options(ag.want_option[n])                                # [Q,O]
+        good = _good_options(t.wants()[n])              # [Q,O] (a dated aim from its date)
         cur_ok = good[qc[None, :], s.policy[:, qc]] | ~has[None, :]             # [B,M]
         serves = (good[qc, oc] & has)[None, :] & ~cur_ok
         if ag.lift_ban[n]:

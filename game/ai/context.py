@@ -49,8 +49,7 @@ class Context:
                                                        "comintern")}
         self.coercion = (self.power["police"] * g.mod["fear"][None, :]).astype(F)
         self.ban = s.flags[:, g.fidx["faction_ban"]]
-        w = s.members / np.maximum(s.members.sum(axis=1, keepdims=True), 1e-6)
-        self.lean = (w[:, :, None] * s.lean).sum(axis=1).astype(F)                     # [B,3]
+        self.lean = power.party_lean(s).astype(F)                                      # [B,3]
         self.in_pb = s.member[:, :, BODY["politburo"]]
         self.in_cc = s.member[:, :, BODY["central_committee"]]
         self.gensec = self._holder_of("appoint")

@@ -147,6 +147,12 @@ def machine_share(state: State, params: dict, structural: float) -> np.ndarray:
     return clip(np.where(state.sec_patron >= 0, m, 0.0), 0.0, 0.95)
 
 
+def party_lean(state: State) -> np.ndarray:
+    """[B,3] the rank and file's views: each region's lean weighted by its membership."""
+    w = state.members / np.maximum(state.members.sum(axis=1, keepdims=True), 1e-6)
+    return np.einsum("br,brk->bk", w, state.lean)
+
+
 def delegates(state: State, params: dict) -> np.ndarray:
     """[B,R] delegates each region sends to a sitting."""
     return np.maximum(np.round(state.members * params["delegates_per_thousand"]), 1.0)

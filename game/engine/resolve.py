@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
-from . import motions, mutate
+from . import motions, mutate, power
 from .actions import KIND_IDS, MOTION_KINDS, REASONS, Action, check, cost_of, label
 from .arith import clip, dist3, distinct
 from .state import IND, State
@@ -159,8 +159,7 @@ def _polemic(g, s, ok, actor, target, arg, arg2) -> None:
     b = np.flatnonzero(ok)
     a, t = actor[ok], target[ok]
     press = g.holds_power(s, "press")[b, a]
-    lean = (s.lean[b] * (s.members[b] / s.members[b].sum(axis=1, keepdims=True))[:, :, None]
-            ).sum(axis=1)
+    lean = power.party_lean(s)[b]
     closer = dist3(s.ideology[b, a], lean) < dist3(s.ideology[b, t], lean)
     hit = g.params["polemic_prestige"] * g.mod["polemic"][a] * np.where(press, 1.5, 1.0) \
         * (s.prestige[b, t] / 50.0) * np.where(closer, 1.3, 0.6) * polemic_fatigue(g, s, b, t)

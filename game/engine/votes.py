@@ -341,7 +341,7 @@ def _groups(g: "Game", s: State, m: Motion, common: dict, stance: np.ndarray) ->
         groups.append(_delegations(g, s, m, common, stance, sharp, sitting))
     if not plenum.any():
         return groups
-    mean_lean = _party_lean(s)
+    mean_lean = power.party_lean(s)
     free_score = _group_score(g, s, m, common, mean_lean[:, None, :])              # [B,1]
     follow = g.params["client_loyalty"] * min(1.0, 0.5 + g.structural)
     seats = s.cc_seats[:, :-1].astype(np.float64) * plenum[:, None]
@@ -389,11 +389,6 @@ def _group(name: str, n, votes_for, leader, free_score, loyal=None) -> dict:
     vf = np.minimum(np.round(np.asarray(votes_for, dtype=np.float64)), n)
     return {"name": name, "size": n, "for": vf, "against": n - vf, "leader": leader,
             "score": np.broadcast_to(free_score, n.shape), "loyal": loyal}
-
-
-def _party_lean(s: State) -> np.ndarray:
-    w = s.members / np.maximum(s.members.sum(axis=1, keepdims=True), 1e-6)
-    return np.einsum("br,brk->bk", w, s.lean)
 
 
 def explain(g: "Game", m: Motion, res: Result, b: int, top: int = 3) -> list[dict]:

@@ -32,9 +32,11 @@ def faction_costs(g: "Game", s: State) -> None:
 def drift(g: "Game", s: State) -> None:
     dt = g.turn_months
     act = g.active(s)
-    # secretaries grow loyal to a patron in power, and drift away from one who has fallen
+    # secretaries grow loyal to a patron who still commands the party's patronage - the
+    # Secretariat's appointments, or a party organisation of his own - and drift away from one
+    # who has lost it (a General Secretary removed keeps his men only while they wait on him)
     pat = np.maximum(s.sec_patron.astype(np.int64), 0)
-    standing = act & power.holds_any_post(s)
+    standing = act & (g.holds_power(s, "appoint") | g.holds_power(s, "party_org"))
     in_power = (s.sec_patron >= 0) & np.take_along_axis(standing, pat, axis=1)
     fallen = (pat >= 0) & ~in_power
     s.sec_loyalty += g.params["loyalty_drift"] * dt * in_power - 0.03 * dt * fallen

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from game.engine import power
+from game.engine import mutate, power
 from game.engine.log import Log
 from game.engine.state import IND
 
@@ -222,3 +222,19 @@ def test_a_polemic_against_a_man_already_attacked_this_month_costs_him_less(tiny
     assert s.attacked[1, trotsky] == pytest.approx(2 * tiny.params["polemic_memory"])
     tiny.step(s, None)
     assert s.attacked[1, trotsky] == pytest.approx(2 * tiny.params["polemic_memory"] ** 2)
+
+
+def test_secretaries_drift_from_a_general_secretary_who_has_lost_the_secretariat(tiny):
+    """Even if he keeps another post: their careers hang on the Secretariat's patronage."""
+    s = tiny.new_state([3])
+    stalin, ukraine = tiny.pidx["stalin"], tiny.ridx["ukraine"]
+    tiny.step(s, [[tiny.action("stalin", "appoint_secretary", "ukraine")]])
+    kept = s.copy()
+    everywhere = s.over == s.over
+    mutate.appoint(tiny, s, everywhere, tiny.pidx["kamenev"], tiny.kidx["general_secretary"])
+    mutate.appoint(tiny, s, everywhere, stalin, tiny.kidx["war_commissar"])
+    for state in (s, kept):
+        for _ in range(3):
+            tiny.step(state, [[]])
+    assert s.sec_patron[0, ukraine] == stalin
+    assert s.sec_loyalty[0, ukraine] < kept.sec_loyalty[0, ukraine] - 0.1

@@ -129,6 +129,14 @@ def _aims(g: "Game", lead: np.ndarray) -> dict:
     return out
 
 
+def out_of_post(g: "Game", role: str) -> list[tuple[int, int]]:
+    """(person, post) pairs the role's win aims want that person out of
+    (``not holds(x, post)``)."""
+    return [(g.pidx[who], g.kidx[post]) for v in g.scenario.victory if v.role == role
+            for aim in v.win for neg, who, post in _HOLDS.findall(aim.expr)
+            if neg and who in g.pidx and post in g.kidx]
+
+
 def _read_aim(g: "Game", text: str, n: int, role: str, out: dict) -> None:
     for neg, who in _MEMBER.findall(text):
         if neg and who in g.pidx:

@@ -18,7 +18,6 @@ what history chose — so a stand-in Trotsky presses the Georgian bombshell when
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Optional
 
 import numpy as np
@@ -26,6 +25,7 @@ import numpy as np
 from ..engine import rng
 from ..engine.actions import KIND, check, cost_of
 from ..engine.state import State
+from . import agenda
 from .character import KIND_KEYS
 from .difficulty import Difficulty
 from .forecast import body_for as _body_for
@@ -74,7 +74,7 @@ class Scripted:
         profile = name if name in PROFILES else "apparatus"
         self.engine = Rivals(g, PLAIN, characters={person: plain(g, profile)})
         self.n = int(np.flatnonzero(self.engine.ch.lead == self.p)[0])
-        self.out_of_post = _out_of_post(g, person)
+        self.out_of_post = agenda.out_of_post(g, person)
         self.script = _script(g, person) if name == "historical" else None
         if self.script is not None and not any(self.script["moves"]):
             self.script = None                           # history never moves him: organise
@@ -232,22 +232,6 @@ def _offer(value: np.ndarray, b: np.ndarray, n: int, col, share: np.ndarray, g) 
     loss = KAPPA * g.params["failed_motion_prestige"] * 2.0
     v = np.where(p >= AIM_SURE, p * AIM_GAIN - (1.0 - p) * loss, NEG).astype(np.float32)
     value[b, n, col] = np.maximum(value[b, n, col], v)
-
-
-_OUT_OF_POST = re.compile(r"not\s+holds\(\s*(\w+)\s*,\s*(\w+)\s*\)")
-
-
-def _out_of_post(g: "Game", role: str) -> list[tuple[int, int]]:
-    """(person, post) pairs the role's win aims want that person out of."""
-    out = []
-    for v in g.scenario.victory:
-        if v.role != role:
-            continue
-        for aim in v.win:
-            for who, post in _OUT_OF_POST.findall(aim.expr):
-                if who in g.pidx and post in g.kidx:
-                    out.append((g.pidx[who], g.kidx[post]))
-    return out
 
 
 def _script(g: "Game", person: str) -> Optional[dict]:

@@ -120,13 +120,9 @@ def _plain(x):
     raise TypeError(type(x))
 
 
-def mentions(ev, pid: str) -> bool:
-    """The event names the person in its trigger, effects or decider."""
-    return any(_has_word(t, pid) for t in _texts(ev))
-
-
 def mentioned(ev, pids: Iterable[str]) -> list[str]:
-    """The persons among ``pids`` that the event names (as ``mentions`` says), sorted.
+    """The persons among ``pids`` that the event names as a word in its trigger, effects or
+    decider, sorted.
 
     Game construction asks this of every event for every person: searching each text for each
     person with a new regex was most of building a Game, so the event's texts are split into

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
-from . import economy, events, motions, sittings, succession, upkeep, victory, votes
+from . import economy, events, motions, power, sittings, succession, upkeep, victory, votes
 from .resolve import resolve_actions
 from .state import State
 
@@ -105,7 +105,6 @@ def _once_each(s: State, tabled: list) -> list:
 def _open_sitting(g: "Game", s: State, log: Optional["Log"]) -> None:
     if log is None:
         return
-    from . import power
     sit = g.scenario.sittings[g.sitting_at[s.turn]]
     d = power.delegates(s, g.params)
     machine = power.machine_share(s, g.params, g.structural)
@@ -130,6 +129,9 @@ def _log_successors(g, s, m, res, log) -> None:
     if log is None:
         return
     removal = m.mask & res.passed & (m.kind == votes.KIND_CODE["remove_from_post"])
+    if not removal.any():
+        return
+    ally = power.allied_with(s, np.maximum(m.sponsor, 0))           # as succession reads it
     for b in np.flatnonzero(removal):
         k, old, mover = int(m.arg[b]), int(m.target[b]), int(m.sponsor[b])
         new = int(s.holder[b, k])
@@ -138,7 +140,7 @@ def _log_successors(g, s, m, res, log) -> None:
         ids = g.person_ids
         how = ("he takes the post himself" if new == mover else
                "his client takes it" if s.patron[b, new] == mover else
-               "his ally takes it" if (s.bloc[b, :, new] & s.bloc[b, :, mover]).any() else
+               "his ally takes it" if ally[b, new] else
                "the motion names him")
         log.add(int(b), s, "appointment", [ids[new], ids[old], ids[mover]],
                 f"{g.names[ids[new]]} becomes {g.scenario.posts[k].name} in place of "

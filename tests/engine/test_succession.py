@@ -5,28 +5,24 @@ from game.engine import succession
 from game.engine.log import Log
 
 
+def _successor(g, mover: str, removed: str, named: str | None = None) -> str:
+    """Who takes the post ``mover`` has taken from ``removed`` at the start of the game."""
+    s = g.new_state([4])
+    who = succession.successor(g, s, np.array([g.pidx[mover]]), np.array([g.pidx[removed]]),
+                               np.array([g.pidx[named] if named else -1]))
+    return g.person_ids[int(who[0])]
+
+
 def test_a_removed_man_s_post_goes_to_the_mover_s_client_not_to_the_mover(tiny):
-    s = tiny.new_state([4])
-    stalin, molotov = tiny.pidx["stalin"], tiny.pidx["molotov"]
-    who = succession.successor(tiny, s, np.array([stalin]), np.array([tiny.pidx["zinoviev"]]),
-                               np.array([-1]))
-    assert who[0] == molotov
+    assert _successor(tiny, "stalin", "zinoviev") == "molotov"
 
 
 def test_a_named_successor_takes_the_post(tiny):
-    s = tiny.new_state([4])
-    kamenev = tiny.pidx["kamenev"]
-    who = succession.successor(tiny, s, np.array([tiny.pidx["stalin"]]),
-                               np.array([tiny.pidx["zinoviev"]]), np.array([kamenev]))
-    assert who[0] == kamenev
+    assert _successor(tiny, "stalin", "zinoviev", named="kamenev") == "kamenev"
 
 
 def test_a_man_with_no_followers_takes_the_post_himself(tiny):
-    s = tiny.new_state([4])
-    trotsky = tiny.pidx["trotsky"]
-    who = succession.successor(tiny, s, np.array([trotsky]), np.array([tiny.pidx["zinoviev"]]),
-                               np.array([-1]))
-    assert who[0] == trotsky
+    assert _successor(tiny, "trotsky", "zinoviev") == "trotsky"
 
 
 def test_the_post_of_a_man_who_dies_is_filled_by_the_end_of_the_month(tiny):

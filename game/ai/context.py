@@ -8,6 +8,7 @@ and, at higher difficulty, by the rivals closing ranks against the human player.
 from __future__ import annotations
 
 import weakref
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -45,17 +46,38 @@ class Context:
         st = (STANDING["cc"] * self.cc_share + STANDING["pb"] * self.pb_share
               + STANDING["delegates"] * self.del_share + STANDING["prestige"] * s.prestige / 100.0)
         self.standing = np.where(act & g.leaders[None, :], st, 0.0).astype(F)
-        self.power = {p: g.holds_power(s, p) for p in ("appoint", "police", "recruit", "press",
-                                                       "comintern")}
-        self.coercion = (self.power["police"] * g.mod["fear"][None, :]).astype(F)
         self.ban = s.flags[:, g.fidx["faction_ban"]]
-        self.lean = power.party_lean(s).astype(F)                                      # [B,3]
         self.in_pb = s.member[:, :, BODY["politburo"]]
         self.in_cc = s.member[:, :, BODY["central_committee"]]
-        self.gensec = self._holder_of("appoint")
         self._calendar(g, s)
         self.human = human
         self._threats(g, s, ch, human, coordinate, perception, shrewd)
+
+    # read by the valuation, not by an event chooser's quick look at standing and threats
+    @cached_property
+    def power(self) -> dict:
+        return {p: self.g.holds_power(self.s, p)
+                for p in ("appoint", "police", "recruit", "press", "comintern")}
+
+    @cached_property
+    def coercion(self) -> np.ndarray:
+        return (self.power["police"] * self.g.mod["fear"][None, :]).astype(F)
+
+    @cached_property
+    def lean(self) -> np.ndarray:
+        return power.party_lean(self.s).astype(F)                                      # [B,3]
+
+    @cached_property
+    def delegates(self) -> np.ndarray:
+        return power.delegates(self.s, self.g.params)                                 # [B,R]
+
+    @cached_property
+    def machine(self) -> np.ndarray:
+        return power.machine_share(self.s, self.g.params, self.g.structural)         # [B,R]
+
+    @cached_property
+    def gensec(self) -> np.ndarray:
+        return self._holder_of("appoint")
 
     def _holder_of(self, pw: str) -> np.ndarray:
         out = np.full(self.B, -1, dtype=np.int64)

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..engine import power
 from ..engine.actions import POWER
 from ..engine.arith import distinct, dot3, norm3
 from ..engine.state import BODY, IND, State
@@ -82,7 +81,7 @@ class Forecast:
         self.seats = s.cc_seats[:, :-1].astype(F)                 # [B,P] clients by patron
         self.unattached = s.cc_seats[:, -1].astype(F)
         self._control(g, s)
-        self._regions(g, s)
+        self._regions(s, ctx)
 
     def _pulls(self, people: np.ndarray):
         """X [B,k,V]: how much each of ``people`` pulls each voter his way (no ideology, no
@@ -108,9 +107,10 @@ class Forecast:
 
     def _ensure(self, people: np.ndarray) -> None:
         """Add the pulls of anyone not yet computed."""
-        new = distinct(people[people >= 0])
-        new = new[self.rowmap[new] < 0]
-        if len(new):
+        people = people[people >= 0]
+        missing = self.rowmap[people] < 0
+        if missing.any():
+            new = distinct(people[missing])
             X, D = self._pulls(new)
             self.rowmap[new] = len(self.rows) + np.arange(len(new))
             self.rows = np.concatenate([self.rows, new])
@@ -230,9 +230,9 @@ class Forecast:
         pat = np.where(chair >= 0, s.patron[np.arange(s.batch), np.maximum(chair, 0)], -1)
         self.control_lead = np.where(pat >= 0, pat, chair)
 
-    def _regions(self, g: "Game", s: State) -> None:
-        self.d = power.delegates(s, g.params).astype(F)                       # [B,R]
-        self.loyal_d = np.round(self.d * power.machine_share(s, g.params, g.structural))
+    def _regions(self, s: State, ctx: "Context") -> None:
+        self.d = ctx.delegates.astype(F)                                      # [B,R]
+        self.loyal_d = np.round(self.d * ctx.machine)
         self.reg_lean = s.lean.astype(F)
         self.sec_patron = s.sec_patron.astype(np.int64)
 

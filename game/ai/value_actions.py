@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..engine import power
 from ..engine.actions import KIND
 from ..engine.arith import clip, dist3
 from ..engine.resolve import polemic_fatigue
@@ -76,9 +75,9 @@ def appoint(t: "Turn") -> None:
     owner = s.sec_patron.astype(np.int64)
     mine = owner[:, None, :] == lead[None, :, None]
     legal = can[..., None] & ~held & ~(mine & (s.sec_loyalty[:, None, :] >= 0.8))
-    d = power.delegates(s, g.params)
+    d = ctx.delegates
     share = d / d.sum(axis=1, keepdims=True)                                     # [B,R]
-    cur = power.machine_share(s, g.params, g.structural)                         # [B,R]
+    cur = ctx.machine                                                            # [B,R]
     loy = g.params["appoint_loyalty"] + g.mod["appoint_loyalty"][lead]           # [N]
     m_new = machine(t, loy[None, :, None], s.cohorts[:, None, :, 2])             # [B,N,R]
     gain = share[:, None, :] * (m_new - mine * cur[:, None, :])
@@ -105,10 +104,10 @@ def recruit(t: "Turn") -> None:
     lead = ctx.lead
     legal = ctx.power["recruit"][:, lead][..., None]
     a = g.params["recruit_size"]
-    d = power.delegates(s, g.params).astype(F)
+    d = ctx.delegates.astype(F)
     share = d / d.sum(axis=1, keepdims=True)
     rec = s.cohorts[:, :, 2]
-    cur = power.machine_share(s, g.params, g.structural)
+    cur = ctx.machine
     R = g.R
     # candidate 0: every region; candidate 1+r: region r alone (twice the intake there)
     eye = np.eye(R, dtype=F)

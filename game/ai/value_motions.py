@@ -69,9 +69,10 @@ _BODIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def _bodies(t: "Turn", what: str, names) -> np.ndarray:
-    """The bodies that vote on ``names`` this turn (fixed by the scenario and the turn)."""
+    """The bodies that vote on ``names`` this turn: fixed by the scenario and the kind of
+    sitting (if any) this turn, so worked out once per game and kind."""
     memo = _BODIES.setdefault(t.g, {})
-    key = (what, t.s.turn)
+    key = (what, t.ctx.sitting_kind)
     if key not in memo:
         memo[key] = np.array([_body(t, b) for b in names])
     return memo[key]

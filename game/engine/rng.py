@@ -12,6 +12,7 @@ import numpy as np
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
 _M2 = np.uint64(0x94D049BB133111EB)
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_MASK = (1 << 64) - 1
 _TO_UNIT = 1.0 / float(1 << 53)
 
 # Draw sites used by the engine; expressions' chance() calls use sites >= 1 << 20.
@@ -45,30 +46,33 @@ _PREFIX: dict = {}
 
 
 def _prefix(s: np.ndarray, turn: int, site: int) -> np.ndarray:
-    key = (s.tobytes(), s.shape, turn, site)
+    """The first two rounds for seeds ``s`` (any shape: the memo holds them flat)."""
+    key = (s.tobytes(), turn, site)
     x = _PREFIX.get(key)
     if x is None:
         if len(_PREFIX) > 256:
             _PREFIX.clear()
-        x = _mix(np.atleast_1d(s) * _GOLDEN + np.uint64(turn + 1))
-        x ^= np.uint64(site) * _GOLDEN
-        x = _mix(x).reshape(s.shape)
+        x = _mix(s.reshape(-1) * _GOLDEN + np.uint64(turn + 1))
+        x ^= np.uint64((site * int(_GOLDEN)) & _MASK)      # in Python ints: no wrap warning
+        x = _mix(x)
         x.flags.writeable = False
         _PREFIX[key] = x
-    return x
+    return x.reshape(s.shape)
 
 
 def hash64(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0,
            per_game: bool = False) -> np.ndarray:
     """A 64-bit hash per game and per k. An array ``k`` is shared by every game (result
     [B, *k.shape]) unless ``per_game``, when its first axis is the batch axis."""
-    with np.errstate(over="ignore"):
-        s = np.asarray(seed, dtype=np.uint64)
-        kk = np.asarray(k, dtype=np.uint64)
-        if kk.ndim:
-            extra = kk.ndim - 1 if per_game else kk.ndim
-            s = s.reshape(s.shape + (1,) * extra)
-        x = _prefix(s, turn, site)
+    s = np.asarray(seed, dtype=np.uint64)
+    kk = np.asarray(k, dtype=np.uint64)
+    if kk.ndim:
+        extra = kk.ndim - 1 if per_game else kk.ndim
+        s = s.reshape(s.shape + (1,) * extra)
+    x = _prefix(s, turn, site)
+    if x.ndim or kk.ndim:         # array arithmetic wraps silently, as the hash wants
+        return _mix(x + kk * _GOLDEN + _ONE)
+    with np.errstate(over="ignore"):          # NumPy scalars warn when they wrap
         return _mix(x + kk * _GOLDEN + _ONE)
 
 

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..engine import power
 from ..engine.actions import POWER
-from ..engine.arith import clip, dist3
+from ..engine.arith import clip, dist3, eye
 from ..engine.state import BODY, State
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class Context:
         act = g.active(s)
         self.act = act
         bits = power.bloc_bits(s)
-        self.allied = ((bits[:, :, None] & bits[:, None, :]) != 0) | np.eye(g.P, dtype=bool)
+        self.allied = ((bits[:, :, None] & bits[:, None, :]) != 0) | eye(g.P)
         fol = power.followers(s, bits)
         self.pb_share = power.politburo_share(s, act, bits, fol)
         self.majority = np.any(s.bloc & (self.pb_share > 0.5)[:, None, :], axis=2)   # [B,L]

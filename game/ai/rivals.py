@@ -13,18 +13,20 @@ Decide on the state *after* the turn's events have fired (see game.ai.play.step)
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
 from ..engine import rng
 from ..engine.actions import KIND
+from ..engine.arith import along_last
 from ..engine.env import Env
 from ..engine.legality import line_open
 from ..engine.state import State
 from . import agenda, character, choices, value_actions as va, value_blocs as vb
 from . import value_motions as vm
-from .value_actions import ACT_MIN
+from .value_actions import ACT_MIN, KAPPA
 from .context import Context
 from .difficulty import Difficulty, level
 from .forecast import Forecast
@@ -64,7 +66,18 @@ class Turn:
         self._open = None
         self._line = None
         self._wants = None
+        self._settle = None
         self._draws: dict = {}
+
+    def settle_terms(self) -> tuple:
+        """(loss [B,N,1], need [1,N,1]) for value_motions._settle: what a failed motion costs
+        each leader (more for an open faction under the ban) and the chance he needs to move."""
+        if self._settle is None:
+            ctx = self.ctx
+            loss = KAPPA * self.g.params["failed_motion_prestige"] * \
+                (1.0 + (ctx.faction[:, ctx.lead] & ctx.ban[:, None]))[..., None]
+            self._settle = (loss, 0.5 + 0.4 * self.ch.caution[None, :, None])
+        return self._settle
 
     def weight(self, kind: str) -> np.ndarray:
         return self.ch.weight[:, KIND[kind]][None, :, None]
@@ -202,7 +215,7 @@ class Rivals:
     def decide(self, t: Turn, skip=(), prior=None, noise: Optional[float] = None) -> np.ndarray:
         s, ch, dif = t.s, self.ch, self.dif
         lead = ch.lead
-        playing = ~np.isin(lead, list(skip))
+        playing = ~np.isin(lead, list(skip)) if len(skip) else np.ones(len(lead), dtype=bool)
         worth = (t.board.value > ACT_MIN) & playing[None, :, None]
         value = np.where(worth, t.board.value, NEG)
         sigma = dif.noise if noise is None else noise
@@ -259,7 +272,7 @@ def select(board: Board, value: np.ndarray, budget: np.ndarray, max_picks: int,
     motions = np.zeros(BN, dtype=np.int64)
     used = np.zeros((BN, menu.G), dtype=bool)
     claimed = np.zeros((B, menu.KEYS), dtype=bool)
-    earlier = np.tri(N, N, -1, dtype=bool).T                # [n, m]: m comes before n
+    earlier = _earlier(N)                                   # [n, m]: m comes before n
     out = np.full((BN, max_picks), -1, dtype=np.int64)
     cheapest = float(cost_all.min()) if cost_all.size else 0.0
     for r in range(depth):
@@ -289,6 +302,13 @@ def select(board: Board, value: np.ndarray, budget: np.ndarray, max_picks: int,
         taken[i] += 1
         motions[i] += is_m[i]
     return out.reshape(B, N, max_picks)
+
+
+@lru_cache(maxsize=8)
+def _earlier(N: int) -> np.ndarray:
+    out = np.tri(N, N, -1, dtype=bool).T
+    out.flags.writeable = False
+    return out
 
 
 def _best_first(V: np.ndarray, depth: int) -> np.ndarray:
@@ -333,7 +353,7 @@ def rows(t: Turn, picks: np.ndarray, prior=None) -> np.ndarray:
             cols.append(_row(k, lead[n], tg, np.full(B, -1))[:, None, :])
     prio = np.where(is_bloc | (kind < 0), 99, PRIORITY[np.maximum(kind, 0)])
     order = np.argsort(prio, axis=2, kind="stable")
-    kind, target, arg = (np.take_along_axis(a, order, axis=2) for a in (kind, target, arg))
+    kind, target, arg = (along_last(a, order) for a in (kind, target, arg))
     kind = np.where(IS_BLOC[kind], -1, kind)
     live = kind >= 0
     body = np.stack([kind, np.where(live, lead[None, :, None], -1), np.where(live, target, -1),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine.actions import KIND
-from ..engine.arith import clip, dist3
+from ..engine.arith import along_last, clip, dist3
 from ..engine.resolve import polemic_fatigue
 
 if TYPE_CHECKING:
@@ -28,11 +28,10 @@ def person_ok(t: "Turn", who: np.ndarray) -> np.ndarray:
     """[B,N,T] ``who`` [.., T] may be the object of an action by each leader: alive, in the
     party, not himself (legality._person_ok)."""
     s, lead = t.s, t.ctx.lead
-    B = s.batch
-    w = np.broadcast_to(who, (B, len(lead)) + np.shape(who)[-1:])
-    wc = np.maximum(w, 0)
-    bi = np.arange(B)[:, None, None]
-    return (w >= 0) & s.alive[bi, wc] & ~s.expelled[bi, wc] & (w != lead[None, :, None])
+    wc = np.maximum(who, 0)
+    bi = np.arange(s.batch)[:, None, None]
+    # the terms broadcast to [B,N,T] between them: the state's rows bring B, ``lead`` brings N
+    return (who >= 0) & s.alive[bi, wc] & ~s.expelled[bi, wc] & (who != lead[None, :, None])
 
 
 def machine(t: "Turn", loyalty, recruits) -> np.ndarray:
@@ -203,8 +202,7 @@ def comintern(t: "Turn") -> None:
         t.line_open()[:, q][:, None, None]
     want = -s.ideology[:, lead, 2][..., None]                                    # [B,N,1]
     fit = 1.0 - np.abs(want - levels) / 2.0
-    cur = np.take_along_axis(fit, np.broadcast_to(s.policy[:, q].astype(np.int64)[:, None, None],
-                                                  fit.shape[:2] + (1,)), axis=2)
+    cur = along_last(fit, s.policy[:, q].astype(np.int64)[:, None, None])
     aims = t.wants()[:, q, :len(opts)][None]
     value = (0.015 * t.ch.principle[None, :, None] * (fit - cur) + 0.04 * aims) \
         * t.weight("set_comintern")

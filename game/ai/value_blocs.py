@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine.actions import KIND
-from ..engine.arith import clip, dist3
+from ..engine.arith import along_last, clip, dist3, eye
 from .value_actions import KAPPA
 
 if TYPE_CHECKING:
@@ -66,8 +66,7 @@ def values(t: "Turn"):
     X = ctx.top                                                             # [B,N] my enemy
     level = enemy_level(t)                                                  # [B,N]
     # how much each leader k fears my enemy: rho[k, X_me] -> [B,N(me),N'(k)]
-    rho_x = np.swapaxes(np.take_along_axis(ctx.rho, np.broadcast_to(X[:, None, :], (B, N, N)),
-                                           axis=2), 1, 2)
+    rho_x = np.swapaxes(along_last(ctx.rho, X[:, None, :]), 1, 2)
     lead_m = s.bloc[:, :, lead]                                             # [B,L,N']
     n_lead = lead_m.sum(axis=2)[:, None, :]                                 # [B,1,L]
     fear_x = (lead_m[:, None, :, :] * rho_x[:, :, None, :]).sum(axis=3)    # [B,N,L]
@@ -102,8 +101,8 @@ def values(t: "Turn"):
     # sets of leaders as the bits of one integer (axis N' folded): cheap intersections
     open_k = g.bloc_open_to[:, lead]                                        # [L,N']
     open_bits = _bits(open_k)                                               # [L]
-    kin_bits = _bits(_partners(t, rho_x, level, free_only=False) > 0)      # [B,N]
-    pos = _partners(t, rho_x, level) > 0                                    # [B,N,N']
+    kin, pos = _partners(t, rho_x, level)                                   # [B,N,N']
+    kin_bits = _bits(kin)                                                   # [B,N]
     pot = pos[:, :, None, :] & open_k[None, None]                          # [B,N,L,N']
     n_pot = np.bitwise_count(_bits(pos)[:, :, None] & open_bits[None, None, :])   # [B,N,L]
     # enough partners to carry the Politburo, no more (a larger coalition shares the spoils)
@@ -144,7 +143,7 @@ def values(t: "Turn"):
                      np.where(me, leave * t.weight("leave_bloc"), -1.0)], axis=2)   # [B,N,3,L]
     flat = vals.reshape(B, N, 3 * L)
     best = np.argmax(flat, axis=2)
-    value = np.take_along_axis(flat, best[..., None], axis=2)[..., 0]
+    value = along_last(flat, best[..., None])[..., 0]
     kind = np.array([FORM, JOIN, LEAVE])[best // L]
     return np.where(value > 0, kind, -1), best % L, value.astype(F)
 
@@ -159,30 +158,28 @@ def enemy_level(t: "Turn") -> np.ndarray:
     more so the further apart our views."""
     ctx, s = t.ctx, t.s
     st = ctx.standing
-    x_st = np.take_along_axis(st, ctx.top, axis=1)                          # [B,N]
+    x_st = along_last(st, ctx.top)                                          # [B,N]
     ideo = s.ideology[:, ctx.lead]
-    x_ideo = np.take_along_axis(s.ideology, ctx.top[..., None], axis=1)
+    x_ideo = s.ideology[np.arange(s.batch)[:, None], ctx.top]               # [B,N,3]
     dist = dist3(ideo, x_ideo) / 3.0
     return x_st / (st[:, ctx.lead] + 0.05) * (0.7 + 0.6 * dist) * (ctx.top_val > 0)
 
 
-def _partners(t: "Turn", rho_x: np.ndarray, level: np.ndarray,
-              free_only: bool = True) -> np.ndarray:
+def _partners(t: "Turn", rho_x: np.ndarray, level: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """[B,N,N'] who would join me against my enemy: he fears him too, is himself in danger,
-    is free (unless ``free_only`` is off), would be welcome, and is not that enemy."""
+    would be welcome, and is not that enemy — (kin: any such man, free: those of them in no
+    bloc yet)."""
     s, ctx = t.s, t.ctx
     lead = ctx.lead
     N = len(lead)
-    free = ctx.act[:, lead][:, None, :]
-    if free_only:
-        free = free & ~s.bloc[:, :, lead].any(axis=1)[:, None, :]
     regard = s.relations[:, lead][:, :, lead]                               # [B,N(me),N'] me->k
     same = ctx.top[:, None, :] == ctx.top[:, :, None]                       # [B,N,N'] one enemy
-    ok = free & (regard + t.g.mod["alliance"][lead][None, None, :] >= -0.25) & \
-        (lead[None, None, :] != ctx.top[..., None]) & ~np.eye(N, dtype=bool)[None] & \
+    kin = ctx.act[:, lead][:, None, :] & \
+        (regard + t.g.mod["alliance"][lead][None, None, :] >= -0.25) & \
+        (lead[None, None, :] != ctx.top[..., None]) & ~eye(N)[None] & \
         (level >= 0.8)[:, None, :] & (rho_x >= 0.7) & same & \
         (t.ch.alliance >= 0.5)[None, None, :]
-    return np.where(ok, rho_x, 0.0)
+    return kin, kin & ~s.bloc[:, :, lead].any(axis=1)[:, None, :]
 
 
 class Pending:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine.actions import POWERS
-from ..engine.arith import clip, distinct, dot3
+from ..engine.arith import along_last, clip, distinct, dot3
 from ..engine.state import BODY, IND
 from .forecast import body_for
 from .value_actions import ACT_MIN, KAPPA, person_ok
@@ -44,7 +44,7 @@ def chance(t: "Turn", share: np.ndarray, need, block: str, cols=None) -> np.ndar
     if t.dif.misjudge:
         err = t.draws("misjudge", block)
         if cols is not None:
-            err = np.take_along_axis(err, cols, axis=2)
+            err = along_last(err, cols)
         share = share + t.dif.misjudge * err
     return 1.0 / (1.0 + np.exp(-(share - need) / 0.025))
 
@@ -52,13 +52,8 @@ def chance(t: "Turn", share: np.ndarray, need, block: str, cols=None) -> np.ndar
 def _settle(t: "Turn", block: str, kind: str, p, gain, ramp=None) -> np.ndarray:
     """Expected value of moving the motion (<= 0 when he is too unsure of the vote);
     ``ramp`` scales a motion against a rival by his appetite for it now."""
-    ctx = t.ctx
-    lead = ctx.lead
-    ban = ctx.ban[:, None]
-    loss = KAPPA * t.g.params["failed_motion_prestige"] * \
-        (1.0 + (ctx.faction[:, lead] & ban))[..., None]
+    loss, need = t.settle_terms()
     v = p * gain - (1.0 - p) * loss
-    need = 0.5 + 0.4 * t.ch.caution[None, :, None]
     v = np.where(p >= need, v, -1.0)
     if ramp is not None:
         v = v * ramp
@@ -220,7 +215,7 @@ def promote(t: "Turn") -> None:
     ok &= np.arange(g.P)[None, None, :] != lead[None, :, None]
     score = np.where(ok, s.prestige[:, None, :] * s.loyalty[:, None, :].clip(0.3, 1), -1.0)
     best = np.argmax(score, axis=2)[..., None]                                   # [B,N,1]
-    legal = _sponsor(t) & np.take_along_axis(ok, best, axis=2)
+    legal = _sponsor(t) & along_last(ok, best)
     if not legal.any():
         return
     share = _read(t, legal, best, "central_committee", personal=False)
@@ -255,7 +250,7 @@ def testament(t: "Turn") -> None:
     if len(b):
         up = np.broadcast_to(np.array([0.0, 1.0, 0.0], dtype=F), (len(b), 3))
         sup[b, n, 0] = t.fc.line(b, n, up, np.full(len(b), 0.5, dtype=F), body)
-    rho = np.take_along_axis(ctx.rho, tgt, axis=2)                               # [B,N,1]
+    rho = along_last(ctx.rho, tgt)                               # [B,N,1]
     is_gs = (lead[None, :] == gs[:, None])[..., None]
     friend = ctx.allied[np.arange(s.batch)[:, None], lead[None, :], np.maximum(gs, 0)[:, None]]
     dmg = g.params["testament_prestige"] * g.mod["testament_damage"][np.maximum(gs, 0)]
@@ -280,7 +275,7 @@ def propose(t: "Turn") -> None:
     gain = _line_gain(t)                                                           # [B,N,M]
     pre = np.where(legal, gain, -1.0)
     top = np.argsort(-pre, axis=2, kind="stable")[:, :, :min(TOP_K, M)]              # [B,N,k]
-    want = np.take_along_axis(pre, top, axis=2) > ACT_MIN
+    want = along_last(pre, top) > ACT_MIN
     if not want.any():
         t.board.put("propose", 0.0, legal, keep=False, arg=np.arange(M))
         return
@@ -291,9 +286,9 @@ def propose(t: "Turn") -> None:
         m = top[b, n, j]
         share[b, n, j] = t.fc.line(b, n, ag.unit[m], ag.bureaucratic[m], bodies[m])
     p = chance(t, share, 0.5, "propose", cols=top)
-    v_top = _settle(t, "propose", "propose", p, np.take_along_axis(gain, top, axis=2))
+    v_top = _settle(t, "propose", "propose", p, along_last(gain, top))
     v = np.full(gain.shape, -1.0, dtype=F)
-    np.put_along_axis(v, top, v_top, axis=2)
+    v[np.arange(v.shape[0])[:, None, None], np.arange(v.shape[1])[None, :, None], top] = v_top
     key = np.where(ag.policy >= 0, ag.policy, g.Q + np.arange(M))
     t.board.put("propose", v, legal, keep=(v > 0), arg=np.arange(M),
                 claim=t.menu.CLAIM_LINE + key)

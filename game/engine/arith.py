@@ -6,6 +6,8 @@ the arithmetic. ``clip`` here gives the same values (for arrays and scalars) for
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 _max, _min = np.maximum, np.minimum
@@ -49,3 +51,20 @@ def distinct(a) -> np.ndarray:
                 .astype(a.dtype)
         return np.unique(a)
     return np.array(sorted(set(a.ravel().tolist())), dtype=a.dtype)
+
+
+def along_last(a: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    """``np.take_along_axis(a, idx, axis=-1)`` by plain indexing (``idx`` has as many axes as
+    ``a``, each other axis of length 1 or a's): the same values, without the checks that cost
+    more than the gather on a played game's small arrays."""
+    k = a.ndim - 1
+    grid = tuple(np.arange(n).reshape((-1,) + (1,) * (k - i)) for i, n in enumerate(a.shape[:-1]))
+    return a[grid + (idx,)]
+
+
+@lru_cache(maxsize=16)
+def eye(n: int) -> np.ndarray:
+    """The boolean identity of size ``n``, made once (read-only)."""
+    out = np.eye(n, dtype=bool)
+    out.flags.writeable = False
+    return out

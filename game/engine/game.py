@@ -86,6 +86,10 @@ class Game:
         for k, post in enumerate(sc.posts):
             for pw in post.powers:
                 self.post_powers[k, _actions.POWER[pw]] = True
+        # each power's posts, for holds_power
+        self.power_posts = {pw: np.flatnonzero(self.post_powers[:, i])
+                            for pw, i in _actions.POWER.items()}
+        self.people = np.arange(self.P)
         self.post_ap = np.array([k.action_points for k in sc.posts], dtype=np.float32)
         self.post_deputy = np.array([self.pidx[k.deputy] if k.deputy else -1 for k in sc.posts],
                                     dtype=np.int64)
@@ -227,14 +231,13 @@ class Game:
     def active(self, state: State) -> np.ndarray:
         return _active(state, self.incapacitated)
 
-    def holds_power(self, state: State, power: str) -> np.ndarray:
-        """[B,P] holds at least one post carrying ``power``."""
-        carries = self.post_powers[:, _actions.POWER[power]]                     # [K]
-        B = state.batch
-        out = np.zeros((B, self.P + 1), dtype=bool)
-        h = np.where((state.holder >= 0) & carries[None, :], state.holder, self.P)
-        out[np.arange(B)[:, None], h] = True
-        return out[:, :self.P]
-
+    def holds_power(self, state: State, *powers: str) -> np.ndarray:
+        """[B,P] holds at least one post carrying any of ``powers``."""
+        if len(powers) == 1:
+            posts = self.power_posts[powers[0]]
+        else:
+            posts = np.concatenate([self.power_posts[pw] for pw in powers])
+        # a vacant post (-1) matches nobody; reduced directly, not through ndarray.any's wrapper
+        return np.logical_or.reduce(state.holder[:, posts, None] == self.people, axis=1)
 
 __all__ = ["Game", "AXES", "BODIES", "BODY", "INDICATORS", "IND", "LEVELS"]

@@ -70,6 +70,8 @@ class Game:
         self.fidx = {k: i for i, k in enumerate(self.flag_ids)}
         self.P, self.K, self.R = len(self.person_ids), len(self.post_ids), len(self.region_ids)
         self.L, self.Q, self.E = len(self.bloc_ids), len(self.policy_ids), len(self.event_ids)
+        self.policy_levels = tuple(np.array([o.level for o in q.options], dtype=np.float32)
+                                   for q in sc.policies)     # each option's level (-1..1)
         self.leaders = np.array([p.leader for p in sc.persons], dtype=bool)
         self.names = {p.id: p.name for p in sc.persons}
         self._build_posts()

@@ -153,6 +153,7 @@ class Game:
         self.event_when = np.array([-1 if m is None else m for m in self.event_month],
                                    dtype=np.int64)
         self.event_once = np.array([e.once for e in sc.events], dtype=bool)
+        self.event_chance = np.array([e.chance for e in sc.events], dtype=np.float64)
         self.event_has_trigger = np.array([bool(e.trigger) for e in sc.events], dtype=bool)
         self.motion_when = tuple(pred(m.when, m.id) for m in sc.motions)
         self.motion_effects = tuple(effects(m.effects, m.id) for m in sc.motions)

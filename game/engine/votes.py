@@ -155,13 +155,24 @@ def _ideology_against(views: np.ndarray, s: State, m: Motion) -> np.ndarray:
     """Ideological pull of ``views`` [B,N,3] towards the motion, [B,N]: for a motion against a
     person, how much closer the views are to the mover's than to the target's; for a line,
     how far they lie along its direction."""
+    personal = PERSONAL[m.kind]
+    if personal.all():                  # a wave often holds one sort: work out only its pull
+        return _closer(views, s, m)
+    n = np.maximum(_norm(m.direction), 1e-6)
+    line = np.einsum("bnk,bk->bn", views, m.direction) / n[:, None]
+    if not personal.any():
+        return line
+    return np.where(personal[:, None], _closer(views, s, m), line)
+
+
+def _closer(views: np.ndarray, s: State, m: Motion) -> np.ndarray:
+    """[B,N] how much closer ``views`` lie to the mover's than to the target's (half the
+    difference of the distances)."""
     bi = np.arange(s.batch)
     t = np.where(m.target >= 0, m.target, m.sponsor)
     ds = _norm(views - s.ideology[bi, m.sponsor][:, None, :])
     dt = _norm(views - s.ideology[bi, t][:, None, :])
-    n = np.maximum(_norm(m.direction), 1e-6)
-    line = np.einsum("bnk,bk->bn", views, m.direction) / n[:, None]
-    return np.where(PERSONAL[m.kind][:, None], (dt - ds) / 2.0, line)
+    return (dt - ds) / 2.0
 
 
 def _common(g: "Game", s: State, m: Motion, d: "Derived") -> dict:

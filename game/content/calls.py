@@ -47,6 +47,8 @@ class CallCompiler(Compiler):
             kinds, result = g.QUERIES[name]
             slots = self.arguments(node, name, kinds, depth)
             dtype = bool if result == "bool" else float
+            if not any(callable(slot) for slot in slots):     # ids and names only: as they are
+                return Term(result, lambda env: np.asarray(env.call(name, slots), dtype=dtype))
             return Term(result, lambda env: np.asarray(env.call(name, evaluate(slots, env)), dtype=dtype))
         raise self.error(node.func, f"unknown function '{name}'",
                          did_you_mean(name, [*g.QUERIES, *g.MATH, "chance"]))

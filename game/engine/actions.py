@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
+from . import legality     # which reads this module's names only when it checks
 from .state import BODY, State
 
 if TYPE_CHECKING:
@@ -132,22 +133,30 @@ def _gather(a: np.ndarray, idx: np.ndarray) -> np.ndarray:
 def check(g: "Game", state: State, kind: int, actor: np.ndarray, target: np.ndarray,
           arg: np.ndarray, arg2: np.ndarray) -> np.ndarray:
     """[B] reason code (0 = legal) for the action in every game of the batch."""
-    from . import legality
+    return check_and_cost(g, state, kind, actor, target, arg, arg2)[0]
+
+
+def check_and_cost(g: "Game", state: State, kind: int, actor: np.ndarray, target: np.ndarray,
+                   arg: np.ndarray, arg2: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``check`` and ``cost_of`` at once (the check needs the cost; a cost of 0 for an
+    unknown kind)."""
     code = np.zeros(state.batch, dtype=np.int16)
 
     def fail(cond: np.ndarray, reason: int) -> None:
         code[(code == 0) & cond] = reason
 
-    fail(~_gather(state.alive, actor), DEAD)
-    fail(_gather(state.expelled, actor), EXPELLED)
-    fail(_gather(state.health, actor) < g.incapacitated, ILL)
+    who = (np.arange(state.batch), np.minimum(np.maximum(actor, 0), state.alive.shape[1] - 1))
+    fail(~state.alive[who], DEAD)
+    fail(state.expelled[who], EXPELLED)
+    fail(state.health[who] < g.incapacitated, ILL)
     fail(~g.leaders[actor], NOT_LEADER)
     if not 0 <= kind < len(KIND_IDS):
         fail(np.ones_like(code, dtype=bool), UNKNOWN)
-        return code
-    fail(_gather(state.ap, actor) < cost_of(g, state, kind, actor), NO_AP)
+        return code, np.zeros(state.batch, dtype=np.float32)
+    cost = cost_of(g, state, kind, actor)
+    fail(state.ap[who] < cost, NO_AP)
     legality.CHECKS[KIND_IDS[kind]](g, state, actor, target, arg, arg2, fail)
-    return code
+    return code, cost
 
 
 def why_illegal(g: "Game", state: State, b: int, action: Action) -> Optional[str]:
@@ -250,8 +259,8 @@ def enumerate_legal(g: "Game", state: State, b: int, actor: int) -> list[Action]
         n = len(cands)
         rep = sub.take(np.zeros(n, dtype=np.int64))
         rows = np.array([c.row() for c in cands], dtype=np.int64)
-        codes = check(g, rep, KIND[kind], rows[:, 1], rows[:, 2], rows[:, 3], rows[:, 4])
-        costs = cost_of(g, rep, KIND[kind], rows[:, 1])
+        codes, costs = check_and_cost(g, rep, KIND[kind], rows[:, 1], rows[:, 2], rows[:, 3],
+                                      rows[:, 4])
         for c, code, cost in zip(cands, codes, costs):
             if code == OK:
                 a = Action(c.kind, c.actor, c.target, c.arg, c.arg2, float(cost))

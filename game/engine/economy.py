@@ -30,8 +30,7 @@ def level(g: "Game", s: State, policy: str, default: float = 0.0) -> np.ndarray:
     q = g.qidx.get(policy)
     if q is None:
         return np.full(s.batch, default, dtype=np.float32)
-    levels = np.array([o.level for o in g.scenario.policies[q].options], dtype=np.float32)
-    return levels[s.policy[:, q]]
+    return g.policy_levels[q][s.policy[:, q]]
 
 
 def _toward(x: np.ndarray, target: np.ndarray, rate: float) -> np.ndarray:
@@ -42,7 +41,8 @@ def step(g: "Game", s: State) -> None:
     """Advance every indicator by one turn."""
     p = g.params
     dt = g.turn_months
-    x = {k: s.ind[:, i].astype(np.float64) for k, i in IND.items()}
+    ind = s.ind.astype(np.float64)
+    x = {k: ind[:, i] for k, i in IND.items()}          # columns replaced, never changed in place
     prices, procure = level(g, s, "prices"), level(g, s, "procurement")
     invest, nep = level(g, s, "investment", 0.5), level(g, s, "nep")
     _harvest(g, s, x, procure)
@@ -73,10 +73,16 @@ def step(g: "Game", s: State) -> None:
         x["nepmen"] = _toward(x["nepmen"], 20.0 + 20.0 * nep - 10.0 * procure, 0.05)
         _world(g, x, level(g, s, "comintern"))
     for k, i in IND.items():
-        s.ind[:, i] = clip(x[k], 0.0, 1000.0 if "prices" in k else 200.0)
-    for k in ("peasant_mood", "strikes", "kulaks", "nepmen", "bureaucracy",
-              "world_revolution", "isolation"):
-        s.ind[:, IND[k]] = clip(s.ind[:, IND[k]], 0.0, 100.0)
+        ind[:, i] = x[k]
+    s.ind[:] = clip(ind, 0.0, _CEILING)
+
+
+# How high each indicator may go (all start at 0): prices 1000, the ones read as percentages
+# 100, the rest 200.
+_PERCENT = ("peasant_mood", "strikes", "kulaks", "nepmen", "bureaucracy", "world_revolution",
+            "isolation")
+_CEILING = np.array([1000.0 if "prices" in k else 100.0 if k in _PERCENT else 200.0
+                     for k in IND], dtype=np.float64)
 
 
 def _industry(p, x: dict, invest: np.ndarray) -> None:

@@ -99,7 +99,6 @@ class Env:
     # ------------------------------------------------------------------ functions
     def call(self, name: str, args: tuple) -> np.ndarray:
         g, s = self.g, self.state
-        act = g.active(s)
         if name == "holds":
             return s.holder[:, args[1]] == args[0]
         if name == "member":
@@ -113,13 +112,13 @@ class Env:
         if name == "fired":
             return s.fired[:, args[0]].copy()
         if name == "politburo_majority":
-            return power.politburo_majority(s, act)[:, args[0]]
+            return power.politburo_majority(s, g.active(s))[:, args[0]]
         if name == "delegate_share":
             return power.delegate_share(s, g.params, g.structural)[:, args[0]].astype(np.float64)
         if name == "cc_share":
-            return power.cc_share(s, act)[:, args[0]].astype(np.float64)
+            return power.cc_share(s, g.active(s))[:, args[0]].astype(np.float64)
         if name == "leads":
-            return power.leading(s, act, g.params, g.structural, g.leaders) == args[0]
+            return power.leading(s, g.active(s), g.params, g.structural, g.leaders) == args[0]
         raise KeyError(name)
 
     def chance(self, p: np.ndarray, site: int) -> np.ndarray:

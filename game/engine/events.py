@@ -28,20 +28,22 @@ def firing(g: "Game", s: State, forced: Optional[dict]) -> np.ndarray:
     if not len(live):
         return fire
     env = Env(g, s)
+    # what does not depend on the trigger, for every event at once: a once-only event that
+    # has fired does not fire again, nor does anything in a game that is over
+    may = ~(s.fired & g.event_once) & ~s.over[:, None]                                # [B,E]
     draws = rng.uniform(s.seed, s.turn, rng.SITES["event_chance"], np.arange(max(g.E, 1)))
-    running = ~s.over
+    drawn = (draws[:, :g.E] < g.event_chance) & may
     for e in live:
         ev = g.scenario.events[e]
         if ev.id in forced:
-            ok = np.broadcast_to(np.asarray(forced[ev.id], dtype=bool), (s.batch,)).copy()
-        else:
-            ok = draws[:, e] < ev.chance
-            trig = g.event_trigger[e]
-            if trig is not None and ok.any():
-                ok &= np.asarray(trig.fn(env), dtype=bool)
-        if ev.once:
-            ok &= ~s.fired[:, e]
-        fire[:, e] = ok & running
+            forcing = np.asarray(forced[ev.id], dtype=bool)
+            fire[:, e] = np.broadcast_to(forcing, (s.batch,)) & may[:, e]
+            continue
+        ok = drawn[:, e]
+        trig = g.event_trigger[e]
+        if trig is not None and ok.any():        # a trigger only reads: skip it when moot
+            ok = ok & np.asarray(trig.fn(env), dtype=bool)
+        fire[:, e] = ok
     return fire
 
 

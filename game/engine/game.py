@@ -70,6 +70,8 @@ class Game:
         self.fidx = {k: i for i, k in enumerate(self.flag_ids)}
         self.P, self.K, self.R = len(self.person_ids), len(self.post_ids), len(self.region_ids)
         self.L, self.Q, self.E = len(self.bloc_ids), len(self.policy_ids), len(self.event_ids)
+        self.policy_levels = tuple(np.array([o.level for o in q.options], dtype=np.float32)
+                                   for q in sc.policies)     # each option's level (-1..1)
         self.leaders = np.array([p.leader for p in sc.persons], dtype=bool)
         self.names = {p.id: p.name for p in sc.persons}
         self._build_posts()
@@ -86,6 +88,10 @@ class Game:
         for k, post in enumerate(sc.posts):
             for pw in post.powers:
                 self.post_powers[k, _actions.POWER[pw]] = True
+        # each power's posts, for holds_power
+        self.power_posts = {pw: np.flatnonzero(self.post_powers[:, i])
+                            for pw, i in _actions.POWER.items()}
+        self.people = np.arange(self.P)
         self.post_ap = np.array([k.action_points for k in sc.posts], dtype=np.float32)
         self.post_deputy = np.array([self.pidx[k.deputy] if k.deputy else -1 for k in sc.posts],
                                     dtype=np.int64)
@@ -147,6 +153,7 @@ class Game:
         self.event_when = np.array([-1 if m is None else m for m in self.event_month],
                                    dtype=np.int64)
         self.event_once = np.array([e.once for e in sc.events], dtype=bool)
+        self.event_chance = np.array([e.chance for e in sc.events], dtype=np.float64)
         self.event_has_trigger = np.array([bool(e.trigger) for e in sc.events], dtype=bool)
         self.motion_when = tuple(pred(m.when, m.id) for m in sc.motions)
         self.motion_effects = tuple(effects(m.effects, m.id) for m in sc.motions)
@@ -227,14 +234,13 @@ class Game:
     def active(self, state: State) -> np.ndarray:
         return _active(state, self.incapacitated)
 
-    def holds_power(self, state: State, power: str) -> np.ndarray:
-        """[B,P] holds at least one post carrying ``power``."""
-        carries = self.post_powers[:, _actions.POWER[power]]                     # [K]
-        B = state.batch
-        out = np.zeros((B, self.P + 1), dtype=bool)
-        h = np.where((state.holder >= 0) & carries[None, :], state.holder, self.P)
-        out[np.arange(B)[:, None], h] = True
-        return out[:, :self.P]
-
+    def holds_power(self, state: State, *powers: str) -> np.ndarray:
+        """[B,P] holds at least one post carrying any of ``powers``."""
+        if len(powers) == 1:
+            posts = self.power_posts[powers[0]]
+        else:
+            posts = np.concatenate([self.power_posts[pw] for pw in powers])
+        # a vacant post (-1) matches nobody; reduced directly, not through ndarray.any's wrapper
+        return np.logical_or.reduce(state.holder[:, posts, None] == self.people, axis=1)
 
 __all__ = ["Game", "AXES", "BODIES", "BODY", "INDICATORS", "IND", "LEVELS"]

@@ -18,10 +18,16 @@ if TYPE_CHECKING:
 _LEVEL = {"politburo": 0, "central_committee": 1, "party": 2}
 
 
+def _at(value, b: np.ndarray, dtype) -> np.ndarray:
+    """``value`` (one for every game, or a [B] array) in the games ``b``, as ``dtype``
+    (without np.broadcast_to, whose Python layers cost more than the copy)."""
+    v = np.asarray(value)
+    return (v[b] if v.ndim else v.repeat(len(b))).astype(dtype)
+
+
 def _rows(state: State, mask: np.ndarray, *idx):
-    b = np.flatnonzero(mask)
-    return (b,) + tuple(np.broadcast_to(np.asarray(i), (state.batch,))[b].astype(np.int64)
-                        for i in idx)
+    b = mask.nonzero()[0]
+    return (b,) + tuple(_at(i, b, np.int64) for i in idx)
 
 
 def _mark_removed(g: "Game", state: State, b: np.ndarray, p: np.ndarray) -> None:
@@ -122,14 +128,14 @@ def set_policy(g, state, mask, policy, option) -> None:
 
 def relation(g, state, mask, p1, p2, delta) -> None:
     b, a, c = _rows(state, mask, p1, p2)
-    d = np.broadcast_to(np.asarray(delta, dtype=np.float32), (state.batch,))[b]
+    d = _at(delta, b, np.float32)
     state.relations[b, a, c] = clip(state.relations[b, a, c] + d, -1, 1)
     state.relations[b, c, a] = clip(state.relations[b, c, a] + d, -1, 1)
 
 
 def secretary(g, state, mask, region, person, loyalty) -> None:
     b, r, p = _rows(state, mask, region, person)
-    lo = np.broadcast_to(np.asarray(loyalty, dtype=np.float32), (state.batch,))[b]
+    lo = _at(loyalty, b, np.float32)
     state.sec_patron[b, r] = p
     state.sec_loyalty[b, r] = clip(lo, 0, 1)
 
@@ -138,7 +144,7 @@ def recruit(g, state, mask, region, thousands) -> None:
     """New members join; they are all recruits, so the cohort shares shift."""
     b = np.flatnonzero(mask)
     regions = np.arange(g.R) if (np.ndim(region) == 0 and int(region) < 0) else None
-    add = np.broadcast_to(np.asarray(thousands, dtype=np.float32), (state.batch,))[b]
+    add = _at(thousands, b, np.float32)
     if regions is not None:                       # spread over every region by size
         share = state.members[b] / state.members[b].sum(axis=1, keepdims=True)
         new = share * add[:, None]
@@ -146,7 +152,7 @@ def recruit(g, state, mask, region, thousands) -> None:
         state.members[b] += new
         _shift_cohorts(state, b, slice(None), old_total, new)
         return
-    r = np.broadcast_to(np.asarray(region), (state.batch,))[b].astype(np.int64)
+    r = _at(region, b, np.int64)
     old_total = state.members[b, r].copy()
     state.members[b, r] += add
     c = state.cohorts[b, r] * (old_total / (old_total + add))[:, None]

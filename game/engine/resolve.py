@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 
 from . import motions, mutate, power
-from .actions import KIND_IDS, MOTION_KINDS, REASONS, Action, check, cost_of, label
-from .arith import clip, dist3, distinct
+from .actions import KIND_IDS, MOTION_KINDS, REASONS, Action, check_and_cost, label
+from .arith import clip, dist3
 from .state import IND, State
 
 if TYPE_CHECKING:
@@ -35,22 +35,25 @@ def resolve_actions(g: "Game", s: State, moves, log: Optional["Log"]) -> list["M
     """Apply each slot's actions in order; return the motions tabled, in order."""
     arr = as_array(g, s, moves)
     tabled: list = []
-    for j in range(arr.shape[1]):
+    for j, kind in _slot_kinds(s, arr[:, :, 0]):
         col = arr[:, j]
-        for kind in distinct(col[:, 0]):
-            if kind < 0:
-                continue
-            mask = (col[:, 0] == kind) & ~s.over
-            if mask.any():
-                tabled.extend(_resolve_kind(g, s, int(kind), col, mask, log))
+        mask = (col[:, 0] == kind) & ~s.over
+        tabled.extend(_resolve_kind(g, s, kind, col, mask, log))
     return tabled
+
+
+def _slot_kinds(s: State, kinds: np.ndarray) -> list[tuple[int, int]]:
+    """(slot, kind) of every kind of action some running game takes in that slot, by slot and
+    then by kind: found for all the slots at once (a lone game has a slot or two a month)."""
+    ok = (kinds >= 0) & (kinds < len(KIND_IDS)) & ~s.over[:, None]                 # [B,S]
+    present = np.zeros((kinds.shape[1], len(KIND_IDS)), dtype=bool)
+    present[ok.nonzero()[1], kinds[ok]] = True
+    return list(zip(*(a.tolist() for a in present.nonzero())))
 
 
 def _resolve_kind(g, s, kind, col, mask, log) -> list:
     actor, target, arg, arg2 = (col[:, i] for i in range(1, 5))
     actor_c = clip(actor, 0, g.P - 1)
-    if not 0 <= kind < len(KIND_IDS):
-        return []
     code, cost = _check_rows(g, s, kind, mask, actor_c, target, arg, arg2)
     ok = mask & (code == 0)
     if log is not None:
@@ -75,13 +78,11 @@ def _check_rows(g, s, kind, mask, actor, target, arg, arg2) -> tuple[np.ndarray,
     slots and kinds, each held by a few of its games."""
     idx = np.flatnonzero(mask)
     if len(idx) * 2 > len(mask):
-        return check(g, s, kind, actor, target, arg, arg2), cost_of(g, s, kind, actor)
-    sub = s.rows(idx)
-    a = actor[idx]
+        return check_and_cost(g, s, kind, actor, target, arg, arg2)
     code = np.zeros(len(mask), dtype=np.int16)
     cost = np.zeros(len(mask), dtype=np.float32)
-    code[idx] = check(g, sub, kind, a, target[idx], arg[idx], arg2[idx])
-    cost[idx] = cost_of(g, sub, kind, a)
+    code[idx], cost[idx] = check_and_cost(g, s.rows(idx), kind, actor[idx], target[idx],
+                                          arg[idx], arg2[idx])
     return code, cost
 
 
@@ -167,7 +168,7 @@ def _polemic(g, s, ok, actor, target, arg, arg2) -> None:
     s.attacked[b, t] += 1.0
     s.prestige[b, a] = clip(s.prestige[b, a] + np.where(closer, 1.0, -2.0), 0, 100)
     pull = 0.02 * (1.5 - g.structural) * (s.ideology[b, a] - lean)
-    s.lean[b] = np.clip(s.lean[b] + pull[:, None, :], -1, 1)
+    s.lean[b] = clip(s.lean[b] + pull[:, None, :], -1, 1)
     mutate.relation(g, s, ok, actor, target, -0.15)
 
 

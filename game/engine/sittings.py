@@ -23,7 +23,7 @@ def report_motion(g: "Game", s: State) -> votes.Motion:
     open opposition (if there is one)."""
     act = g.active(s)
     lead = power.leading(s, act, g.params, g.structural, g.leaders)
-    faction = power.open_faction(s, g.bloc_secret, votes.majority_blocs(g, s))
+    faction = votes.derive(g, s).faction
     standing = power.standing(s, act, g.params, g.structural, g.leaders)
     rival_score = np.where(faction & act & g.leaders[None, :], standing, -2.0)
     bi = np.arange(s.batch)

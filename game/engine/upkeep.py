@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import power, votes
+from . import votes
 from .state import State
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def refill_action_points(g: "Game", s: State) -> None:
 def faction_costs(g: "Game", s: State) -> None:
     """Under the ban on factions an open opposition bleeds standing every month."""
     ban = s.flags[:, g.fidx["faction_ban"]]
-    faction = power.open_faction(s, g.bloc_secret, votes.majority_blocs(g, s))
+    faction = votes.derive(g, s).faction
     cost = g.params["faction_cost"] * g.turn_months
     s.prestige -= cost * (faction & ban[:, None])
 
@@ -36,16 +36,14 @@ def drift(g: "Game", s: State) -> None:
     # Secretariat's appointments, or a party organisation of his own - and drift away from one
     # who has lost it (a General Secretary removed keeps his men only while they wait on him)
     pat = np.maximum(s.sec_patron.astype(np.int64), 0)
-    standing = act & (g.holds_power(s, "appoint") | g.holds_power(s, "party_org"))
-    in_power = (s.sec_patron >= 0) & np.take_along_axis(standing, pat, axis=1)
+    standing = act & g.holds_power(s, "appoint", "party_org")
+    in_power = (s.sec_patron >= 0) & standing[np.arange(s.batch)[:, None], pat]
     fallen = (pat >= 0) & ~in_power
     s.sec_loyalty += g.params["loyalty_drift"] * dt * in_power - 0.03 * dt * fallen
     np.clip(s.sec_loyalty, 0, 1, out=s.sec_loyalty)
     # posts confer standing; standing otherwise fades slowly towards the ordinary
-    for k in range(g.K):
-        h = s.holder[:, k]
-        has = h >= 0
-        s.prestige[np.flatnonzero(has), h[has]] += g.post_prestige[k] * dt / 12.0
+    b, k = np.nonzero(s.holder >= 0)           # each post held, in post order per game
+    np.add.at(s.prestige, (b, s.holder[b, k]), g.post_prestige[k] * dt / 12.0)
     s.prestige += g.params["prestige_drift"] * dt * (30.0 - s.prestige) * act
     np.clip(s.prestige, 0, 100, out=s.prestige)
     s.intel *= max(0.0, 1.0 - 0.1 * dt)

@@ -92,6 +92,8 @@ def waves(tabled: list[Motion], batch: int) -> list[Motion]:
     if not tabled:
         return []
     moved = np.stack([m.mask for m in tabled])                                 # [T,B]
+    if moved.all():                     # every game moves every motion (a lone game always)
+        return list(tabled)
     rank = np.cumsum(moved, axis=0) - moved                # each motion's place in its game
     n = int(moved.sum(axis=0).max(initial=0))
     stacked = {f: np.stack([getattr(m, f) for m in tabled]) for f in Motion.FIELDS}
@@ -153,13 +155,24 @@ def _ideology_against(views: np.ndarray, s: State, m: Motion) -> np.ndarray:
     """Ideological pull of ``views`` [B,N,3] towards the motion, [B,N]: for a motion against a
     person, how much closer the views are to the mover's than to the target's; for a line,
     how far they lie along its direction."""
+    personal = PERSONAL[m.kind]
+    if personal.all():                  # a wave often holds one sort: work out only its pull
+        return _closer(views, s, m)
+    n = np.maximum(_norm(m.direction), 1e-6)
+    line = np.einsum("bnk,bk->bn", views, m.direction) / n[:, None]
+    if not personal.any():
+        return line
+    return np.where(personal[:, None], _closer(views, s, m), line)
+
+
+def _closer(views: np.ndarray, s: State, m: Motion) -> np.ndarray:
+    """[B,N] how much closer ``views`` lie to the mover's than to the target's (half the
+    difference of the distances)."""
     bi = np.arange(s.batch)
     t = np.where(m.target >= 0, m.target, m.sponsor)
     ds = _norm(views - s.ideology[bi, m.sponsor][:, None, :])
     dt = _norm(views - s.ideology[bi, t][:, None, :])
-    n = np.maximum(_norm(m.direction), 1e-6)
-    line = np.einsum("bnk,bk->bn", views, m.direction) / n[:, None]
-    return np.where(PERSONAL[m.kind][:, None], (dt - ds) / 2.0, line)
+    return (dt - ds) / 2.0
 
 
 def _common(g: "Game", s: State, m: Motion, d: "Derived") -> dict:
@@ -204,8 +217,8 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
     client_s = (pat == m.sponsor[:, None])
     client_t = (pat == t[:, None]) & has_t
     pat_c = np.maximum(pat, 0)
-    pat_ally = np.take_along_axis(al_s, pat_c, axis=1) & (pat >= 0) & ~client_s
-    pat_ally_t = np.take_along_axis(al_t, pat_c, axis=1) & (pat >= 0) & ~client_t & has_t
+    pat_ally = al_s[bi[:, None], pat_c] & (pat >= 0) & ~client_s
+    pat_ally_t = al_t[bi[:, None], pat_c] & (pat >= 0) & ~client_t & has_t
     affinity = np.where(g.leaders, 0.3, 1.0)[None, :]
     terms = {
         "ideology": W.ideology * _ideology_against(s.ideology, s, m),
@@ -213,11 +226,11 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
         "relations": W.relations * (1.5 - sig) * (rel[bi, :, m.sponsor] - has_t * rel[bi, :, t]),
         "patronage": W.patronage * (0.5 + sig) * s.loyalty * (
             client_s + 0.5 * pat_ally - client_t - 0.5 * pat_ally_t),
-        "prestige": np.broadcast_to(common["prestige"][:, None], (B, P)),
+        "prestige": common["prestige"][:, None].repeat(P, axis=1),
         "fear": common["fear"][:, None] * (1.0 - s.prestige / 100.0)
         + W.fear * (0.5 + sig) * 0.5 * (s.intel[bi, m.sponsor] - has_t * s.intel[bi, t]),
         "bureaucracy": common["bureaucracy"][:, None] * affinity,
-        "discipline": np.broadcast_to(common["discipline"][:, None], (B, P)),
+        "discipline": common["discipline"][:, None].repeat(P, axis=1),
         "speech": np.zeros((B, P), dtype=np.float32),
         "noise": W.noise * rng.normal(s.seed, s.turn, rng.SITES["vote_noise"],
                                       _noise_key(m)[:, None] * P + np.arange(P)[None, :],
@@ -276,12 +289,28 @@ class Derived:
     faction: np.ndarray
 
 
+# The measures of the last state ``derive`` was asked about, under what they are read from: a
+# month asks again and again (each vote, the report, the faction costs) about a state whose
+# blocs, Politburo and patrons have not changed since.
+_DERIVED: dict = {}
+
+
 def derive(g: "Game", s: State) -> Derived:
+    """The measures of ``s`` (read-only: they may serve a later, unchanged state too)."""
     act = g.active(s)
-    bits = power.bloc_bits(s)
-    share = power.politburo_share(s, act, bits)
-    majority = np.any(s.bloc & (share > 0.5)[:, None, :], axis=2)
-    return Derived(act, bits, majority, power.open_faction(s, g.bloc_secret, majority))
+    key = (g, s.bloc.shape, act.tobytes(), s.bloc.tobytes(),
+           s.member[:, :, BODY["politburo"]].tobytes(), s.patron.tobytes(), s.exposed.tobytes())
+    d = _DERIVED.get(key)
+    if d is None:
+        bits = power.bloc_bits(s)
+        share = power.politburo_share(s, act, bits)
+        majority = np.any(s.bloc & (share > 0.5)[:, None, :], axis=2)
+        d = Derived(act, bits, majority, power.open_faction(s, g.bloc_secret, majority))
+        for a in (d.act, d.bits, d.majority, d.faction):
+            a.flags.writeable = False
+        _DERIVED.clear()
+        _DERIVED[key] = d
+    return d
 
 
 def compute(g: "Game", s: State, m: Motion) -> Result:

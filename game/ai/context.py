@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine import power
-from ..engine.actions import POWER
 from ..engine.arith import clip, dist3, eye
 from ..engine.state import BODY, State
 
@@ -81,7 +80,7 @@ class Context:
 
     def _holder_of(self, pw: str) -> np.ndarray:
         out = np.full(self.B, -1, dtype=np.int64)
-        for k in np.flatnonzero(self.g.post_powers[:, POWER[pw]]):
+        for k in self.g.power_posts[pw]:
             out = np.where(out < 0, self.s.holder[:, k], out)
         return out
 

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..engine.actions import POWER
 from ..engine.arith import distinct, dot3, norm3
 from ..engine.state import BODY, IND, State
 
@@ -225,7 +224,7 @@ class Forecast:
     def _control(self, g: "Game", s: State) -> None:
         self.n_control = (s.cc_seats.sum(axis=1) * 0.6).astype(F)
         chair = np.full(s.batch, -1, dtype=np.int64)
-        for k in np.flatnonzero(g.post_powers[:, POWER["control"]]):
+        for k in g.power_posts["control"]:
             chair = np.where(s.holder[:, k] >= 0, s.holder[:, k], chair)
         pat = np.where(chair >= 0, s.patron[np.arange(s.batch), np.maximum(chair, 0)], -1)
         self.control_lead = np.where(pat >= 0, pat, chair)

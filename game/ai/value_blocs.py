@@ -33,18 +33,23 @@ def own_weight(t: "Turn") -> np.ndarray:
     s, ctx = t.s, t.ctx
     pbv = ctx.in_pb & ctx.act
     ccv = ctx.in_cc & ctx.act
-    own_pb = (pbv + _clients(s.patron, pbv)) / np.maximum(pbv.sum(axis=1, keepdims=True), 1)
+    pb_clients, cc_clients = _clients(s.patron, pbv, ccv)
+    own_pb = (pbv + pb_clients) / np.maximum(pbv.sum(axis=1, keepdims=True), 1)
     total = ccv.sum(axis=1, keepdims=True) + s.cc_seats.sum(axis=1, keepdims=True)
-    own_cc = (ccv + _clients(s.patron, ccv) + s.cc_seats[:, :-1]) / np.maximum(total, 1)
+    own_cc = (ccv + cc_clients + s.cc_seats[:, :-1]) / np.maximum(total, 1)
     return (0.25 * own_pb + 0.30 * own_cc).astype(F), own_pb.astype(F), own_cc.astype(F)
 
 
-def _clients(patron: np.ndarray, counted: np.ndarray) -> np.ndarray:
-    """[B,P] how many of the ``counted`` people each person is patron of."""
+def _clients(patron: np.ndarray, *counted: np.ndarray) -> list:
+    """[B,P] for each of ``counted``: how many of those people each person is patron of (one
+    count for them all: each count's slots follow the last one's)."""
     B, P = patron.shape
     slot = np.where(patron >= 0, patron, P) + (P + 1) * np.arange(B)[:, None]
-    n = np.bincount(slot.ravel(), weights=counted.ravel(), minlength=B * (P + 1))
-    return n.reshape(B, P + 1)[:, :P]
+    n_slots = B * (P + 1)
+    slots = (slot.ravel() + n_slots * np.arange(len(counted))[:, None]).ravel()
+    n = np.bincount(slots, weights=np.concatenate([c.ravel() for c in counted]),
+                    minlength=n_slots * len(counted))
+    return [c.reshape(B, P + 1)[:, :P] for c in n.reshape(len(counted), n_slots)]
 
 
 def values(t: "Turn"):

@@ -88,15 +88,18 @@ ESCALATION = {"condemn": 0.0, "remove": 0.05, "demote": 0.15, "expel_pb": 0.2, "
               "expel_party": 0.35}
 
 
-def _ramp(t: "Turn", step: str = "condemn", target=None) -> np.ndarray:
+def _ramp(t: "Turn", step: "str | tuple" = "condemn", target=None) -> np.ndarray:
     """Appetite for a motion against a rival now: aggression once patience (and the
     escalation of that step) has run out — [N], or [..,N,T] for ``target`` persons ([T] or
-    [B,1,T]), against whom (the human player) the difficulty may bring it forward or damp it."""
-    start = 0.35 * t.ch.patience + ESCALATION[step]
+    [B,1,T]), against whom (the human player) the difficulty may bring it forward or damp it.
+    Several steps at once (a tuple) add a leading axis, one row per step."""
+    esc = ESCALATION[step] if isinstance(step, str) else \
+        np.array([ESCALATION[k] for k in step])[:, None]
+    start = 0.35 * t.ch.patience + esc
     if target is None:
         return t.ch.aggression * clip((t.ctx.progress - start) / 0.12, 0.0, 1.0)
     human = t.ctx.human[np.maximum(target, 0)]
-    start = np.where(human, start[:, None] * (1.0 - t.dif.urgency), start[:, None])
+    start = np.where(human, start[..., None] * (1.0 - t.dif.urgency), start[..., None])
     r = t.ch.aggression[:, None] * clip((t.ctx.progress - start) / 0.12, 0.0, 1.0)
     return np.where(human, r * t.dif.mercy, r)
 
@@ -132,10 +135,9 @@ def against_leaders(t: "Turn") -> None:
                      np.where(m[:, :, BODY["central_committee"]], 1, 2))[:, None, :]
     level = np.broadcast_to(level, tg.shape)
     demote_ok = legal & in_pb[:, None, :]
-    ramp = _ramp(t, "condemn", lead)[None]                                          # [1,N,T]
-    ramp_d = _ramp(t, "demote", lead)[None]                                         # [1,N,T]
-    ramp_e = np.stack([_ramp(t, k, lead) for k in ("expel_pb", "expel_cc", "expel_party")])
-    ramp_e = ramp_e[level, np.arange(N)[None, :, None], np.arange(N)[None, None, :]]  # [B,N,T]
+    ramps = _ramp(t, ("condemn", "demote", "expel_pb", "expel_cc", "expel_party"), lead)
+    ramp, ramp_d = ramps[0][None], ramps[1][None]                                   # [1,N,T]
+    ramp_e = ramps[2:][level, np.arange(N)[None, :, None], np.arange(N)[None, None, :]]  # [B,N,T]
     bi, ni = np.arange(B)[:, None, None], np.arange(N)[None, :, None]
     focus = ctx.rho[bi, ni, tg] >= _focus(t)                  # principled men fight one enemy
     rho = ctx.rho[bi, ni, tg] * ctx.danger[bi, ni, tg]

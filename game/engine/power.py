@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .arith import clip
+from .arith import clip, eye
 from .state import BODY, State
 
 
@@ -34,7 +34,7 @@ def bloc_bits(state: State) -> np.ndarray:
 def allied(state: State) -> np.ndarray:
     """[B,P,P] share at least one bloc (a person is allied with himself)."""
     mask = bloc_bits(state)
-    return ((mask[:, :, None] & mask[:, None, :]) != 0) | np.eye(mask.shape[1], dtype=bool)
+    return ((mask[:, :, None] & mask[:, None, :]) != 0) | eye(mask.shape[1])
 
 
 def allied_with(state: State, who: np.ndarray, bits: np.ndarray | None = None) -> np.ndarray:
@@ -195,9 +195,8 @@ def cc_share(state: State, act: np.ndarray, bits: np.ndarray | None = None,
     named = following(state, act, in_cc, bits, fol)                        # [B,P]
     seats = state.cc_seats[:, :-1]                                         # clients by patron
     # a patron's clients follow him, and his allies' clients follow his allies
-    cols = np.flatnonzero(seats.any(axis=0))
-    ally = ((bits[:, :, None] & bits[:, None, cols]) != 0) | \
-        (np.arange(bits.shape[1])[:, None] == cols[None, :])
+    cols = np.logical_or.reduce(seats != 0, axis=0).nonzero()[0]
+    ally = ((bits[:, :, None] & bits[:, None, cols]) != 0) | eye(bits.shape[1])[:, cols]
     ally_seats = (ally * seats[:, None, cols]).sum(axis=2)
     total = in_cc.sum(axis=1) + state.cc_seats.sum(axis=1)
     return (named + ally_seats) / np.maximum(total, 1)[:, None]

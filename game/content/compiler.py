@@ -169,11 +169,17 @@ class Compiler:
 
     def boolop(self, node: ast.BoolOp, depth: int) -> Term:
         parts = [self.predicate(v, depth) for v in node.values]
-        combine = np.logical_and if isinstance(node.op, ast.And) else np.logical_or
+        conj = isinstance(node.op, ast.And)
+        combine = np.logical_and if conj else np.logical_or
 
+        # Once every game's answer is settled (false for ``and``, true for ``or``) the other
+        # parts cannot change it, and they only read (a chance() draws from a site of its own):
+        # they are not worked out. Every part gives a fresh [B] array, so the answer is one too.
         def run(env: Env) -> np.ndarray:
             out = parts[0](env)
             for part in parts[1:]:
+                if (not out.any()) if conj else out.all():
+                    break
                 out = combine(out, part(env))
             return out
         return Term("bool", run)

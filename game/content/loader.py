@@ -7,6 +7,7 @@ schema (``build``) and checks it (``validate``). Whatever goes wrong comes out a
 """
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -73,7 +74,7 @@ def list_scenarios() -> list[tuple[str, str, str]]:
 def _guarded(load: Callable[[], T], file: str) -> T:
     """Run a load; anything but a ScenarioError is a bug, but still reported as a problem."""
     try:
-        return load()
+        return _uncollected(load)
     except ScenarioError:
         raise
     except RecursionError:
@@ -83,6 +84,20 @@ def _guarded(load: Callable[[], T], file: str) -> T:
         raise ScenarioError([Problem(file, 1, 1, f"internal error while loading: "
                                      f"{type(err).__name__}: {err}",
                                      "please report this, with the file, to the developers")]) from err
+
+
+def _uncollected(load: Callable[[], T]) -> T:
+    """Run a load with the cyclic garbage collector paused. Reading a scenario makes tens of
+    thousands of small objects (nodes, marks, compiled expressions) that live until the load
+    ends, so the collector's passes over them, dozens in a load, free nothing; any garbage
+    left is collected as usual once it is back on."""
+    if not gc.isenabled():
+        return load()
+    gc.disable()
+    try:
+        return load()
+    finally:
+        gc.enable()
 
 
 __all__ = ["ScenarioError", "apply_overrides", "list_scenarios", "load_scenario",

@@ -44,22 +44,31 @@ def distinct(a) -> np.ndarray:
     a = np.asarray(a)
     if not a.size:
         return np.unique(a)
-    if a.dtype.kind in "iu":
-        lo, hi = int(a.min()), int(a.max())
-        if hi - lo <= 4096:
-            return (np.flatnonzero(np.bincount((a.ravel().astype(np.int64) - lo))) + lo) \
-                .astype(a.dtype)
-        return np.unique(a)
-    return np.array(sorted(set(a.ravel().tolist())), dtype=a.dtype)
+    if a.size <= 64 or a.dtype.kind not in "iu":
+        # a lone game's handful of values: sorting them in Python is three calls into NumPy
+        return np.array(sorted(set(a.ravel().tolist())), dtype=a.dtype)
+    lo, hi = int(a.min()), int(a.max())
+    if hi - lo <= 4096:
+        return (np.flatnonzero(np.bincount((a.ravel().astype(np.int64) - lo))) + lo) \
+            .astype(a.dtype)
+    return np.unique(a)
 
 
 def along_last(a: np.ndarray, idx: np.ndarray) -> np.ndarray:
     """``np.take_along_axis(a, idx, axis=-1)`` by plain indexing (``idx`` has as many axes as
     ``a``, each other axis of length 1 or a's): the same values, without the checks that cost
     more than the gather on a played game's small arrays."""
-    k = a.ndim - 1
-    grid = tuple(np.arange(n).reshape((-1,) + (1,) * (k - i)) for i, n in enumerate(a.shape[:-1]))
-    return a[grid + (idx,)]
+    return a[_grid(a.shape[:-1]) + (idx,)]
+
+
+@lru_cache(maxsize=64)
+def _grid(lead: tuple[int, ...]) -> tuple[np.ndarray, ...]:
+    """The index arrays of ``along_last``'s other axes, made once for each shape (read-only)."""
+    k = len(lead)
+    grid = tuple(np.arange(n).reshape((-1,) + (1,) * (k - i)) for i, n in enumerate(lead))
+    for g in grid:
+        g.flags.writeable = False
+    return grid
 
 
 @lru_cache(maxsize=16)

@@ -33,15 +33,18 @@ def firing(g: "Game", s: State, forced: Optional[dict]) -> np.ndarray:
     may = ~(s.fired & g.event_once) & ~s.over[:, None]                                # [B,E]
     draws = rng.uniform(s.seed, s.turn, rng.SITES["event_chance"], np.arange(max(g.E, 1)))
     drawn = (draws[:, :g.E] < g.event_chance) & may
-    for e in live:
+    somewhere = drawn.any(axis=0).tolist()
+    for e in live.tolist():
         ev = g.scenario.events[e]
         if ev.id in forced:
             forcing = np.asarray(forced[ev.id], dtype=bool)
             fire[:, e] = np.broadcast_to(forcing, (s.batch,)) & may[:, e]
             continue
+        if not somewhere[e]:              # it fires nowhere; a trigger only reads: skip it
+            continue
         ok = drawn[:, e]
         trig = g.event_trigger[e]
-        if trig is not None and ok.any():        # a trigger only reads: skip it when moot
+        if trig is not None:
             ok = ok & np.asarray(trig.fn(env), dtype=bool)
         fire[:, e] = ok
     return fire

@@ -6,9 +6,11 @@ state they describe.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
-from .arith import clip
+from .arith import clip, eye
 from .state import BODY, State
 
 
@@ -32,7 +34,7 @@ def bloc_bits(state: State) -> np.ndarray:
 def allied(state: State) -> np.ndarray:
     """[B,P,P] share at least one bloc (a person is allied with himself)."""
     mask = bloc_bits(state)
-    return ((mask[:, :, None] & mask[:, None, :]) != 0) | np.eye(mask.shape[1], dtype=bool)
+    return ((mask[:, :, None] & mask[:, None, :]) != 0) | eye(mask.shape[1])
 
 
 def allied_with(state: State, who: np.ndarray, bits: np.ndarray | None = None) -> np.ndarray:
@@ -59,11 +61,11 @@ def followers(state: State, bits: np.ndarray | None = None) -> np.ndarray | None
     B, P = mask.shape
     if P > 62:
         return None
-    one = np.int64(1) << np.arange(P, dtype=np.int64)                       # [P]
-    members = (state.bloc * one).sum(axis=2)                                # [B,L] bloc members
+    one = _person_bits(P)                                                   # [P]
+    members = state.bloc @ one                                              # [B,L] bloc members
     allies = np.bitwise_or.reduce(np.where(state.bloc, members[:, :, None], 0), axis=1) \
         if state.bloc.shape[1] else np.zeros((B, P), dtype=np.int64)       # [B,P]
-    return allies | _client_bits(state.patron, one) | one
+    return allies | _client_bits(state.patron) | one
 
 
 def following(state: State, act: np.ndarray, voters: np.ndarray,
@@ -78,19 +80,37 @@ def following(state: State, act: np.ndarray, voters: np.ndarray,
     if P > 62:
         return _following_table(state, act, voters, mask)
     fol = followers(state, mask) if fol is None else fol
-    one = np.int64(1) << np.arange(P, dtype=np.int64)                       # [P]
-    vote = ((voters & act) * one).sum(axis=1)                               # [B] who votes
+    vote = (voters & act) @ _person_bits(P)                                 # [B] who votes
     return np.bitwise_count(fol & vote[:, None]).astype(np.int64)
 
 
-def _client_bits(patron: np.ndarray, one: np.ndarray) -> np.ndarray:
+@lru_cache(maxsize=8)
+def _person_bits(P: int) -> np.ndarray:
+    """[P] each person's own bit (int64, read-only), made once for a cast."""
+    one = np.int64(1) << np.arange(P, dtype=np.int64)
+    one.flags.writeable = False
+    return one
+
+
+def _client_bits(patron: np.ndarray) -> np.ndarray:
     """[B,P] each person's clients as bits (a client has one patron: the bits are disjoint, so
     their sum is their union, and exact in a float64 up to 2**53)."""
     B, P = patron.shape
-    slot = np.where(patron >= 0, patron, P) + (P + 1) * np.arange(B)[:, None]
-    w = np.broadcast_to(one.astype(np.float64), (B, P)).ravel()
-    n = np.bincount(slot.ravel(), weights=w, minlength=B * (P + 1))
+    offset, weight = _client_slots(B, P)
+    slot = np.where(patron >= 0, patron, P) + offset
+    n = np.bincount(slot.ravel(), weights=weight, minlength=B * (P + 1))
     return n.reshape(B, P + 1)[:, :P].astype(np.int64)
+
+
+@lru_cache(maxsize=8)
+def _client_slots(B: int, P: int) -> tuple[np.ndarray, np.ndarray]:
+    """``_client_bits``' fixed parts for a batch: [B,1] each game's first slot of the count
+    (a slot per person and one for 'no patron'), and [B*P] each person's bit as a float64
+    weight."""
+    offset = (P + 1) * np.arange(B)[:, None]
+    weight = np.tile(_person_bits(P).astype(np.float64), B)
+    offset.flags.writeable = weight.flags.writeable = False
+    return offset, weight
 
 
 def _following_table(state: State, act: np.ndarray, voters: np.ndarray,
@@ -175,9 +195,8 @@ def cc_share(state: State, act: np.ndarray, bits: np.ndarray | None = None,
     named = following(state, act, in_cc, bits, fol)                        # [B,P]
     seats = state.cc_seats[:, :-1]                                         # clients by patron
     # a patron's clients follow him, and his allies' clients follow his allies
-    cols = np.flatnonzero(seats.any(axis=0))
-    ally = ((bits[:, :, None] & bits[:, None, cols]) != 0) | \
-        (np.arange(bits.shape[1])[:, None] == cols[None, :])
+    cols = np.logical_or.reduce(seats != 0, axis=0).nonzero()[0]
+    ally = ((bits[:, :, None] & bits[:, None, cols]) != 0) | eye(bits.shape[1])[:, cols]
     ally_seats = (ally * seats[:, None, cols]).sum(axis=2)
     total = in_cc.sum(axis=1) + state.cc_seats.sum(axis=1)
     return (named + ally_seats) / np.maximum(total, 1)[:, None]

@@ -28,6 +28,7 @@ SITES = {
 
 
 _S30, _S27, _S31, _S11, _ONE = (np.uint64(n) for n in (30, 27, 31, 11, 1))
+_PAIR = np.array([0, 1], dtype=np.int64)
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -41,12 +42,13 @@ def _mix(x: np.ndarray) -> np.ndarray:
 
 
 # The first two rounds depend on the game, the turn and the site only: a turn's many draws at
-# one site share them (a small memo, cleared as it fills).
+# one site share them (a small memo, cleared as it fills). The memo holds them with the last
+# round's "+ 1" already added (the sum wraps the same way in either order).
 _PREFIX: dict = {}
 
 
 def _prefix(s: np.ndarray, turn: int, site: int) -> np.ndarray:
-    """The first two rounds for seeds ``s`` (any shape: the memo holds them flat)."""
+    """The first two rounds for seeds ``s``, plus one (any shape: the memo holds them flat)."""
     key = (s.tobytes(), turn, site)
     x = _PREFIX.get(key)
     if x is None:
@@ -55,6 +57,7 @@ def _prefix(s: np.ndarray, turn: int, site: int) -> np.ndarray:
         x = _mix(s.reshape(-1) * _GOLDEN + np.uint64(turn + 1))
         x ^= np.uint64((site * int(_GOLDEN)) & _MASK)      # in Python ints: no wrap warning
         x = _mix(x)
+        x += _ONE
         x.flags.writeable = False
         _PREFIX[key] = x
     return x.reshape(s.shape)
@@ -71,9 +74,9 @@ def hash64(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0,
         s = s.reshape(s.shape + (1,) * extra)
     x = _prefix(s, turn, site)
     if x.ndim or kk.ndim:         # array arithmetic wraps silently, as the hash wants
-        return _mix(x + kk * _GOLDEN + _ONE)
+        return _mix(x + kk * _GOLDEN)
     with np.errstate(over="ignore"):          # NumPy scalars warn when they wrap
-        return _mix(x + kk * _GOLDEN + _ONE)
+        return _mix(x + kk * _GOLDEN)
 
 
 def uniform(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0,
@@ -81,13 +84,13 @@ def uniform(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0,
     """Uniform floats in [0, 1), shape [B] or [B, *k.shape] (see hash64 for ``per_game``)."""
     h = hash64(seed, turn, site, k, per_game)
     h >>= _S11
-    return h.astype(np.float64) * _TO_UNIT
+    return np.multiply(h, _TO_UNIT)       # to float64 exactly: h < 2**53
 
 
 def normal(seed: np.ndarray, turn: int, site: int, k: np.ndarray | int = 0,
            per_game: bool = False) -> np.ndarray:
-    """Standard normal draws (Box-Muller over two independent uniforms)."""
-    kk = np.asarray(k, dtype=np.int64)
-    u1 = uniform(seed, turn, site, kk * 2, per_game)
-    u2 = uniform(seed, turn, site, kk * 2 + 1, per_game)
-    return np.sqrt(-2.0 * np.log1p(-u1)) * np.cos(2.0 * np.pi * u2)
+    """Standard normal draws (Box-Muller over two independent uniforms, the draws 2k and
+    2k + 1, hashed in one call as a last axis of two)."""
+    pair = np.asarray(k, dtype=np.int64)[..., None] * 2 + _PAIR
+    u = uniform(seed, turn, site, pair, per_game)
+    return np.sqrt(-2.0 * np.log1p(-u[..., 0])) * np.cos(2.0 * np.pi * u[..., 1])

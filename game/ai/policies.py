@@ -113,12 +113,12 @@ class Scripted:
         q, o = ag.policy, ag.option
         has = q >= 0
         qc, oc = np.maximum(q, 0), np.maximum(o, 0)
-        good = _good_options(t.wants()[n])              # [Q,O] (a dated aim from its date)
+        good = _good_options(t.wants[n])              # [Q,O] (a dated aim from its date)
         cur_ok = good[qc[None, :], s.policy[:, qc]] | ~has[None, :]             # [B,M]
         serves = (good[qc, oc] & has)[None, :] & ~cur_ok
         if ag.lift_ban[n]:
             serves = serves | (self.engine.lifts_ban[None, :] & t.ctx.ban[:, None])
-        legal = t.board.legal[:, n, blk.sl] & t.motion_open()
+        legal = t.board.legal[:, n, blk.sl] & t.motion_open
         bi, m = np.nonzero(serves & legal)
         if len(bi):
             bodies = np.array([_body_for(g, s.turn, mo.body) for mo in g.scenario.motions])

@@ -13,7 +13,7 @@ Decide on the state *after* the turn's events have fired (see game.ai.play.step)
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Optional
 
 import numpy as np
@@ -63,21 +63,18 @@ class Turn:
                            r.dif.shrewd)
         self.fc = Forecast(r.g, s, self.ctx)
         self.board = Board(r.menu, s.batch, len(r.ch.lead))
-        self._open = None
-        self._line = None
-        self._wants = None
-        self._settle = None
         self._draws: dict = {}
 
+    # what several valuations read is worked out once a turn, on first use
+
+    @cached_property
     def settle_terms(self) -> tuple:
         """(loss [B,N,1], need [1,N,1]) for value_motions._settle: what a failed motion costs
         each leader (more for an open faction under the ban) and the chance he needs to move."""
-        if self._settle is None:
-            ctx = self.ctx
-            loss = KAPPA * self.g.params["failed_motion_prestige"] * \
-                (1.0 + (ctx.faction[:, ctx.lead] & ctx.ban[:, None]))[..., None]
-            self._settle = (loss, 0.5 + 0.4 * self.ch.caution[None, :, None])
-        return self._settle
+        ctx = self.ctx
+        loss = KAPPA * self.g.params["failed_motion_prestige"] * \
+            (1.0 + (ctx.faction[:, ctx.lead] & ctx.ban[:, None]))[..., None]
+        return loss, 0.5 + 0.4 * self.ch.caution[None, :, None]
 
     def weight(self, kind: str) -> np.ndarray:
         return self.ch.weight[:, KIND[kind]][None, :, None]
@@ -110,10 +107,9 @@ class Turn:
         other = held_by[:, None, :] != ctx.lead[None, :, None]
         return (held_by >= 0)[:, None, :] & other
 
+    @cached_property
     def motion_open(self) -> np.ndarray:
         """[B,M] the motion may be tabled now (its 'when', and a policy not already in force)."""
-        if self._open is not None:
-            return self._open
         g, s = self.g, self.s
         out = np.ones((s.batch, len(g.motion_ids)), dtype=bool)
         env = None
@@ -124,24 +120,20 @@ class Turn:
         req = self.done_req
         pol = np.maximum(req.policy, 0)
         out &= ~(req.sets_policy[None, :] & ((s.policy[:, pol] == req.option[None, :])
-                                             | ~self.line_open()[:, pol]))
-        self._open = out
+                                             | ~self.line_open[:, pol]))
         return out
 
+    @cached_property
     def wants(self) -> np.ndarray:
         """[N,Q,O] the options each leader's role wants in force this month (ag.want_option
         less the wants that hold only from a later date)."""
-        if self._wants is None:
-            now = self.g.month(self.s.turn)
-            self._wants = np.where(self.ag.want_from <= now, self.ag.want_option, 0.0) \
-                .astype(np.float32)
-        return self._wants
+        now = self.g.month(self.s.turn)
+        return np.where(self.ag.want_from <= now, self.ag.want_option, 0.0).astype(np.float32)
 
+    @cached_property
     def line_open(self) -> np.ndarray:
         """[B,Q] the policy may be changed now (legality.line_open)."""
-        if self._line is None:
-            self._line = line_open(self.g, self.s)
-        return self._line
+        return line_open(self.g, self.s)
 
     def motion_done(self) -> np.ndarray:
         """[B,M] adopting it again would change nothing lasting (its flags and its policy

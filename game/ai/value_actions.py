@@ -196,14 +196,14 @@ def comintern(t: "Turn") -> None:
         return
     lead = ctx.lead
     q = g.qidx["comintern"]
-    levels = np.array([o.level for o in g.scenario.policies[q].options], dtype=F)
+    levels = g.policy_levels[q]
     legal = ctx.power["comintern"][:, lead][..., None] & \
         (s.policy[:, q][:, None, None] != np.arange(len(opts))) & \
-        t.line_open()[:, q][:, None, None]
+        t.line_open[:, q][:, None, None]
     want = -s.ideology[:, lead, 2][..., None]                                    # [B,N,1]
     fit = 1.0 - np.abs(want - levels) / 2.0
     cur = along_last(fit, s.policy[:, q].astype(np.int64)[:, None, None])
-    aims = t.wants()[:, q, :len(opts)][None]
+    aims = t.wants[:, q, :len(opts)][None]
     value = (0.015 * t.ch.principle[None, :, None] * (fit - cur) + 0.04 * aims) \
         * t.weight("set_comintern")
     t.board.put("comintern", value, legal, keep=(value > 0), arg=np.arange(len(opts)),

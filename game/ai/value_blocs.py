@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine.actions import KIND
+from ..engine.power import patron_sum
 from ..engine.arith import along_last, clip, dist3, eye
 from .value_actions import KAPPA
 
@@ -33,23 +34,10 @@ def own_weight(t: "Turn") -> np.ndarray:
     s, ctx = t.s, t.ctx
     pbv = ctx.in_pb & ctx.act
     ccv = ctx.in_cc & ctx.act
-    pb_clients, cc_clients = _clients(s.patron, pbv, ccv)
-    own_pb = (pbv + pb_clients) / np.maximum(pbv.sum(axis=1, keepdims=True), 1)
+    own_pb = (pbv + patron_sum(s.patron, pbv)) / np.maximum(pbv.sum(axis=1, keepdims=True), 1)
     total = ccv.sum(axis=1, keepdims=True) + s.cc_seats.sum(axis=1, keepdims=True)
-    own_cc = (ccv + cc_clients + s.cc_seats[:, :-1]) / np.maximum(total, 1)
+    own_cc = (ccv + patron_sum(s.patron, ccv) + s.cc_seats[:, :-1]) / np.maximum(total, 1)
     return (0.25 * own_pb + 0.30 * own_cc).astype(F), own_pb.astype(F), own_cc.astype(F)
-
-
-def _clients(patron: np.ndarray, *counted: np.ndarray) -> list:
-    """[B,P] for each of ``counted``: how many of those people each person is patron of (one
-    count for them all: each count's slots follow the last one's)."""
-    B, P = patron.shape
-    slot = np.where(patron >= 0, patron, P) + (P + 1) * np.arange(B)[:, None]
-    n_slots = B * (P + 1)
-    slots = (slot.ravel() + n_slots * np.arange(len(counted))[:, None]).ravel()
-    n = np.bincount(slots, weights=np.concatenate([c.ravel() for c in counted]),
-                    minlength=n_slots * len(counted))
-    return [c.reshape(B, P + 1)[:, :P] for c in n.reshape(len(counted), n_slots)]
 
 
 def values(t: "Turn"):

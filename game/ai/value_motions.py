@@ -52,7 +52,7 @@ def chance(t: "Turn", share: np.ndarray, need, block: str, cols=None) -> np.ndar
 def _settle(t: "Turn", block: str, kind: str, p, gain, ramp=None) -> np.ndarray:
     """Expected value of moving the motion (<= 0 when he is too unsure of the vote);
     ``ramp`` scales a motion against a rival by his appetite for it now."""
-    loss, need = t.settle_terms()
+    loss, need = t.settle_terms
     v = p * gain - (1.0 - p) * loss
     v = np.where(p >= need, v, -1.0)
     if ramp is not None:
@@ -273,7 +273,7 @@ def propose(t: "Turn") -> None:
     M = len(g.motion_ids)
     if not M:
         return
-    legal = _sponsor(t) & ag.is_line[None, None, :] & t.motion_open()[:, None, :]
+    legal = _sponsor(t) & ag.is_line[None, None, :] & t.motion_open[:, None, :]
     gain = _line_gain(t)                                                           # [B,N,M]
     pre = np.where(legal, gain, -1.0)
     top = np.argsort(-pre, axis=2, kind="stable")[:, :, :min(TOP_K, M)]              # [B,N,k]
@@ -307,7 +307,7 @@ def _line_gain(t: "Turn") -> np.ndarray:
     has = q >= 0
     if has.any():
         qc, oc = np.maximum(q, 0), np.maximum(o, 0)
-        wants = t.wants()
+        wants = t.wants
         want_new = wants[:, qc, oc] * has                                               # [N,M]
         cur = s.policy[:, qc].astype(np.int64)                                          # [B,M]
         want_cur = wants[np.arange(N)[None, :, None], qc[None, None, :],

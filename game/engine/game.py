@@ -209,9 +209,10 @@ class Game:
         """Resolve one turn for every game in the batch (in place; returns the state).
 
         Order: events fire (health first), actions resolve, bodies vote, posts left vacant
-        are filled, the economy steps, the calendar advances. ``moves``: per-game lists of Actions, or an int array
-        [B, S, 5] of (kind, actor, target, arg, arg2) with -1 padding, or a callable that is
-        given the state once the events have fired and returns either of those.
+        are filled, the economy steps, the calendar advances. ``moves``: per-game lists of
+        Actions, or an int array [B, S, 5] of (kind, actor, target, arg, arg2) with -1
+        padding, or a callable that is given the state once the events have fired and
+        returns either of those.
         """
         from .turn import resolve_turn
         return resolve_turn(self, state, moves, choices or {}, log, chooser, forced or {})

@@ -96,21 +96,32 @@ def _client_bits(patron: np.ndarray) -> np.ndarray:
     """[B,P] each person's clients as bits (a client has one patron: the bits are disjoint, so
     their sum is their union, and exact in a float64 up to 2**53)."""
     B, P = patron.shape
-    offset, weight = _client_slots(B, P)
-    slot = np.where(patron >= 0, patron, P) + offset
-    n = np.bincount(slot.ravel(), weights=weight, minlength=B * (P + 1))
-    return n.reshape(B, P + 1)[:, :P].astype(np.int64)
+    return patron_sum(patron, _bit_weights(B, P)).astype(np.int64)
+
+
+def patron_sum(patron: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """[B,P] for each person, the sum of ``weights`` [B,P] over his clients (float64)."""
+    B, P = patron.shape
+    slot = np.where(patron >= 0, patron, P) + _slot_offset(B, P)
+    n = np.bincount(slot.ravel(), weights=weights.ravel(), minlength=B * (P + 1))
+    return n.reshape(B, P + 1)[:, :P]
 
 
 @lru_cache(maxsize=8)
-def _client_slots(B: int, P: int) -> tuple[np.ndarray, np.ndarray]:
-    """``_client_bits``' fixed parts for a batch: [B,1] each game's first slot of the count
-    (a slot per person and one for 'no patron'), and [B*P] each person's bit as a float64
-    weight."""
+def _slot_offset(B: int, P: int) -> np.ndarray:
+    """[B,1] each game's first slot in ``patron_sum``'s count (a slot per person and one for
+    'no patron'), made once for a batch size (read-only)."""
     offset = (P + 1) * np.arange(B)[:, None]
+    offset.flags.writeable = False
+    return offset
+
+
+@lru_cache(maxsize=8)
+def _bit_weights(B: int, P: int) -> np.ndarray:
+    """[B*P] each person's bit as a float64 weight, for every game of a batch (read-only)."""
     weight = np.tile(_person_bits(P).astype(np.float64), B)
-    offset.flags.writeable = weight.flags.writeable = False
-    return offset, weight
+    weight.flags.writeable = False
+    return weight
 
 
 def _following_table(state: State, act: np.ndarray, voters: np.ndarray,

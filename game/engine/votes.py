@@ -198,11 +198,6 @@ def _common(g: "Game", s: State, m: Motion, d: "Derived") -> dict:
                 speech=g.params["speech_sway"] * speech)
 
 
-def majority_blocs(g: "Game", s: State) -> np.ndarray:
-    """[B,L] blocs whose members command a majority of the voting Politburo."""
-    return derive(g, s).majority
-
-
 def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> dict:
     """term -> [B,P]: what pulls each named person for or against the motion."""
     W, sig = g.weights, g.structural

@@ -11,7 +11,7 @@ def _wants_high_investment(g, r, s) -> float:
     n = int(np.flatnonzero(r.ch.lead == g.pidx["stalin"])[0])
     q = g.qidx["investment"]
     high = [o.id for o in g.scenario.policies[q].options].index("high")
-    return float(t.wants()[n, q, high])
+    return float(t.wants[n, q, high])
 
 
 def test_stalin_wants_the_plan_only_from_1928(campaign):

@@ -7,7 +7,7 @@ from game.ai.play import play, step
 from game.ai.policies import Scripted, _good_options
 from game.ai.rivals import Rivals
 from game.ai.strength import run
-from game.engine import power, votes
+from game.engine import votes
 
 
 def test_an_aim_that_names_options_wants_them_and_one_that_rules_one_out_wants_the_rest():
@@ -35,7 +35,7 @@ def test_the_competent_player_never_stays_in_an_open_faction_under_the_ban(campa
 
     def watch(s):
         ban = s.flags[:, g.fidx["faction_ban"]]
-        faction = power.open_faction(s, g.bloc_secret, votes.majority_blocs(g, s))
+        faction = votes.derive(g, s).faction
         seen.append(faction[:, p] & ban & g.active(s)[:, p])
 
     play(g, np.arange(3) + 11, seat="trotsky", scripted="apparatus", difficulty="easy",

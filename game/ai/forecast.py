@@ -67,7 +67,7 @@ class Forecast:
         self.rows = np.flatnonzero(named)
         self.rowmap = np.full(g.P, -1, dtype=np.int64)
         self.rowmap[self.rows] = np.arange(len(self.rows))
-        self.X, self.D = self._pulls(self.rows)
+        self.X = self._pulls(self.rows)
         # G[x]: the same for anonymous groups (prestige, half the fear, discipline)
         self.G = ((self.Pr / 50.0) * pres + 0.5 * Fe * coer - Dc * fac).astype(F)
         self.lean = ctx.lean                                      # [B,3] party mean
@@ -82,9 +82,9 @@ class Forecast:
         self._control(g, s)
         self._regions(s, ctx)
 
-    def _pulls(self, people: np.ndarray):
+    def _pulls(self, people: np.ndarray) -> np.ndarray:
         """X [B,k,V]: how much each of ``people`` pulls each voter his way (no ideology, no
-        speech); D [B,k,V]: the distance of his views from each voter's."""
+        speech)."""
         A, Rr, Pt, Fe, Dc = self.coef
         x = np.asarray(people, dtype=np.int64)
         pat = self.pat
@@ -101,8 +101,12 @@ class Forecast:
              + Fe * self.coer[:, x, None] * (1.0 - pres[:, None, :] / 100.0)
              + 0.5 * Fe * self.intel[:, x, :]
              - Dc * self.fac[:, x, None]).astype(F)
-        diff = self.ideo[:, x, None, :] - self.ideo[:, None, :, :]
-        return X, np.sqrt(norm3(diff))
+        return X
+
+    def _distance(self, b: np.ndarray, who: np.ndarray) -> np.ndarray:
+        """[M,V] how far the views of ``who`` (in game ``b``) are from each voter's: worked
+        out for the motions read, not for every game and person."""
+        return np.sqrt(norm3(self.ideo[b, who][:, None, :] - self.ideo[b]))
 
     def _ensure(self, people: np.ndarray) -> None:
         """Add the pulls of anyone not yet computed."""
@@ -110,11 +114,10 @@ class Forecast:
         missing = self.rowmap[people] < 0
         if missing.any():
             new = distinct(people[missing])
-            X, D = self._pulls(new)
+            X = self._pulls(new)
             self.rowmap[new] = len(self.rows) + np.arange(len(new))
             self.rows = np.concatenate([self.rows, new])
             self.X = np.concatenate([self.X, X], axis=1)
-            self.D = np.concatenate([self.D, D], axis=1)
 
     # ------------------------------------------------------------------ shares
     def duel(self, b: np.ndarray, n: np.ndarray, target: np.ndarray, body: str,
@@ -130,7 +133,7 @@ class Forecast:
         total = self.X[b, sr] - self.X[b, tr]                                # [M,V]
         free = self.G[b, sp] - self.G[b, target]                             # [M]
         if personal:
-            total += (self.W_ideo / 2.0) * (self.D[b, tr] - self.D[b, sr])
+            total += (self.W_ideo / 2.0) * (self._distance(b, target) - self._distance(b, sp))
             free = free + (self.W_ideo / 2.0) * (self.Dl[b, target] - self.Dl[b, sp])
         if bureaucratic:
             total += (bureaucratic * self.Bu[b])[:, None] * self.affinity

@@ -79,18 +79,17 @@ class Turn:
     def weight(self, kind: str) -> np.ndarray:
         return self.ch.weight[:, KIND[kind]][None, :, None]
 
-    def draws(self, purpose: str, block: Optional[str] = None) -> np.ndarray:
-        """[B,N,C] (or [B,N,n] for one block) random draws of mean 0 and spread 1, one per
-        leader and candidate, keyed by person and column so that a game draws the same alone
-        or in a batch. (Uniform, not normal: one hash a draw, and the shape matters little.)"""
-        if purpose not in self._draws:
-            # one draw per column of the whole menu, once a turn; a block reads its slice
+    def draws(self, purpose: str, block: str) -> np.ndarray:
+        """[B,N,n] random draws of mean 0 and spread 1, one per leader and candidate of the
+        block, keyed by person and menu column so that a game draws the same alone or in a
+        batch. (Uniform, not normal: one hash a draw, and the shape matters little.)"""
+        if (purpose, block) not in self._draws:
+            sl = self.menu[block].sl
             k = (PURPOSE[purpose] + 1) * (1 << 22) + self.ch.lead[:, None] * 4096 + \
-                np.arange(self.menu.C)
+                np.arange(sl.start, sl.stop)
             u = rng.uniform(self.s.seed, self.s.turn, SITE, k)
-            self._draws[purpose] = ((u - 0.5) * np.sqrt(12.0)).astype(np.float32)
-        u = self._draws[purpose]
-        return u if block is None else u[..., self.menu[block].sl]
+            self._draws[purpose, block] = ((u - 0.5) * np.sqrt(12.0)).astype(np.float32)
+        return self._draws[purpose, block]
 
     def uniform(self, purpose: str, n: int) -> np.ndarray:
         k = (PURPOSE[purpose] + 1) * (1 << 22) + np.arange(n)

@@ -22,7 +22,7 @@ from ..engine import rng
 from ..engine.actions import KIND
 from ..engine.arith import along_last
 from ..engine.env import Env
-from ..engine.legality import line_open
+from ..engine.legality import bloc_formable, line_open
 from ..engine.state import State
 from . import agenda, character, choices, value_actions as va, value_blocs as vb
 from . import value_motions as vm
@@ -128,6 +128,11 @@ class Turn:
         less the wants that hold only from a later date)."""
         now = self.g.month(self.s.turn)
         return np.where(self.ag.want_from <= now, self.ag.want_option, 0.0).astype(np.float32)
+
+    @cached_property
+    def bloc_formable(self) -> np.ndarray:
+        """[B,L] the bloc may be formed now (its 'when'; legality.bloc_formable)."""
+        return bloc_formable(self.g, self.s)
 
     @cached_property
     def line_open(self) -> np.ndarray:

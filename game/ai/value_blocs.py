@@ -107,7 +107,8 @@ def values(t: "Turn"):
     fit = (1.0 + n_pot) / np.maximum(n_open, 1)
     form = alliance * (0.25 * enough + 0.04 * lv + 0.02 * (want > 0) + 0.05 * closed
                        + 0.06 * fit + 0.005 * hidden) - fcost
-    form_ok = open_to & (cnt == 0)[:, None, :] & ~in_any[..., None] & threatened & (n_pot > 0)
+    form_ok = open_to & (cnt == 0)[:, None, :] & ~in_any[..., None] & threatened & (n_pot > 0) \
+        & t.bloc_formable[:, None, :]
     form_ok &= ~(((kin_bits[:, :, None] & ~open_bits[None, None, :]) != 0)
                  & (reach <= 0.5))                  # no bloc that shuts out our own kind
     # leaving: an ally has become my greatest threat, the others no longer fear my enemy,
@@ -122,7 +123,7 @@ def values(t: "Turn"):
     shut = (kin_bits[:, :, None] & ~open_bits[None, None, :]
             & ~_bits(lead_m)[:, None, :]) != 0                             # [B,N,L]
     fits = ((kin_bits[:, :, None] & open_bits[None, None, :]) != 0) & open_to & ~x_in & \
-        ((cnt == 0)[:, None, :] | (fear_x >= 0.5))                         # a better home
+        (((cnt == 0) & t.bloc_formable)[:, None, :] | (fear_x >= 0.5))      # a better home
     elsewhere = fits.sum(axis=2, keepdims=True) - fits > 0
     dead_end = weak & shut & elsewhere
     dead = me & dead_end
@@ -183,6 +184,7 @@ class Pending:
         self.bloc = t.s.bloc.copy()
         self.rel = t.s.relations.copy()
         self.against = np.full((t.s.batch, t.g.L), -1, dtype=np.int64)   # formed this turn
+        self.formable = t.bloc_formable
 
     def apply(self, kind: np.ndarray, actor: np.ndarray, bloc: np.ndarray,
               enemy: np.ndarray | None = None) -> np.ndarray:
@@ -207,7 +209,7 @@ class Pending:
         mean = (self.rel[bi, :, a] * members).sum(axis=1) / n
         join_ok = open_ & exists & ~members[bi, a] & \
             (mean + g.mod["alliance"][a] >= -0.3 + 1e-3)
-        ok = np.where(out == FORM, open_ & ~exists,
+        ok = np.where(out == FORM, open_ & ~exists & self.formable[bi, l],
                       np.where(out == JOIN, join_ok, members[bi, a]))
         out = np.where(ok & (out >= 0), out, -1)
         j = np.flatnonzero(out == JOIN)

@@ -144,6 +144,7 @@ class Bloc:
     members: tuple[str, ...] = ()     # members at the start
     open_to: tuple[str, ...] = ()     # who may form or join it (empty: any leader)
     secret: bool = False              # a secret bloc is not a public faction until exposed
+    when: str = ""                    # expression: when it may be formed (empty: always)
     source: Optional[Source] = None
 
 

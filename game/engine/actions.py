@@ -93,13 +93,14 @@ REASONS = (
     "{target} does not sit on the Central Committee.",
     "{target} is no longer a member of the party.",
     "That line was changed less than {term} months ago; it stands until then.",
+    "{bloc} cannot be formed yet: {bloc_when}.",
 )
 (OK, DEAD, EXPELLED, ILL, NOT_LEADER, NO_AP, NO_APPOINT, REGION_HELD, ALREADY_LOYAL,
  NOT_HIS_MAN, SAME_REGION, NOT_POLITBURO, MOTION_WHEN, POLICY_IN_FORCE, BAD_TARGET, NOT_HOLDER,
  BAD_SUCCESSOR, NOT_IN_POLITBURO, STILL_POLITBURO, STILL_CC, ALREADY_FULL, NEEDS_CC, BLOC_CLOSED,
  BLOC_EXISTS, BLOC_EMPTY, IN_BLOC, NOT_IN_BLOC, UNWELCOME, NO_SITTING, SILENCED, NO_RECRUIT,
  NO_POLICE, NO_TESTAMENT, NO_COMINTERN, UNKNOWN, NOT_CC_MEMBER, NOT_IN_CC,
- NOT_PARTY, POLICY_RECENT) = range(len(REASONS))
+ NOT_PARTY, POLICY_RECENT, BLOC_WHEN) = range(len(REASONS))
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,7 @@ def _fields(g: "Game", s: State, a: Action) -> dict:
     f = {"actor": _name(g, a.actor), "ap": f"{float(s.ap[0, a.actor]):g}",
          "cost": f"{float(cost_of(g, s, KIND[a.kind], np.array([a.actor]))[0]):g}",
          "target": "", "region": "", "post": "", "holder": "", "bloc": "", "motion_when": "",
+         "bloc_when": "",
          "successor": _name(g, a.arg2), "members": "", "term": f"{g.params['policy_term']:g}"}
     if spec[0] == "person":
         f["target"] = _name(g, a.target)
@@ -196,6 +198,7 @@ def _fields(g: "Game", s: State, a: Action) -> dict:
         f["bloc"] = g.scenario.blocs[a.target].name
         members = np.flatnonzero(s.bloc[0, a.target])
         f["members"] = " and ".join(_name(g, int(m)) for m in members)
+        f["bloc_when"] = g.scenario.blocs[a.target].when
     if a.kind == "propose" and 0 <= a.arg < len(g.motion_ids):
         f["motion_when"] = g.scenario.motions[a.arg].when
     return f

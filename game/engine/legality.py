@@ -161,7 +161,22 @@ def check_form(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     members = _bloc_common(g, state, actor, target, fail)
     if g.L:
         fail(~g.bloc_open_to[clip(target, 0, g.L - 1), actor], A.BLOC_CLOSED)
+        fail(~bloc_formable(g, state)[np.arange(state.batch), clip(target, 0, g.L - 1)],
+             A.BLOC_WHEN)
     fail(members.any(axis=1), A.BLOC_EXISTS)
+
+
+def bloc_formable(g, state) -> np.ndarray:
+    """[B,L] the bloc's ``when`` holds: the cause that made it (the turn against the NEP for
+    the Right) has come about. Joining a bloc that exists is not limited."""
+    from .env import Env
+    out = np.ones((state.batch, g.L), dtype=bool)
+    env = None
+    for l, when in enumerate(g.bloc_when):
+        if when is not None:
+            env = env or Env(g, state)
+            out[:, l] = np.asarray(when.fn(env), dtype=bool)
+    return out
 
 
 def check_join(g, state, actor, target, arg, arg2, fail: Fail) -> None:

@@ -24,10 +24,36 @@ class ScenarioMissing(Exception):
     """The scenario a save names cannot be found or no longer builds the same game."""
 
 
+# Scenario fields added since saves were first written, with their defaults: while a field
+# keeps its default it is left out of the fingerprint, so a save made before the field existed
+# still names the same game (a scenario that uses the field builds a different one).
+ADDED_LATER = {("Bloc", "when"): ""}
+
+
 def scenario_digest(scenario: Scenario) -> str:
-    """A fingerprint of the scenario as built (where it was loaded from left out)."""
-    text = repr(dataclasses.replace(scenario, path=""))
+    """A fingerprint of the scenario as built (where it was loaded from left out): the text
+    of its dataclasses as ``repr`` writes them, less ADDED_LATER fields at their default."""
+    text = _text(dataclasses.replace(scenario, path=""))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _text(value) -> str:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        name = type(value).__qualname__
+        parts = [f"{f.name}={_text(getattr(value, f.name))}" for f in dataclasses.fields(value)
+                 if f.repr and ADDED_LATER.get((name, f.name), _KEEP) != getattr(value, f.name)]
+        return f"{name}({', '.join(parts)})"
+    if isinstance(value, tuple):
+        inner = ", ".join(_text(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    if isinstance(value, list):
+        return "[" + ", ".join(_text(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_text(k)}: {_text(v)}" for k, v in value.items()) + "}"
+    return repr(value)
+
+
+_KEEP = object()          # no default to drop: the field is always written
 
 
 def sha256_text(text: str | bytes) -> str:

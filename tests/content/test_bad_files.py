@@ -43,6 +43,7 @@ EXPECTED: dict[str, list[tuple[str, tuple[str, ...]]]] = {
                                               "3 months a turn", "monthly turns"))],
     "script_unknown_action.yaml": [("12:46", ("script[0].action", "unknown action 'appoint_secretry'",
                                               "did you mean 'appoint_secretary'"))],
+    "bloc_when_unknown_event.yaml": [("13:18", ("blocs[right].when", "unknown event 'grain_crisiss'"))],
     "misled_without_decider.yaml": [("15:13", ("events[funeral].misled", "needs a decider"))],
     "whatif_unknown_event_field.yaml": [("8:13", ("persons[lenin].helth", "did you mean 'health'?")),
                                         ("10:5", ("no event 'no_such_event'", "to delete"))],

@@ -1,0 +1,58 @@
+"""A bloc with a ``when`` is formed only once the cause that made it has come about, by the
+player (the engine refuses, saying why) and by the computer rivals alike."""
+import numpy as np
+
+from game.ai.play import play
+from game.content.loader import load_scenario
+from game.engine.game import Game
+
+
+def _force(g, s):
+    q = g.qidx["procurement"]
+    opts = [o.id for o in g.scenario.policies[q].options]
+    s.policy[:, q] = opts.index("force")
+
+
+def test_the_right_opposition_cannot_be_formed_before_grain_is_taken_by_force(campaign):
+    s = campaign.new_state([1])
+    form = campaign.action("bukharin", "form_bloc", "right_opposition")
+    why = campaign.why_illegal(s, 0, form)
+    assert why is not None and "cannot be formed yet" in why and "force" in why
+    _force(campaign, s)
+    assert campaign.why_illegal(s, 0, form) is None
+
+
+def test_forced_procurement_waits_for_a_procurement_crisis(campaign):
+    s = campaign.new_state([1])
+    motion = campaign.scenario.motions[campaign.motion_ids.index("grain_by_force")]
+    assert "grain_crisis" in motion.when
+    propose = campaign.action("stalin", "propose", arg="grain_by_force")
+    assert "cannot be tabled now" in campaign.why_illegal(s, 0, propose)
+
+
+def _right_formed(g, seeds) -> dict:
+    """How often the rivals formed the Right Opposition in games ``seeds``, and how often
+    while grain was not being taken by force."""
+    right = [b.id for b in g.scenario.blocs].index("right_opposition")
+    q = g.qidx["procurement"]
+    force = [o.id for o in g.scenario.policies[q].options].index("force")
+    seen = {"formed": 0, "without_force": 0}
+    before = [np.zeros(len(seeds), dtype=bool), np.zeros(len(seeds), dtype=bool)]
+
+    def watch(s):
+        # the policy may change within the turn (an event before the actions, a vote after)
+        now, forced = s.bloc[:, right].any(axis=1), s.policy[:, q] == force
+        new = now & ~before[0]
+        seen["formed"] += int(new.sum())
+        seen["without_force"] += int((new & ~forced & ~before[1]).sum())
+        before[:] = [now, forced]
+
+    play(g, np.asarray(seeds, dtype=np.uint64), on_turn=watch)
+    return seen
+
+
+def test_the_computer_rivals_form_the_right_only_against_forced_procurement(campaign):
+    # from 1922 (where they once formed it within months) and from 1928, where they do form it
+    assert _right_formed(campaign, range(40, 48))["without_force"] == 0
+    late = _right_formed(Game(load_scenario("start_1928_right_opposition")), range(40, 48))
+    assert late["formed"] > 0 and late["without_force"] == 0

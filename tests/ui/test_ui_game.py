@@ -149,3 +149,27 @@ def test_game_screens_fit_the_window(make_app):
         frames(app, 2)
         for screen in app.visible():
             assert elements_inside(screen, app.size) == [], name
+
+
+
+@pytest.mark.parametrize("text_size", ["normal", "largest"])
+def test_the_end_screenshot_is_a_finished_game_and_its_end_screen_agrees_with_it(make_app, text_size):
+    """The game ``python -m game screenshots`` shows at the end is a real one, played by the
+    computer to its last turn; the screen's verdict and roles are the engine's, every role fits
+    the card, and a leader who holds nothing is shown with the sentence that says so."""
+    from game.ui import layout
+    from game.ui.screens.end_screen import EndScreen
+    from game.ui.screens.modes import cached_session
+    ses = cached_session(400)
+    assert ses.over and len(ses.core.turns) == ses.g.n_turns
+    app = make_app(window=(1280, 720), text_size=text_size)
+    screen = EndScreen(app, ses)
+    app.push(screen)
+    frames(app)
+    o = ses.outcome()
+    assert o["outcome"] == o["leader"] and screen.headline().startswith(ses.name(o["leader"]))
+    assert {r.role: r.result for r in screen.ending.roles} == o["roles"]
+    if not ses.posts_of(o["leader"]):
+        assert "holds no post" in screen.ending.basis
+    inner = layout.inset(screen.left, app.u(18), app.u(14))
+    assert screen._roles(app.surface, inner, screen._headline(app.surface, inner)) <= inner.bottom

@@ -8,7 +8,8 @@ import pygame_gui
 from game.ui import layout, people
 from game.ui.charts import Series, line_chart
 from game.ui.screen import Screen
-from game.ui.text import blit, wrap
+from game.replay.ending import read_ending
+from game.ui.text import blit, blit_wrapped, wrap
 from game.ui.widgets import card, header, section_title
 
 HISTORY_KINDS = ("expel", "remove_from_post", "condemn", "form_bloc")
@@ -21,6 +22,7 @@ class EndScreen(Screen):
         super().__init__(app)
         self.session = session
         self.result = session.outcome()
+        self.ending = read_ending(session.g, session.state, self.result, session.records)
 
     def shortcuts(self):
         return [("D", "The debrief"), ("Esc", "Back to the game, to read the log")]
@@ -65,42 +67,94 @@ class EndScreen(Screen):
         return f"{self.session.name(r.get('leader'))} leads the party"
 
     def draw_content(self, surface: pygame.Surface) -> None:
-        app, pal, u, ses, r = self.app, self.app.pal, self.app.u, self.session, self.result
+        app, pal, u, ses = self.app, self.app.pal, self.app.u, self.session
         header(surface, self.header_rect, "The end", app, people.long_date(ses.date))
         card(surface, self.left, pal, u)
         card(surface, self.right, pal, u)
         inner = layout.inset(self.left, u(18), u(14))
-        hf = app.fonts.fit("display", 36, self.headline().upper(), inner.w, 14)
-        y = blit(surface, hf, self.headline().upper(), pal.accent, inner.topleft).bottom + u(10)
-        size = app.fonts.get("display", 18).get_linesize() * 2
-        for role, res in r.get("roles", {}).items():
+        y = self._roles(surface, inner, self._headline(surface, inner)) + u(6)
+        fates_left = y + self._fates_height(inner.w) <= inner.bottom
+        if fates_left:
+            self._fates(surface, pygame.Rect(inner.x, y, inner.w, inner.bottom - y))
+        self._right(surface, fates=not fates_left)
+
+    def _headline(self, surface, inner: pygame.Rect) -> int:
+        """The verdict, and under it how the leader stands (so a verdict that looks odd beside
+        the fates below explains itself)."""
+        app, pal, u = self.app, self.app.pal, self.app.u
+        text = self.headline().upper()
+        hf = app.fonts.fit("display", 36, text, inner.w, 14)
+        y = blit(surface, hf, text, pal.accent, inner.topleft).bottom + u(4)
+        if self.ending.basis:
+            f = app.fonts.get("text", 13)
+            y += blit_wrapped(surface, f, self.ending.basis, pal.ink_soft,
+                              pygame.Rect(inner.x, y, inner.w, inner.bottom - y), max_lines=3)
+        return y + u(8)
+
+    def _roles(self, surface, inner: pygame.Rect, y: int) -> int:
+        """Each role: portrait, name, won or lost, and why (see ``_reason_lines``)."""
+        app, pal, u, ses = self.app, self.app.pal, self.app.u, self.session
+        big, small = app.fonts.get("display", 18), app.fonts.get("text", 13)
+        size = big.get_linesize() * 2
+        x = inner.x + size + u(10)
+        word_w = max(big.size(r.result.upper())[0] for r in self.ending.roles) if self.ending.roles else 0
+        counts = self._reason_lines(inner.right - x - word_w - u(10), inner.bottom - y)
+        for res, lines in zip(self.ending.roles, counts):
             if y + size > inner.bottom:
                 break
-            surface.blit(people.portrait(ses, pal, role, size, badge=False), (inner.x, y))
-            mine = " (you)" if role in ses.players else ""
-            blit(surface, app.fonts.get("display", 18), f"{ses.name(role).upper()}{mine}", pal.ink,
-                 (inner.x + size + u(10), y))
-            colour = pal.good if res == "won" else pal.bad
-            blit(surface, app.fonts.get("display", 18), res.upper(), colour,
-                 (inner.x + size + u(10), y + size // 2))
-            y += size + u(8)
-        y = section_title(surface, pygame.Rect(inner.x, y + u(6), inner.w, 10), "What became of them", app)
-        f = app.fonts.get("text", 13)
-        for label, key in (("Lost his last post", "removed"), ("Out of the Politburo", "fell"), ("Expelled", "expelled")):
-            items = r.get(key) or {}
-            if items and y + f.get_linesize() <= inner.bottom:
-                text = f"{label}: " + ", ".join(f"{ses.name(p)} ({d})" for p, d in sorted(items.items(), key=lambda x: x[1]))
-                for line in wrap(f, text, inner.w)[:2]:
-                    blit(surface, f, line, pal.ink, (inner.x, y))
-                    y += f.get_linesize()
-        if r.get("died") and y + f.get_linesize() <= inner.bottom:
-            blit(surface, f, "Died: " + ", ".join(ses.name(p) for p in r["died"]), pal.ink, (inner.x, y), max_width=inner.w)
-        self._right(surface)
+            surface.blit(people.portrait(ses, pal, res.role, size, badge=False), (inner.x, y))
+            mine = " (you)" if res.role in ses.players else ""
+            blit(surface, big, f"{ses.name(res.role).upper()}{mine}", pal.ink, (x, y),
+                 max_width=inner.right - x)
+            colour = pal.good if res.result == "won" else pal.bad
+            word = blit(surface, big, res.result.upper(), colour, (x, y + size // 2))
+            why = pygame.Rect(x + word_w + u(10), word.y + (word.h - small.get_linesize()) // 2,
+                              inner.right - x - word_w - u(10), small.get_linesize() * lines)
+            used = blit_wrapped(surface, small, res.reason, pal.ink_soft, why, spacing=1.0, max_lines=lines)
+            y = max(y + size, why.y + used) + u(8)
+        return y
 
-    def _right(self, surface) -> None:
+    def _reason_lines(self, width: int, height: int) -> list[int]:
+        """How many lines each role's reason may take: all it needs (up to three), cut from the
+        longest first while the rows would overflow ``height``, down to one (ellipsized); so no
+        role is left off the card."""
+        big, small = self.app.fonts.get("display", 18), self.app.fonts.get("text", 13)
+        size, ls, gap = big.get_linesize() * 2, small.get_linesize(), self.app.u(8)
+        counts = [min(3, len(wrap(small, r.reason, width))) for r in self.ending.roles]
+
+        def total() -> int:
+            return sum(max(size, size // 2 + n * ls) + gap for n in counts)
+        while total() > height and max(counts, default=1) > 1:
+            counts[counts.index(max(counts))] -= 1
+        return counts
+
+    def _fate_lines(self, width: int) -> list[str]:
+        """What became of them, wrapped (every name: the list is never longer than the cast)."""
+        f = self.app.fonts.get("text", 13)
+        return [line for label, names in self.ending.fates
+                for line in wrap(f, f"{label}: {names}", width)]
+
+    def _fates_height(self, width: int) -> int:
+        title = self.app.fonts.get("display", 20).get_linesize() + self.app.u(10)
+        lines = max(1, len(self._fate_lines(width)))
+        return title + lines * self.app.fonts.get("text", 13).get_linesize()
+
+    def _fates(self, surface, rect: pygame.Rect) -> int:
+        """Who fell, was expelled or died, and when; returns the y below."""
+        f = self.app.fonts.get("text", 13)
+        y = section_title(surface, rect, "What became of them", self.app)
+        for line in self._fate_lines(rect.w) or ["No leader fell."]:
+            blit(surface, f, line, self.app.pal.ink, (rect.x, y))
+            y += f.get_linesize()
+        return y
+
+    def _right(self, surface, fates: bool = False) -> None:
+        """The chart of the scissors and the historical path; what became of them on top when
+        the left card had no room for it (large text on a small window)."""
         app, pal, u, ses = self.app, self.app.pal, self.app.u, self.session
         inner = layout.inset(self.right, u(18), u(14))
-        chart, hist = layout.split_v(inner, [0.5, 0.5], u(14))
+        top = self._fates(surface, inner) + u(14) if fates else inner.y
+        chart, hist = layout.split_v(pygame.Rect(inner.x, top, inner.w, inner.bottom - top), [0.5, 0.5], u(14))
         dates = [d for d, _ in ses.history]
         line_chart(surface, chart, [Series("industrial prices", ses.series("industrial_prices"), pal.series[0], 0),
                                     Series("agricultural prices", ses.series("agricultural_prices"),

@@ -1,0 +1,91 @@
+"""The end of a game tells one true story: the verdict, how the leader stands, why each role
+won or lost, and who fell, was expelled or died, and when. Read on whole campaign games played
+by the computer, the same games as ``python -m game simulate --scenario campaign --seed N``."""
+import numpy as np
+import pytest
+
+from game.content.loader import load_scenario
+from game.engine import power
+from game.replay.ending import death_dates, missed_aims, read_ending
+from game.replay.session import Session
+
+# seed 1: Lenin's posts fall vacant the month he dies; Trotsky is expelled.
+# seed 3: the engine's leader at the end, Stalin, lost his last post in 1923-04 and his
+# Politburo seat in 1925-05, and holds no post and no seat in December 1929.
+SEEDS = (1, 3)
+
+
+@pytest.fixture(scope="module")
+def games():
+    scenario = load_scenario("campaign")
+    out = {}
+    for seed in SEEDS:
+        s = Session(scenario, seed)
+        while not s.over:
+            s.play_turn()
+        out[seed] = s
+    return out
+
+
+def ending_of(s):
+    return read_ending(s.game, s.state, s.outcome(), s.log.records[0])
+
+
+def test_a_leader_who_lost_every_post_and_seat_is_not_shown_leading_without_saying_so(games):
+    s = games[3]
+    o = s.outcome()
+    assert o["leader"] == "stalin" and o["removed"]["stalin"] < "1924"
+    basis = ending_of(s).basis
+    assert "holds no post and sits on no party body" in basis
+    assert "he leads through his clients and allies" in basis
+
+
+def test_a_leader_in_office_is_shown_with_his_posts_and_his_votes(games):
+    basis = ending_of(games[1]).basis
+    assert basis.startswith("Joseph Stalin: General Secretary")
+    assert "of the 9 Politburo votes" in basis
+
+
+def test_the_dead_are_listed_as_dead_not_as_having_lost_their_posts(games):
+    for s in games.values():
+        o = s.outcome()
+        fates = dict(ending_of(s).fates)
+        died = death_dates(s.log.records[0], o["died"])
+        assert set(died) == set(o["died"]) and "Vladimir Lenin" in fates["Died"]
+        for p, date in o["removed"].items():
+            shown = s.game.names[p] in fates.get("Lost his last post", "")
+            assert shown == (p not in died or date < died[p]), p
+
+
+def test_every_fall_and_expulsion_of_the_summary_is_shown_with_its_date(games):
+    for s in games.values():
+        o = s.outcome()
+        fates = dict(ending_of(s).fates)
+        for key, label in (("fell", "Out of the Politburo"), ("expelled", "Expelled")):
+            for p, date in o[key].items():
+                assert f"{s.game.names[p]} ({date})" in fates[label]
+
+
+def test_every_role_says_why_it_won_or_lost(games):
+    for s in games.values():
+        o = s.outcome()
+        for v, res in enumerate(ending_of(s).roles):
+            assert res.result == o["roles"][res.role]
+            defeat = [r for r in s.log.records[0] if r["kind"] == "defeat" and res.role in r["persons"]]
+            if defeat:
+                assert res.result == "lost" and res.reason.endswith(f"({defeat[0]['date']}).")
+            elif res.result == "won":
+                assert res.reason == "Every aim met." and not missed_aims(s.game, s.state.take([0]), v)
+            else:
+                assert res.reason.startswith("Not achieved: ")
+                assert all(a in res.reason for a in missed_aims(s.game, s.state.take([0]), v))
+
+
+@pytest.mark.xfail(strict=True, reason="engine: power.standing ranks every active leader, "
+                   "post or no post, and counts the Politburo votes of his clients; see "
+                   "game.replay.ending's docstring. Remove this mark when the engine is fixed.")
+def test_the_engine_never_names_a_man_with_no_post_and_no_seat_as_leader(games):
+    for s in games.values():
+        i = s.game.pidx[s.outcome()["leader"]]
+        holds = power.holds_any_post(s.state)[0, i]
+        assert holds or np.any(s.state.member[0, i])

@@ -40,8 +40,10 @@ class Chooser:
         idx = np.flatnonzero(mask)
         if not len(idx) or not g.leaders[p]:
             return hist
-        sub = s.take(idx)
-        score = np.stack([self.worth_after(g, sub, e, c, p) for c in range(len(ev.choices))], axis=1)
+        sub = s.take(idx)                   # this call's own gather: the last choice is
+        last = len(ev.choices) - 1          # tried on it, the others on copies
+        score = np.stack([self._worth_of(g, sub if c == last else sub.copy(), e, c, p)
+                          for c in range(last + 1)], axis=1)
         score[:, g.historical_choice[e]] += HISTORY
         noise = self.r.dif.choice_noise
         if noise:
@@ -61,7 +63,10 @@ class Chooser:
     def worth_after(self, g: "Game", sub: State, e: int, c: int, p: int) -> np.ndarray:
         """[B] how well placed ``p`` is once choice ``c`` of event ``e`` has taken effect
         (tried on a copy of the games ``sub``)."""
-        trial = sub.copy()
+        return self._worth_of(g, sub.copy(), e, c, p)
+
+    def _worth_of(self, g: "Game", trial: State, e: int, c: int, p: int) -> np.ndarray:
+        """``worth_after`` on ``trial`` itself, which the choice's effects change."""
         env = Env(g, trial)
         every = np.ones(trial.batch, dtype=bool)
         for eff in g.choice_effects[e][c]:

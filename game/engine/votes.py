@@ -85,18 +85,23 @@ class Motion:
         return self.kind == KIND_CODE[kind]
 
 
-def waves(tabled: list[Motion], batch: int) -> list[Motion]:
-    """The tabled motions regrouped so that wave w holds each game's w-th motion; a game's
-    motions keep their order, so a game votes alike alone or in a batch. (A game without a
-    w-th motion keeps the wave's first motion's values, masked off.)"""
-    if not tabled:
+def stacked(motions: list[Motion]) -> Motion:
+    """The motions as one Motion whose fields have a leading axis of motions ([T,B], [T,B,3]):
+    the turn's tabled motions are sorted out (``turn``) and regrouped (``waves``) over it."""
+    return Motion(*(np.stack([getattr(m, f) for m in motions]) for f in Motion.FIELDS))
+
+
+def waves(tabled: Motion, batch: int) -> list[Motion]:
+    """The tabled motions (``stacked``) regrouped so that wave w holds each game's w-th motion;
+    a game's motions keep their order, so a game votes alike alone or in a batch. (A game
+    without a w-th motion keeps the wave's first motion's values, masked off.)"""
+    moved = tabled.mask                                                        # [T,B]
+    if not len(moved):
         return []
-    moved = np.stack([m.mask for m in tabled])                                 # [T,B]
     if moved.all():                     # every game moves every motion (a lone game always)
-        return list(tabled)
+        return [tabled.take(t) for t in range(len(moved))]
     rank = np.cumsum(moved, axis=0) - moved                # each motion's place in its game
     n = int(moved.sum(axis=0).max(initial=0))
-    stacked = {f: np.stack([getattr(m, f) for m in tabled]) for f in Motion.FIELDS}
     games = np.arange(batch)
     out = []
     for w in range(n):
@@ -105,7 +110,8 @@ def waves(tabled: list[Motion], batch: int) -> list[Motion]:
         has = here.any(axis=0)
         first = int(np.flatnonzero(here.any(axis=1))[0])
         fields = {}
-        for f, values in stacked.items():
+        for f in Motion.FIELDS:
+            values = getattr(tabled, f)
             pick = values[which, games]
             keep = has if pick.ndim == 1 else has[:, None]
             fields[f] = np.where(keep, pick, values[first])
@@ -325,7 +331,9 @@ def _rows_differ(now: tuple, before: tuple) -> np.ndarray:
     B = now[0].shape[0]
     out = np.zeros(B, dtype=bool)
     for a, b in zip(now, before):
-        out |= (a != b).reshape(B, -1).any(axis=1)
+        differ = a != b
+        if differ.any():            # most inputs are as they were: spare them the row by row
+            out |= differ.reshape(B, -1).any(axis=1)
     return out
 
 

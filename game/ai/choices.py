@@ -4,6 +4,7 @@ the peasants' mood if the alliance with them is in danger — leaning towards wh
 """
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -11,6 +12,7 @@ import numpy as np
 from ..engine import rng
 from ..engine.env import Env
 from ..engine.state import IND, State
+from .character import Characters
 from .context import Context
 
 if TYPE_CHECKING:
@@ -38,8 +40,10 @@ class Chooser:
         idx = np.flatnonzero(mask)
         if not len(idx) or not g.leaders[p]:
             return hist
-        sub = s.take(idx)
-        score = np.stack([self.worth_after(g, sub, e, c, p) for c in range(len(ev.choices))], axis=1)
+        sub = s.take(idx)                   # this call's own gather: the last choice is
+        last = len(ev.choices) - 1          # tried on it, the others on copies
+        score = np.stack([self._worth_of(g, sub if c == last else sub.copy(), e, c, p)
+                          for c in range(last + 1)], axis=1)
         score[:, g.historical_choice[e]] += HISTORY
         noise = self.r.dif.choice_noise
         if noise:
@@ -49,10 +53,20 @@ class Chooser:
         out[idx] = np.argmax(score, axis=1)
         return out
 
+    def _alone(self, p: int) -> "Characters":
+        """The rivals' characters cut down to ``p``'s: a Context for him alone weighs the
+        threats he feels, not every leader's (the same values, each leader's are his own)."""
+        ch = self.r.ch
+        n = int(np.flatnonzero(ch.lead == p)[0])
+        return Characters(**{f.name: getattr(ch, f.name)[n:n + 1] for f in fields(ch)})
+
     def worth_after(self, g: "Game", sub: State, e: int, c: int, p: int) -> np.ndarray:
         """[B] how well placed ``p`` is once choice ``c`` of event ``e`` has taken effect
         (tried on a copy of the games ``sub``)."""
-        trial = sub.copy()
+        return self._worth_of(g, sub.copy(), e, c, p)
+
+    def _worth_of(self, g: "Game", trial: State, e: int, c: int, p: int) -> np.ndarray:
+        """``worth_after`` on ``trial`` itself, which the choice's effects change."""
         env = Env(g, trial)
         every = np.ones(trial.batch, dtype=bool)
         for eff in g.choice_effects[e][c]:
@@ -62,11 +76,9 @@ class Chooser:
     def worth(self, g: "Game", s: State, p: int, env: Env) -> np.ndarray:
         """[B] how well placed ``p`` is: his standing less the standing of those he fears,
         his role's aims, the peasants' mood in a crisis."""
-        r = self.r
-        n = int(np.flatnonzero(r.ch.lead == p)[0])
-        ctx = Context(g, s, r.ch, np.zeros(g.P, dtype=bool), 0.0)
+        ctx = Context(g, s, self._alone(p), np.zeros(g.P, dtype=bool), 0.0)
         st = ctx.standing
-        value = st[:, p] - (ctx.rho[:, n, :] * st).sum(axis=1) * 0.5
+        value = st[:, p] - (ctx.rho[:, 0, :] * st).sum(axis=1) * 0.5
         v = self.role.get(p)
         if v is not None:
             aims = g.win_aims[v]

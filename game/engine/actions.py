@@ -141,10 +141,10 @@ def check_and_cost(g: "Game", state: State, kind: int, actor: np.ndarray, target
                    arg: np.ndarray, arg2: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``check`` and ``cost_of`` at once (the check needs the cost; a cost of 0 for an
     unknown kind)."""
-    code = np.zeros(state.batch, dtype=np.int16)
+    failed: list = []                       # (condition, reason) in the checks' order
 
     def fail(cond: np.ndarray, reason: int) -> None:
-        code[(code == 0) & cond] = reason
+        failed.append((cond, reason))
 
     who = (np.arange(state.batch), np.minimum(np.maximum(actor, 0), state.alive.shape[1] - 1))
     fail(~state.alive[who], DEAD)
@@ -152,12 +152,22 @@ def check_and_cost(g: "Game", state: State, kind: int, actor: np.ndarray, target
     fail(state.health[who] < g.incapacitated, ILL)
     fail(~g.leaders[actor], NOT_LEADER)
     if not 0 <= kind < len(KIND_IDS):
-        fail(np.ones_like(code, dtype=bool), UNKNOWN)
-        return code, np.zeros(state.batch, dtype=np.float32)
+        fail(np.ones(state.batch, dtype=bool), UNKNOWN)
+        return _first_reason(state.batch, failed), np.zeros(state.batch, dtype=np.float32)
     cost = cost_of(g, state, kind, actor)
     fail(state.ap[who] < cost, NO_AP)
     legality.CHECKS[KIND_IDS[kind]](g, state, actor, target, arg, arg2, fail)
-    return code, cost
+    return _first_reason(state.batch, failed), cost
+
+
+def _first_reason(n: int, failed: list) -> np.ndarray:
+    """[n] the reason of the first condition that holds (0 where none does): written from the
+    last to the first, one step each, instead of masking out at every check the games
+    already refused."""
+    code = np.zeros(n, dtype=np.int16)
+    for cond, reason in reversed(failed):
+        code[cond] = reason
+    return code
 
 
 def why_illegal(g: "Game", state: State, b: int, action: Action) -> Optional[str]:

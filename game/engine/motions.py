@@ -124,8 +124,7 @@ def _apply_kind(g: "Game", s: State, kind: str, m: votes.Motion, ok: np.ndarray,
         s.prestige[b] -= 3.0 * mates
         mutate.relation(g, s, ok, m.sponsor, t, -0.2)
     elif kind == "remove_from_post":
-        who = successor(g, s, m.sponsor, m.target, m.arg2)
-        mutate.appoint(g, s, ok, who, m.arg)
+        mutate.appoint(g, s, ok, _successors(g, s, m, ok), m.arg)
         mutate.relation(g, s, ok, m.sponsor, t, -0.3)
     elif kind in EXPEL_KIND:
         mutate.expel(g, s, ok, t, EXPEL_KIND.index(kind))
@@ -141,6 +140,16 @@ def _apply_kind(g: "Game", s: State, kind: str, m: votes.Motion, ok: np.ndarray,
     elif kind == "report":
         from .sittings import apply_report
         apply_report(g, s, m, ok, lost)
+
+
+def _successors(g: "Game", s: State, m: votes.Motion, ok: np.ndarray) -> np.ndarray:
+    """[B] who takes the post in the games where the removal passed (-1 elsewhere): worked
+    out for those games alone, since a wave's removals pass in few of a large batch's games."""
+    b = np.flatnonzero(ok)
+    who = np.full(s.batch, -1, dtype=np.int64)
+    if len(b):
+        who[b] = successor(g, s.rows(b), m.sponsor[b], m.target[b], m.arg2[b])
+    return who
 
 
 def _adopt_line(g: "Game", s: State, m: votes.Motion, ok: np.ndarray) -> None:

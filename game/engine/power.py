@@ -23,12 +23,11 @@ def bloc_bits(state: State) -> np.ndarray:
     """[B,P] each person's blocs as the bits of one integer (two people are allied when their
     integers share a bit: far cheaper than a product over the bloc axis)."""
     L = state.bloc.shape[1]
-    if L == 0:
-        return np.zeros(state.bloc.shape[::2], dtype=np.int64)
     if L > 62:
         raise ValueError("at most 62 blocs")
-    bits = state.bloc.astype(np.int64) << np.arange(L, dtype=np.int64)[None, :, None]
-    return bits.sum(axis=1)
+    # a product with the bloc axis's bits, not a shift and a sum over a middle axis (which
+    # costs ten times as much at a large batch); the bits are disjoint, so the sum is exact
+    return np.matmul(_bits(L), state.bloc)
 
 
 def allied(state: State) -> np.ndarray:
@@ -61,10 +60,11 @@ def followers(state: State, bits: np.ndarray | None = None) -> np.ndarray | None
     B, P = mask.shape
     if P > 62:
         return None
-    one = _person_bits(P)                                                   # [P]
+    one = _bits(P)                                                          # [P]
     members = state.bloc @ one                                              # [B,L] bloc members
-    allies = np.bitwise_or.reduce(np.where(state.bloc, members[:, :, None], 0), axis=1) \
-        if state.bloc.shape[1] else np.zeros((B, P), dtype=np.int64)       # [B,P]
+    allies = np.zeros((B, P), dtype=np.int64)
+    for l in range(state.bloc.shape[1]):   # bloc by bloc: a reduction over the middle axis
+        allies |= members[:, l, None] * state.bloc[:, l]        # costs more at a large batch
     return allies | _client_bits(state.patron) | one
 
 
@@ -80,14 +80,15 @@ def following(state: State, act: np.ndarray, voters: np.ndarray,
     if P > 62:
         return _following_table(state, act, voters, mask)
     fol = followers(state, mask) if fol is None else fol
-    vote = (voters & act) @ _person_bits(P)                                 # [B] who votes
+    vote = (voters & act) @ _bits(P)                                        # [B] who votes
     return np.bitwise_count(fol & vote[:, None]).astype(np.int64)
 
 
 @lru_cache(maxsize=8)
-def _person_bits(P: int) -> np.ndarray:
-    """[P] each person's own bit (int64, read-only), made once for a cast."""
-    one = np.int64(1) << np.arange(P, dtype=np.int64)
+def _bits(n: int) -> np.ndarray:
+    """[n] the bits 1, 2, 4, … (int64, read-only): each person's own bit, or each bloc's; made
+    once for a cast."""
+    one = np.int64(1) << np.arange(n, dtype=np.int64)
     one.flags.writeable = False
     return one
 
@@ -119,7 +120,7 @@ def _slot_offset(B: int, P: int) -> np.ndarray:
 @lru_cache(maxsize=8)
 def _bit_weights(B: int, P: int) -> np.ndarray:
     """[B*P] each person's bit as a float64 weight, for every game of a batch (read-only)."""
-    weight = np.tile(_person_bits(P).astype(np.float64), B)
+    weight = np.tile(_bits(P).astype(np.float64), B)
     weight.flags.writeable = False
     return weight
 
@@ -193,9 +194,15 @@ def delegate_share(state: State, params: dict, structural: float) -> np.ndarray:
     """[B,P] share of all delegates delivered by each person's machine."""
     d = delegates(state, params)
     machine = d * machine_share(state, params, structural)            # [B,R]
-    P = state.patron.shape[1]
-    onehot = state.sec_patron[:, :, None] == np.arange(P)[None, None, :]  # [B,R,P]
-    return (machine[:, :, None] * onehot).sum(axis=1) / d.sum(axis=1, keepdims=True)
+    B, P = state.patron.shape
+    got = np.zeros((B, P + 1), dtype=machine.dtype)      # a last column for local secretaries
+    bi = np.arange(B)
+    patron = np.where(state.sec_patron >= 0, state.sec_patron, P)
+    # region by region, in the order a sum over a [B,R,P] table adds them (the same values),
+    # without building that table
+    for r in range(machine.shape[1]):
+        got[bi, patron[:, r]] += machine[:, r]
+    return got[:, :P] / d.sum(axis=1, keepdims=True)
 
 
 def cc_share(state: State, act: np.ndarray, bits: np.ndarray | None = None,

@@ -159,8 +159,9 @@ def _polemic(g, s, ok, actor, target, arg, arg2) -> None:
     then, and costs him when they do not. Either way it pulls the party a little towards him."""
     b = np.flatnonzero(ok)
     a, t = actor[ok], target[ok]
-    press = g.holds_power(s, "press")[b, a]
-    lean = power.party_lean(s)[b]
+    authors = s.rows(b)                                 # read in the authors' games only
+    press = g.holds_power(authors, "press")[np.arange(len(b)), a]
+    lean = power.party_lean(authors)
     closer = dist3(s.ideology[b, a], lean) < dist3(s.ideology[b, t], lean)
     hit = g.params["polemic_prestige"] * g.mod["polemic"][a] * np.where(press, 1.5, 1.0) \
         * (s.prestige[b, t] / 50.0) * np.where(closer, 1.3, 0.6) * polemic_fatigue(g, s, b, t)

@@ -71,7 +71,7 @@ def vote_phase(g: "Game", s: State, tabled: list, log: Optional["Log"]) -> None:
     if sitting:
         _open_sitting(g, s, log)
         first = [sittings.report_motion(g, s)]
-    for wave in votes.waves(first + _once_each(s, tabled), s.batch):
+    for wave in _waves(s, first + tabled):
         res = votes.compute(g, s, wave)
         _log_vote(g, s, wave, res, log)
         motions.apply_result(g, s, wave, res)
@@ -81,25 +81,27 @@ def vote_phase(g: "Game", s: State, tabled: list, log: Optional["Log"]) -> None:
         sittings.end_sitting(g, s)
 
 
-def _once_each(s: State, tabled: list) -> list:
-    """Drop a motion already moved this month in that game (two leaders moving the same
-    thing put it to the vote once), and the games that are over."""
-    if not tabled:
+def _waves(s: State, moved: list) -> list:
+    """The month's motions, each moved once a game, in waves (see votes.waves)."""
+    if not moved:
         return []
-    live = np.stack([m.mask for m in tabled]) & ~s.over[None, :]              # [T,B]
-    keys = np.stack([votes.motion_key(m) for m in tabled])    # what it is about (its kind too)
+    return votes.waves(_once_each(s, votes.stacked(moved)), s.batch)
+
+
+def _once_each(s: State, tabled: votes.Motion) -> votes.Motion:
+    """Drop a motion already moved this month in that game (two leaders moving the same
+    thing put it to the vote once), and the games that are over; ``tabled`` is stacked
+    ([T,B]), and the motions left moved nowhere go."""
+    live = tabled.mask & ~s.over[None, :]                                      # [T,B]
+    keys = votes.motion_key(tabled)                           # what it is about (its kind too)
     t, b = np.nonzero(live)
     order = np.lexsort((t, keys[t, b], b))          # by game, then by what, then in turn order
     t, b, k = t[order], b[order], keys[t, b][order]
     again = np.zeros(len(t), dtype=bool)
     again[1:] = (b[1:] == b[:-1]) & (k[1:] == k[:-1])      # an earlier one in that game
     live[t[again], b[again]] = False
-    out = []
-    for m, mask in zip(tabled, live):
-        m.mask = mask
-        if mask.any():
-            out.append(m)
-    return out
+    tabled.mask = live
+    return tabled.take(np.flatnonzero(live.any(axis=1)))
 
 
 def _open_sitting(g: "Game", s: State, log: Optional["Log"]) -> None:

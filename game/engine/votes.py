@@ -85,18 +85,23 @@ class Motion:
         return self.kind == KIND_CODE[kind]
 
 
-def waves(tabled: list[Motion], batch: int) -> list[Motion]:
-    """The tabled motions regrouped so that wave w holds each game's w-th motion; a game's
-    motions keep their order, so a game votes alike alone or in a batch. (A game without a
-    w-th motion keeps the wave's first motion's values, masked off.)"""
-    if not tabled:
+def stacked(motions: list[Motion]) -> Motion:
+    """The motions as one Motion whose fields have a leading axis of motions ([T,B], [T,B,3]):
+    the turn's tabled motions are sorted out (``turn``) and regrouped (``waves``) over it."""
+    return Motion(*(np.stack([getattr(m, f) for m in motions]) for f in Motion.FIELDS))
+
+
+def waves(tabled: Motion, batch: int) -> list[Motion]:
+    """The tabled motions (``stacked``) regrouped so that wave w holds each game's w-th motion;
+    a game's motions keep their order, so a game votes alike alone or in a batch. (A game
+    without a w-th motion keeps the wave's first motion's values, masked off.)"""
+    moved = tabled.mask                                                        # [T,B]
+    if not len(moved):
         return []
-    moved = np.stack([m.mask for m in tabled])                                 # [T,B]
     if moved.all():                     # every game moves every motion (a lone game always)
-        return list(tabled)
+        return [tabled.take(t) for t in range(len(moved))]
     rank = np.cumsum(moved, axis=0) - moved                # each motion's place in its game
     n = int(moved.sum(axis=0).max(initial=0))
-    stacked = {f: np.stack([getattr(m, f) for m in tabled]) for f in Motion.FIELDS}
     games = np.arange(batch)
     out = []
     for w in range(n):
@@ -105,7 +110,8 @@ def waves(tabled: list[Motion], batch: int) -> list[Motion]:
         has = here.any(axis=0)
         first = int(np.flatnonzero(here.any(axis=1))[0])
         fields = {}
-        for f, values in stacked.items():
+        for f in Motion.FIELDS:
+            values = getattr(tabled, f)
             pick = values[which, games]
             keep = has if pick.ndim == 1 else has[:, None]
             fields[f] = np.where(keep, pick, values[first])
@@ -283,42 +289,81 @@ class Derived:
     majority: np.ndarray
     faction: np.ndarray
 
+    FIELDS = ("act", "bits", "majority", "faction")
 
-# The measures of the last state ``derive`` was asked about, under what they are read from: a
+    def take(self, idx: np.ndarray) -> "Derived":
+        return Derived(*(getattr(self, f)[idx] for f in self.FIELDS))
+
+
+# The measures of the last state ``derive`` was asked about, with what they were read from: a
 # month asks again and again (each vote, the report, the faction costs) about a state whose
-# blocs, Politburo and patrons have not changed since.
-_DERIVED: dict = {}
+# blocs, Politburo and patrons have changed since in few of a large batch's games, so only
+# those games' measures are worked out again (each game's are its own).
+_LAST: dict = {}
 
 
 def derive(g: "Game", s: State) -> Derived:
     """The measures of ``s`` (read-only: they may serve a later, unchanged state too)."""
-    act = g.active(s)
-    key = (g, s.bloc.shape, act.tobytes(), s.bloc.tobytes(),
-           s.member[:, :, BODY["politburo"]].tobytes(), s.patron.tobytes(), s.exposed.tobytes())
-    d = _DERIVED.get(key)
-    if d is None:
-        bits = power.bloc_bits(s)
-        share = power.politburo_share(s, act, bits)
-        majority = np.any(s.bloc & (share > 0.5)[:, None, :], axis=2)
-        d = Derived(act, bits, majority, power.open_faction(s, g.bloc_secret, majority))
-        for a in (d.act, d.bits, d.majority, d.faction):
-            a.flags.writeable = False
-        _DERIVED.clear()
-        _DERIVED[key] = d
+    seen = _inputs(g, s)
+    last = _LAST.get(g)
+    if last is None or any(a.shape != b.shape for a, b in zip(seen, last[0])):
+        d = _measure(g, s, seen[0])
+    else:
+        changed = np.flatnonzero(_rows_differ(seen, last[0]))
+        if not len(changed):
+            return last[1]
+        d = _patched(last[1], seen[0], changed, _measure(g, s.rows(changed), seen[0][changed]))
+    for a in (d.act, d.bits, d.majority, d.faction):
+        a.flags.writeable = False
+    _LAST.clear()
+    _LAST[g] = (tuple(a.copy() for a in seen), d)
     return d
+
+
+def _inputs(g: "Game", s: State) -> tuple[np.ndarray, ...]:
+    """What ``derive``'s measures are read from: who can act (first), the blocs, the
+    Politburo, the patrons, the blocs found out."""
+    return (g.active(s), s.bloc, s.member[:, :, BODY["politburo"]], s.patron, s.exposed)
+
+
+def _rows_differ(now: tuple, before: tuple) -> np.ndarray:
+    """[B] the games in which any of the inputs differs."""
+    B = now[0].shape[0]
+    out = np.zeros(B, dtype=bool)
+    for a, b in zip(now, before):
+        differ = a != b
+        if differ.any():            # most inputs are as they were: spare them the row by row
+            out |= differ.reshape(B, -1).any(axis=1)
+    return out
+
+
+def _measure(g: "Game", s: State, act: np.ndarray) -> Derived:
+    bits = power.bloc_bits(s)
+    share = power.politburo_share(s, act, bits)
+    majority = np.any(s.bloc & (share > 0.5)[:, None, :], axis=2)
+    return Derived(act, bits, majority, power.open_faction(s, g.bloc_secret, majority))
+
+
+def _patched(old: Derived, act: np.ndarray, rows: np.ndarray, new: Derived) -> Derived:
+    """``old`` with the games ``rows`` replaced by ``new`` (a copy: a vote's Result keeps the
+    faction it was taken under)."""
+    out = Derived(act, *(getattr(old, f).copy() for f in Derived.FIELDS[1:]))
+    for f in Derived.FIELDS[1:]:
+        getattr(out, f)[rows] = getattr(new, f)
+    return out
 
 
 def compute(g: "Game", s: State, m: Motion) -> Result:
     """Every vote on the motion, in the games of the batch where it is moved."""
+    d = derive(g, s)
     idx = np.flatnonzero(m.mask)
     if len(idx) == s.batch:
-        return _compute(g, s, m)
-    res = _compute(g, s.rows(idx), m.take(idx))
+        return _compute(g, s, m, d)
+    res = _compute(g, s.rows(idx), m.take(idx), d.take(idx))
     return res.widen(idx, s.batch)
 
 
-def _compute(g: "Game", s: State, m: Motion) -> Result:
-    d = derive(g, s)
+def _compute(g: "Game", s: State, m: Motion, d: Derived) -> Result:
     common = _common(g, s, m, d)
     terms = person_terms(g, s, m, common, d)
     terms["speech"] = np.where(SITTING[m.body], common["speech"], 0.0)[:, None] * \

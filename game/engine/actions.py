@@ -137,37 +137,45 @@ def check(g: "Game", state: State, kind: int, actor: np.ndarray, target: np.ndar
     return check_and_cost(g, state, kind, actor, target, arg, arg2)[0]
 
 
+def unable(g: "Game", state: State) -> np.ndarray:
+    """[B,P] why each person can take no action at all (0 if he can): the first of dead,
+    expelled, too ill. No action changes these, so a turn's resolution reads them once."""
+    code = np.where(state.health < g.incapacitated, np.int16(ILL), np.int16(OK))
+    code[state.expelled] = EXPELLED
+    code[~state.alive] = DEAD
+    return code
+
+
 def check_and_cost(g: "Game", state: State, kind: int, actor: np.ndarray, target: np.ndarray,
-                   arg: np.ndarray, arg2: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                   arg: np.ndarray, arg2: np.ndarray,
+                   actor_unable: Optional[np.ndarray] = None) -> tuple[np.ndarray, np.ndarray]:
     """``check`` and ``cost_of`` at once (the check needs the cost; a cost of 0 for an
-    unknown kind)."""
+    unknown kind). ``actor_unable``: each actor's ``unable`` code, when the caller has them."""
     failed: list = []                       # (condition, reason) in the checks' order
 
     def fail(cond: np.ndarray, reason: int) -> None:
         failed.append((cond, reason))
 
     who = (np.arange(state.batch), np.minimum(np.maximum(actor, 0), state.alive.shape[1] - 1))
-    fail(~state.alive[who], DEAD)
-    fail(state.expelled[who], EXPELLED)
-    fail(state.health[who] < g.incapacitated, ILL)
+    first = unable(g, state)[who] if actor_unable is None else actor_unable
     fail(~g.leaders[actor], NOT_LEADER)
     if not 0 <= kind < len(KIND_IDS):
         fail(np.ones(state.batch, dtype=bool), UNKNOWN)
-        return _first_reason(state.batch, failed), np.zeros(state.batch, dtype=np.float32)
+        return _first_reason(first, failed), np.zeros(state.batch, dtype=np.float32)
     cost = cost_of(g, state, kind, actor)
     fail(state.ap[who] < cost, NO_AP)
     legality.CHECKS[KIND_IDS[kind]](g, state, actor, target, arg, arg2, fail)
-    return _first_reason(state.batch, failed), cost
+    return _first_reason(first, failed), cost
 
 
-def _first_reason(n: int, failed: list) -> np.ndarray:
-    """[n] the reason of the first condition that holds (0 where none does): written from the
-    last to the first, one step each, instead of masking out at every check the games
-    already refused."""
-    code = np.zeros(n, dtype=np.int16)
+def _first_reason(first: np.ndarray, failed: list) -> np.ndarray:
+    """[n] ``first`` where it is a reason, else the reason of the first condition that holds
+    (0 where none does): written from the last to the first, one step each, instead of
+    masking out at every check the games already refused."""
+    code = np.zeros(len(first), dtype=np.int16)
     for cond, reason in reversed(failed):
         code[cond] = reason
-    return code
+    return np.where(first != OK, first, code)
 
 
 def why_illegal(g: "Game", state: State, b: int, action: Action) -> Optional[str]:

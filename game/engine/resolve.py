@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 
 from . import motions, mutate, power
-from .actions import KIND_IDS, MOTION_KINDS, REASONS, Action, check_and_cost, label
+from .actions import KIND_IDS, MOTION_KINDS, REASONS, Action, check_and_cost, label, unable
 from .arith import clip, dist3
 from .state import IND, State
 
@@ -35,10 +35,11 @@ def resolve_actions(g: "Game", s: State, moves, log: Optional["Log"]) -> list["M
     """Apply each slot's actions in order; return the motions tabled, in order."""
     arr = as_array(g, s, moves)
     tabled: list = []
+    cannot = unable(g, s)                      # [B,P]: no action changes it
     for j, kind in _slot_kinds(s, arr[:, :, 0]):
         col = arr[:, j]
         mask = (col[:, 0] == kind) & ~s.over
-        tabled.extend(_resolve_kind(g, s, kind, col, mask, log))
+        tabled.extend(_resolve_kind(g, s, kind, col, mask, cannot, log))
     return tabled
 
 
@@ -51,10 +52,10 @@ def _slot_kinds(s: State, kinds: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(*(a.tolist() for a in present.nonzero())))
 
 
-def _resolve_kind(g, s, kind, col, mask, log) -> list:
+def _resolve_kind(g, s, kind, col, mask, cannot, log) -> list:
     actor, target, arg, arg2 = (col[:, i] for i in range(1, 5))
     actor_c = clip(actor, 0, g.P - 1)
-    code, cost = _check_rows(g, s, kind, mask, actor_c, target, arg, arg2)
+    code, cost = _check_rows(g, s, kind, mask, actor_c, target, arg, arg2, cannot)
     ok = mask & (code == 0)
     if log is not None:
         _log_refusals(g, s, kind, col, mask & (code != 0), code, log)
@@ -72,17 +73,19 @@ def _resolve_kind(g, s, kind, col, mask, log) -> list:
     return []
 
 
-def _check_rows(g, s, kind, mask, actor, target, arg, arg2) -> tuple[np.ndarray, np.ndarray]:
+def _check_rows(g, s, kind, mask, actor, target, arg, arg2,
+                cannot) -> tuple[np.ndarray, np.ndarray]:
     """[B] reason codes and [B] costs of one slot's actions of one kind, worked out for the
     games that have one (the rest read 0): a large batch spreads a turn's actions over many
-    slots and kinds, each held by a few of its games."""
+    slots and kinds, each held by a few of its games. ``cannot``: actions.unable's [B,P]."""
     idx = np.flatnonzero(mask)
     if len(idx) * 2 > len(mask):
-        return check_and_cost(g, s, kind, actor, target, arg, arg2)
+        return check_and_cost(g, s, kind, actor, target, arg, arg2,
+                              cannot[np.arange(len(mask)), actor])
     code = np.zeros(len(mask), dtype=np.int16)
     cost = np.zeros(len(mask), dtype=np.float32)
     code[idx], cost[idx] = check_and_cost(g, s.rows(idx), kind, actor[idx], target[idx],
-                                          arg[idx], arg2[idx])
+                                          arg[idx], arg2[idx], cannot[idx, actor[idx]])
     return code, cost
 
 

@@ -47,15 +47,21 @@ def fill_vacancies(g: "Game", s: State, held_before: np.ndarray,
     free = (held_before >= 0) & (s.holder < 0) & ~s.over[:, None]             # [B,K]
     if not free.any():
         return
+    # worked out in the games where a post fell free, a few of a large batch's (each game's
+    # leading figure and successor are its own)
+    games = np.flatnonzero(free.any(axis=1))
     act = g.active(s)
-    leader = power.leading(s, act, g.params, g.structural, g.leaders)          # [B]
-    none = np.full(s.batch, -1)
+    leader = np.full(s.batch, -1)
+    leader[games] = power.leading(s.rows(games), act[games], g.params, g.structural, g.leaders)
     for k in np.flatnonzero(free.any(axis=0)):
         here = free[:, k]
         deputy = np.full(s.batch, g.post_deputy[k])
         if g.post_deputy[k] >= 0:
             deputy = np.where(act[:, g.post_deputy[k]], deputy, -1)
-        who = successor(g, s, leader, none, deputy)
+        b = np.flatnonzero(here)
+        who = np.full(s.batch, -1)
+        # read afresh for each post: the posts filled before it count against a man
+        who[b] = successor(g, s.rows(b), leader[b], np.full(len(b), -1), deputy[b])
         mutate.appoint(g, s, here, who, k)
         if log is not None:
             post = g.scenario.posts[k].name

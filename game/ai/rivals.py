@@ -21,8 +21,7 @@ import numpy as np
 from ..engine import rng
 from ..engine.actions import KIND
 from ..engine.arith import along_last
-from ..engine.env import Env
-from ..engine.legality import bloc_formable, line_open
+from ..engine.legality import bloc_formable, line_open, when_holds
 from ..engine.state import State
 from . import agenda, character, choices, value_actions as va, value_blocs as vb
 from . import value_motions as vm
@@ -110,12 +109,7 @@ class Turn:
     def motion_open(self) -> np.ndarray:
         """[B,M] the motion may be tabled now (its 'when', and a policy not already in force)."""
         g, s = self.g, self.s
-        out = np.ones((s.batch, len(g.motion_ids)), dtype=bool)
-        env = None
-        for m, when in enumerate(g.motion_when):
-            if when is not None:
-                env = env or Env(g, s)
-                out[:, m] = np.asarray(when.fn(env), dtype=bool)
+        out = when_holds(g, s, g.motion_when)
         req = self.done_req
         pol = np.maximum(req.policy, 0)
         out &= ~(req.sets_policy[None, :] & ((s.policy[:, pol] == req.option[None, :])

@@ -169,13 +169,19 @@ def check_form(g, state, actor, target, arg, arg2, fail: Fail) -> None:
 def bloc_formable(g, state) -> np.ndarray:
     """[B,L] the bloc's ``when`` holds: the cause that made it (the turn against the NEP for
     the Right) has come about. Joining a bloc that exists is not limited."""
+    return when_holds(g, state, g.bloc_when)
+
+
+def when_holds(g, state, whens) -> np.ndarray:
+    """[B,n] each of ``whens`` (compiled ``when`` expressions, None for none) holds in each
+    game; true where there is none."""
     from .env import Env
-    out = np.ones((state.batch, g.L), dtype=bool)
+    out = np.ones((state.batch, len(whens)), dtype=bool)
     env = None
-    for l, when in enumerate(g.bloc_when):
+    for i, when in enumerate(whens):
         if when is not None:
             env = env or Env(g, state)
-            out[:, l] = np.asarray(when.fn(env), dtype=bool)
+            out[:, i] = np.asarray(when.fn(env), dtype=bool)
     return out
 
 

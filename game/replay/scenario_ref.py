@@ -37,6 +37,9 @@ def scenario_digest(scenario: Scenario) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_KEEP = object()          # no default to drop: the field is always written
+
+
 def _text(value) -> str:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         name = type(value).__qualname__
@@ -51,9 +54,6 @@ def _text(value) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{_text(k)}: {_text(v)}" for k, v in value.items()) + "}"
     return repr(value)
-
-
-_KEEP = object()          # no default to drop: the field is always written
 
 
 def sha256_text(text: str | bytes) -> str:

@@ -7,10 +7,10 @@ from game.content.loader import load_scenario
 from game.engine.game import Game
 
 
-def _force(g, s):
+def _force(g) -> tuple[int, int]:
+    """(the procurement lever, the index of its option 'force')."""
     q = g.qidx["procurement"]
-    opts = [o.id for o in g.scenario.policies[q].options]
-    s.policy[:, q] = opts.index("force")
+    return q, [o.id for o in g.scenario.policies[q].options].index("force")
 
 
 def test_the_right_opposition_cannot_be_formed_before_grain_is_taken_by_force(campaign):
@@ -18,7 +18,8 @@ def test_the_right_opposition_cannot_be_formed_before_grain_is_taken_by_force(ca
     form = campaign.action("bukharin", "form_bloc", "right_opposition")
     why = campaign.why_illegal(s, 0, form)
     assert why is not None and "cannot be formed yet" in why and "force" in why
-    _force(campaign, s)
+    q, force = _force(campaign)
+    s.policy[:, q] = force
     assert campaign.why_illegal(s, 0, form) is None
 
 
@@ -34,8 +35,7 @@ def _right_formed(g, seeds) -> dict:
     """How often the rivals formed the Right Opposition in games ``seeds``, and how often
     while grain was not being taken by force."""
     right = [b.id for b in g.scenario.blocs].index("right_opposition")
-    q = g.qidx["procurement"]
-    force = [o.id for o in g.scenario.policies[q].options].index("force")
+    q, force = _force(g)
     seen = {"formed": 0, "without_force": 0}
     before = [np.zeros(len(seeds), dtype=bool), np.zeros(len(seeds), dtype=bool)]
 

@@ -209,11 +209,11 @@ class Rivals:
         worth = (t.board.value > ACT_MIN) & playing[None, :, None]
         value = np.where(worth, t.board.value, NEG)
         sigma = dif.noise if noise is None else noise
+        b, n, c = np.nonzero(worth)
         if sigma:
             # the erratic element reorders what is worth doing; it never makes a pointless
             # action worth doing (it stays above the threshold it cleared). Drawn only for
             # the candidates worth doing, keyed by person and column.
-            b, n, c = np.nonzero(worth)
             k = (PURPOSE["pick"] + 1) * (1 << 22) + lead[n] * 4096 + c
             u = rng.uniform(s.seed[b], s.turn, SITE, k, per_game=True)
             value[b, n, c] = np.maximum(value[b, n, c] + 0.01 * sigma * np.sqrt(12.0) *
@@ -223,7 +223,8 @@ class Rivals:
         u = rng.uniform(s.seed, s.turn, SITE, (PURPOSE["budget"] + 1) * (1 << 22) + lead)
         budget = np.floor(s.ap[:, lead] * dif.ap_share + (u if dif.ap_share < 1 else 0.0)
                           + 1e-3) * able
-        picks = select(t.board, value, budget, dif.picks, dif.motions, self.menu)
+        picks = select(t.board, value, budget, dif.picks, dif.motions, self.menu,
+                       worth=(b * len(lead) + n, c))
         return rows(t, picks, prior)
 
     # ------------------------------------------------------------------ events
@@ -243,18 +244,19 @@ def _warm_up(r: "Rivals") -> None:
 
 
 def select(board: Board, value: np.ndarray, budget: np.ndarray, max_picks: int,
-           max_motions: int, menu: Menu) -> np.ndarray:
+           max_motions: int, menu: Menu, worth: Optional[tuple] = None) -> np.ndarray:
     """[B,N,max_picks] candidate columns each leader takes (-1 none): best first, within his
     action points, one per exclusive group, ``max_motions`` motions at most, and nothing
     another leader of the same game has already claimed this turn (the same region, the
-    same policy lever, a motion against the same man)."""
+    same policy lever, a motion against the same man). ``worth``: the (row, column) cells of
+    ``value`` above ACT_MIN, row = game * N + leader, when the caller has them already."""
     B, N, C = value.shape
     BN = B * N
     V = value.reshape(BN, C)
     cost_all, group_all = board.cost.reshape(BN, C), board.group.reshape(BN, C)
     claim_all = board.claim.reshape(BN, C)
     depth = min(C, max_picks * 3 + 2)
-    order = _best_first(V, depth)
+    order = _best_first(V, depth, worth)
     rr = np.arange(BN)
     game = rr // N
     ap = budget.reshape(BN).astype(np.float32)
@@ -301,11 +303,11 @@ def _earlier(N: int) -> np.ndarray:
     return out
 
 
-def _best_first(V: np.ndarray, depth: int) -> np.ndarray:
+def _best_first(V: np.ndarray, depth: int, worth: Optional[tuple] = None) -> np.ndarray:
     """[rows, depth] the columns worth doing in each row, best first (-1 beyond them); ties
     go to the lower column. Only the worthwhile entries are sorted, and each row's order
     depends on that row alone (a game decides the same alone or in a batch)."""
-    r, c = np.nonzero(V > ACT_MIN)
+    r, c = np.nonzero(V > ACT_MIN) if worth is None else worth
     order = np.full((V.shape[0], depth), -1, dtype=np.int64)
     if len(r):
         o = np.lexsort((c, -V[r, c], r))

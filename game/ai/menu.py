@@ -78,16 +78,29 @@ class Board:
     """One turn's candidates for every game and leader: [B, N, C] arrays."""
 
     def __init__(self, menu: Menu, B: int, N: int):
-        C = menu.C
+        shape = (B, N, menu.C)
         self.menu = menu
-        self.value = np.full((B, N, C), NEG, dtype=np.float32)
-        self.legal = np.zeros((B, N, C), dtype=bool)
-        self.cost = np.ones((B, N, C), dtype=np.float32)
-        self.kind = np.broadcast_to(menu.kind.astype(np.int16), (B, N, C)).copy()
-        self.target = np.full((B, N, C), -1, dtype=np.int16)
-        self.arg = np.full((B, N, C), -1, dtype=np.int16)
-        self.group = np.full((B, N, C), -1, dtype=np.int16)
-        self.claim = np.full((B, N, C), -1, dtype=np.int16)
+        self.value = np.empty(shape, dtype=np.float32)
+        self.legal = np.empty(shape, dtype=bool)
+        self.cost = np.empty(shape, dtype=np.float32)
+        self.kind = np.empty(shape, dtype=np.int16)
+        self.target = np.empty(shape, dtype=np.int16)
+        self.arg = np.empty(shape, dtype=np.int16)
+        self.group = np.empty(shape, dtype=np.int16)
+        self.claim = np.empty(shape, dtype=np.int16)
+        self.reset()
+
+    def reset(self) -> "Board":
+        """Clear for a new turn: nothing legal or valued, the menu's kinds, no details. (A
+        board is kept from turn to turn: at a large batch, touching fresh memory every turn
+        costs several times what clearing it does.)"""
+        self.value.fill(NEG)
+        self.legal.fill(False)
+        self.cost.fill(1.0)
+        self.kind[...] = self.menu.kind.astype(np.int16)
+        for arr in (self.target, self.arg, self.group, self.claim):
+            arr.fill(-1)
+        return self
 
     def put(self, name: str, value: np.ndarray, legal: np.ndarray, *, keep=True, target=None,
             arg=None, cost=None, group=None, kind=None, claim=None) -> None:

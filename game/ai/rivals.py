@@ -61,7 +61,7 @@ class Turn:
         self.ctx = Context(r.g, s, r.ch, human, r.dif.coordinate, r.dif.perception,
                            r.dif.shrewd)
         self.fc = Forecast(r.g, s, self.ctx)
-        self.board = Board(r.menu, s.batch, len(r.ch.lead))
+        self.board = r.board(s.batch)
         self._draws: dict = {}
 
     # what several valuations read is worked out once a turn, on first use
@@ -179,8 +179,17 @@ class Rivals:
                                   dtype=bool)
         self.done_req = DoneRequirements(g, self.ag)
         self.chooser = choices.Chooser(self)
+        self._board: Optional[Board] = None
         if warm_up:                      # a player waiting on the first turn; not a headless run
             _warm_up(self)
+
+    def board(self, B: int) -> Board:
+        """A cleared board for a turn of ``B`` games: the last turn's, when the batch is the
+        same size (a turn's board is read only until its moves are chosen)."""
+        if self._board is None or self._board.value.shape[0] != B:
+            self._board = Board(self.menu, B, len(self.ch.lead))
+            return self._board
+        return self._board.reset()
 
     # ------------------------------------------------------------------ moves
     def moves(self, s: State, skip=(), prior=None) -> np.ndarray:

@@ -91,17 +91,14 @@ def check_propose(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     m = clip(arg, 0, max(len(g.motion_ids) - 1, 0))
     if not g.motion_ids:
         return
-    from .env import Env
-    env = None
-    for mi in distinct(m):
+    tabled = distinct(m)
+    may = when_holds(g, state, [g.motion_when[mi] for mi in tabled])            # [B,len(tabled)]
+    for j, mi in enumerate(tabled):
         motion = g.scenario.motions[mi]
         here = m == mi
         if motion.kind not in ("resolution", "policy"):
             fail(here, A.UNKNOWN)
-        when = g.motion_when[mi]
-        if when is not None:
-            env = env or Env(g, state)
-            fail(here & ~when.fn(env).astype(bool), A.MOTION_WHEN)
+        fail(here & ~may[:, j], A.MOTION_WHEN)
         if motion.kind == "policy" and motion.policy in g.qidx:
             q = g.qidx[motion.policy]
             opt = [o.id for o in g.scenario.policies[q].options].index(motion.value)

@@ -17,7 +17,7 @@ from ..content.schema import Scenario
 from . import actions as _actions
 from . import params as _params
 from .power import active as _active
-from .calendar import date_str, month_index
+from .calendar import date_str, month_index, turn_of
 from .state import AXES, BODIES, BODY, INDICATORS, IND, State
 
 ENGINE_FLAGS = ("faction_ban", "testament_written", "testament_published", "testament_suppressed")
@@ -128,7 +128,7 @@ class Game:
         self.n_turns = (self.end - self.start) // self.turn_months + 1
         self.sitting_at: dict[int, int] = {}
         for i, s in enumerate(self.scenario.sittings):
-            t = (month_index(s.date) - self.start) // self.turn_months
+            t = turn_of(month_index(s.date), self.start, self.turn_months)
             if 0 <= t < self.n_turns:
                 self.sitting_at[t] = i
 

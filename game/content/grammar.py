@@ -85,6 +85,13 @@ def month_index(text: str) -> int | None:
     return year * 12 + month - 1
 
 
+def turn_of(month: int, start: int, turn_months: int) -> int:
+    """The turn a month falls in, on a calendar opening at month ``start`` (both month indices)
+    with ``turn_months`` months a turn; negative before the opening. The engine counts its
+    sittings' turns with it, and the validator checks them with it."""
+    return (month - start) // turn_months
+
+
 def signature(name: str) -> str:
     """``holds(person, post)`` for messages."""
     kinds = (QUERIES[name][0] if name in QUERIES else ACTIONS.get(name) or MATH.get(name)

@@ -19,7 +19,6 @@ from game.content.errors import Problem, ScenarioError, did_you_mean
 from game.content.expr import CompileContext, ExprError, compile_effect, compile_predicate
 from game.content.schema import AXES, FORMAT_VERSION, Scenario
 from game.content.yamlsafe import problem_in_text
-from game.engine.calendar import turn_of
 
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 _ID_LISTS = (("persons", "person"), ("posts", "post"), ("regions", "region"), ("blocs", "bloc"),
@@ -254,7 +253,7 @@ class Checker:
             self.span(("sittings", i, "cc_seats"), sitting.cc_seats, 0)
             if month is None or start is None or end is None or not start <= month <= end:
                 continue                    # outside the calendar: never held
-            turn = turn_of(month, start, step)   # as the engine counts turns
+            turn = g.turn_of(month, start, step)
             if turn in seen:
                 # a turn holds one sitting: the engine would open only the later one
                 self.report(("sittings", i, "date"),

@@ -7,12 +7,6 @@ def month_index(date: str) -> int:
     return int(year) * 12 + int(month) - 1
 
 
-def turn_of(month: int, start: int, turn_months: int) -> int:
-    """The turn a month falls in, on a calendar opening at month ``start`` (both month indices)
-    with ``turn_months`` months a turn; negative before the opening."""
-    return (month - start) // turn_months
-
-
 def date_str(month: int) -> str:
     return f"{month // 12:04d}-{month % 12 + 1:02d}"
 

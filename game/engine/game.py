@@ -13,11 +13,12 @@ from typing import Callable, Optional
 
 import numpy as np
 
+from ..content.grammar import turn_of
 from ..content.schema import Scenario
 from . import actions as _actions
 from . import params as _params
 from .power import active as _active
-from .calendar import date_str, month_index, turn_of
+from .calendar import date_str, month_index
 from .state import AXES, BODIES, BODY, INDICATORS, IND, State
 
 ENGINE_FLAGS = ("faction_ban", "testament_written", "testament_published", "testament_suppressed")

@@ -38,7 +38,7 @@ def drift(g: "Game", s: State) -> None:
     pat = np.maximum(s.sec_patron.astype(np.int64), 0)
     standing = act & g.holds_power(s, "appoint", "party_org")
     in_power = (s.sec_patron >= 0) & standing[np.arange(s.batch)[:, None], pat]
-    fallen = (pat >= 0) & ~in_power
+    fallen = (s.sec_patron >= 0) & ~in_power      # a local man with no patron keeps his loyalty
     s.sec_loyalty += g.params["loyalty_drift"] * dt * in_power - 0.03 * dt * fallen
     np.clip(s.sec_loyalty, 0, 1, out=s.sec_loyalty)
     # posts confer standing; standing otherwise fades slowly towards the ordinary

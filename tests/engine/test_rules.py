@@ -238,3 +238,16 @@ def test_secretaries_drift_from_a_general_secretary_who_has_lost_the_secretariat
             tiny.step(state, [[]])
     assert s.sec_patron[0, ukraine] == stalin
     assert s.sec_loyalty[0, ukraine] < kept.sec_loyalty[0, ukraine] - 0.1
+
+
+def test_a_local_secretary_with_no_patron_neither_drifts_nor_grows_loyal(tiny):
+    """Loyalty is owed to a patron: a man no leader placed has none to lose."""
+    s = tiny.new_state([3])
+    local = np.flatnonzero(s.sec_patron[0] < 0)
+    assert len(local), "the tiny scenario should have a region with no patron's secretary"
+    before = s.sec_loyalty[0, local].copy()
+    for _ in range(3):
+        tiny.step(s, [[]])
+    still = local[s.sec_patron[0, local] < 0]
+    assert len(still)
+    np.testing.assert_array_equal(s.sec_loyalty[0, still], before[np.isin(local, still)])

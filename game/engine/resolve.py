@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 
 from . import motions, mutate, power
-from .actions import KIND_IDS, MOTION_KINDS, REASONS, Action, check_and_cost, label, unable
+from .actions import (KIND_IDS, MOTION_KINDS, REASONS, UNKNOWN, Action, check_and_cost, label,
+                      unable)
 from .arith import clip, dist3
 from .state import IND, State
 
@@ -56,6 +57,9 @@ def _resolve_kind(g, s, kind, col, mask, cannot, log) -> list:
     actor, target, arg, arg2 = (col[:, i] for i in range(1, 5))
     actor_c = clip(actor, 0, g.P - 1)
     code, cost = _check_rows(g, s, kind, mask, actor_c, target, arg, arg2, cannot)
+    # the checks read the clamped actor; a row naming no one (from a damaged save, say) is
+    # refused, not played by whoever holds the clamped index
+    code = np.where(actor == actor_c, code, UNKNOWN).astype(code.dtype)
     ok = mask & (code == 0)
     if log is not None:
         _log_refusals(g, s, kind, col, mask & (code != 0), code, log)

@@ -29,6 +29,21 @@ def test_illegal_actions_explain_themselves(tiny):
     assert tiny.why_illegal(s, 0, tiny.action("stalin", "appoint_secretary", "ukraine")) is None
 
 
+def test_an_action_that_names_no_one_is_refused_not_played_by_someone_else(tiny):
+    """A row from a damaged save or a bad script names actor -1 or one past the cast."""
+    from game.engine.actions import KIND
+    for actor in (-1, tiny.P):
+        s = tiny.new_state([1])
+        before = s.copy()
+        trotsky = tiny.pidx["trotsky"]
+        row = np.array([[[KIND["gather_information"], actor, trotsky, -1, -1]]], dtype=np.int64)
+        tiny.step(s, row)
+        plain = before.copy()
+        tiny.step(plain, None)
+        np.testing.assert_array_equal(s.ap, plain.ap)
+        np.testing.assert_array_equal(s.intel, plain.intel)
+
+
 def test_the_legal_actions_of_the_general_secretary_include_appointments(tiny):
     s = tiny.new_state([1])
     kinds = {a.kind for a in tiny.legal_actions(s, 0, "stalin")}

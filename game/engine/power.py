@@ -52,13 +52,18 @@ def open_faction(state: State, bloc_secret: np.ndarray, majority_bloc: np.ndarra
     return np.any(state.bloc & opposition[:, :, None], axis=1)
 
 
+# the largest cast whose followers are held as bits: clients' bits are summed in a float64
+# (patron_sum), exact up to 2**53; a larger cast is counted from a table
+MAX_BITSET_CAST = 53
+
+
 def followers(state: State, bits: np.ndarray | None = None) -> np.ndarray | None:
     """[B,P] each person's followers — himself, his clients, his allies — as the bits of one
-    integer (None for a cast over 62, which ``following`` counts from a table instead).
-    Worked out once, it serves every body's count of the same state."""
+    integer (None for a cast over MAX_BITSET_CAST, which ``following`` counts from a table
+    instead). Worked out once, it serves every body's count of the same state."""
     mask = bloc_bits(state) if bits is None else bits
     B, P = mask.shape
-    if P > 62:
+    if P > MAX_BITSET_CAST:
         return None
     one = _bits(P)                                                          # [P]
     members = state.bloc @ one                                              # [B,L] bloc members
@@ -73,11 +78,11 @@ def following(state: State, act: np.ndarray, voters: np.ndarray,
     """[B,P] how many of ``voters`` each person commands: himself, his clients, his allies.
 
     Each person's followers are a set of people held as the bits of one integer (a cast of up
-    to 62; ``fol`` from ``followers``), so the count is a population count, not a sum over a
-    [B,P,P] table."""
+    to MAX_BITSET_CAST; ``fol`` from ``followers``), so the count is a population count, not a
+    sum over a [B,P,P] table."""
     mask = bloc_bits(state) if bits is None else bits
     P = mask.shape[1]
-    if P > 62:
+    if P > MAX_BITSET_CAST:
         return _following_table(state, act, voters, mask)
     fol = followers(state, mask) if fol is None else fol
     vote = (voters & act) @ _bits(P)                                        # [B] who votes
@@ -95,7 +100,7 @@ def _bits(n: int) -> np.ndarray:
 
 def _client_bits(patron: np.ndarray) -> np.ndarray:
     """[B,P] each person's clients as bits (a client has one patron: the bits are disjoint, so
-    their sum is their union, and exact in a float64 up to 2**53)."""
+    their sum is their union, exact in a float64 for a cast up to MAX_BITSET_CAST)."""
     B, P = patron.shape
     return patron_sum(patron, _bit_weights(B, P)).astype(np.int64)
 

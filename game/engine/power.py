@@ -225,15 +225,40 @@ def cc_share(state: State, act: np.ndarray, bits: np.ndarray | None = None,
     return (named + ally_seats) / np.maximum(total, 1)[:, None]
 
 
-def standing(state: State, act: np.ndarray, params: dict, structural: float,
-             leaders: np.ndarray) -> np.ndarray:
-    """[B,P] how strong a claim each leader has to lead the party (0 for non-leaders)."""
+def claim(state: State, act: np.ndarray, params: dict, structural: float) -> np.ndarray:
+    """[B,P] the weight of each person's following: 0.30 of his share of the Central Committee,
+    0.25 of the Politburo, 0.20 of the delegates (each counting his clients and allies) and
+    0.25 of his prestige. The measure of an opposition's champion, who needs no seat to lead
+    one; to lead the party a man needs more (``standing``)."""
     bits = bloc_bits(state)
     fol = followers(state, bits)
-    s = (0.30 * cc_share(state, act, bits, fol) + 0.25 * politburo_share(state, act, bits, fol)
-         + 0.20 * delegate_share(state, params, structural) + 0.25 * state.prestige / 100.0)
-    mask = act & leaders[None, :]
-    return np.where(mask, s, -1.0)
+    return (0.30 * cc_share(state, act, bits, fol) + 0.25 * politburo_share(state, act, bits, fol)
+            + 0.20 * delegate_share(state, params, structural) + 0.25 * state.prestige / 100.0)
+
+
+def holds_post_or_seat(state: State) -> np.ndarray:
+    """[B,P] holds a post or sits on a party body (the Politburo, its candidates, the Central
+    Committee, the Secretariat, the Orgburo, the Control Commission)."""
+    seated = holds_any_post(state)
+    for body in range(state.member.shape[2]):    # body by body: ``any`` over the short last
+        seated |= state.member[:, :, body]       # axis costs five times as much at a large batch
+    return seated
+
+
+def standing(state: State, act: np.ndarray, params: dict, structural: float,
+             leaders: np.ndarray) -> np.ndarray:
+    """[B,P] how strong a claim each leader has to lead the party (-1 for anyone who cannot).
+
+    In 1922-29 a man led the party from its bodies and posts: Trotsky, out of the Politburo in
+    1926 and the Central Committee in 1927, could lead an opposition but not the party, however
+    many followed him. So only an able leader who holds a post or sits on a party body stands
+    to lead. In a game where no able leader does (a what-if that empties the bodies), every
+    able leader stands by his claim alone, so the verdict still names the strongest following
+    rather than whoever happens to be listed first."""
+    able = act & leaders[None, :]
+    can = able & holds_post_or_seat(state)
+    can = np.where(can.any(axis=1, keepdims=True), can, able)
+    return np.where(can, claim(state, act, params, structural), -1.0)
 
 
 def leading(state: State, act: np.ndarray, params: dict, structural: float,

@@ -20,12 +20,13 @@ if TYPE_CHECKING:
 
 def report_motion(g: "Game", s: State) -> votes.Motion:
     """The vote on the Central Committee's report: the leading figure against the strongest
-    open opposition (if there is one)."""
+    open opposition (if there is one). The opposition's champion is the leader with the
+    greatest following, seat or no seat: a man out of every body can still lead an opposition."""
     act = g.active(s)
     lead = power.leading(s, act, g.params, g.structural, g.leaders)
     faction = votes.derive(g, s).faction
-    standing = power.standing(s, act, g.params, g.structural, g.leaders)
-    rival_score = np.where(faction & act & g.leaders[None, :], standing, -2.0)
+    claim = power.claim(s, act, g.params, g.structural)
+    rival_score = np.where(faction & act & g.leaders[None, :], claim, -2.0)
     bi = np.arange(s.batch)
     rival_score[bi, lead] = -2.0
     rival = np.argmax(rival_score, axis=1)

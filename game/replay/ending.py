@@ -2,12 +2,12 @@
 
 The engine's ``outcome`` gives the verdict (who leads, each role won or lost) and the first
 date each leader lost his last post, his Politburo seat or his party card. Read bare, those
-facts can contradict each other on screen: the verdict names the leading figure by standing,
-which counts the votes of a man's clients and allies, so a leader with no post and no seat can
-still lead; "lost his last post" also lists the dead, whose posts fall vacant after they die.
-This module keeps the verdict and adds what makes it a true story: how the leader stands, why
-each role won or lost, and the fates with death set apart. No pygame here: the end screen, the
-tests and any report can read it.
+facts can mislead on screen: the leading figure holds a post or sits on a party body (see
+``power.standing``), but he may lead from a seat alone, and his standing counts the votes of
+his clients and allies; "lost his last post" also lists the dead, whose posts fall vacant after
+they die, and men who later won back what they lost. This module keeps the verdict and adds what
+makes it a true story: how the leader stands, why each role won or lost, and the fates with
+death set apart. No pygame here: the end screen, the tests and any report can read it.
 """
 from __future__ import annotations
 
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
 FATES = (("removed", "Lost his last post"), ("fell", "Out of the Politburo"),
          ("expelled", "Expelled"))
+# the party bodies, as a sentence names them (in the order of state.BODIES)
+SEATS = (("politburo", "the Politburo"), ("politburo_candidate", "the Politburo (as a candidate)"),
+         ("central_committee", "the Central Committee"), ("secretariat", "the Secretariat"),
+         ("orgburo", "the Orgburo"), ("control_commission", "the Control Commission"))
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,9 @@ def read_ending(g: "Game", state: State, outcome: dict, records: list[dict]) -> 
 
 # ------------------------------------------------------------------ the leader
 def standing_sentence(g: "Game", one: State, pid: str) -> str:
-    """What a leader holds and commands: his posts and seats, his share of the Politburo's votes
-    and of the Central Committee. Says so plainly when he holds neither post nor seat."""
+    """What a leader holds and commands: his posts, or else the party bodies he sits on, and
+    his share of the Politburo's votes and of the Central Committee. A leader with neither is
+    named only when no leader has a post or a seat (``power.standing``), and it says so."""
     i = g.pidx[pid]
     act = g.active(one)
     voters = power.politburo_votes(one, act)[0]
@@ -65,10 +70,16 @@ def standing_sentence(g: "Game", one: State, pid: str) -> str:
     posts = [g.scenario.posts[k].name for k in np.flatnonzero(one.holder[0] == i)]
     if posts:
         return f"{g.names[pid]}: {'; '.join(posts)}. He commands {votes}."
-    if one.member[0, i, BODY["central_committee"]]:
-        return f"{g.names[pid]} holds no post, but sits on the Central Committee and commands {votes}."
-    return (f"{g.names[pid]} holds no post and sits on no party body: he leads through his clients "
-            f"and allies, who give him {votes}.")
+    seats = [name for body, name in SEATS if one.member[0, i, BODY[body]]]
+    if seats:
+        return f"{g.names[pid]} holds no post, but sits on {_and(seats)} and commands {votes}."
+    return (f"No leader holds a post or sits on a party body; {g.names[pid]} has the strongest "
+            f"following: his clients and allies give him {votes}.")
+
+
+def _and(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 # ------------------------------------------------------------------ the roles

@@ -65,11 +65,13 @@ def test_the_forecast_agrees_with_the_engines_count():
     assert np.mean(errors) < 0.03
 
 
-def test_the_rivals_standing_is_the_engines(tiny):
+def test_the_rivals_standing_is_the_engines_claim(tiny):
+    # the weight of each leader's following, seat or no seat (the engine's standing also asks
+    # for a post or a seat to lead the party; the rivals value a following either way)
     s = tiny.new_state([1, 2])
     t = Turn(Rivals(tiny), s, np.zeros(tiny.P, dtype=bool))
     act = tiny.active(s)
-    engine = power.standing(s, act, tiny.params, tiny.structural, tiny.leaders)
+    engine = power.claim(s, act, tiny.params, tiny.structural)
     mine = np.where(act & tiny.leaders, t.ctx.standing, -1.0)
-    assert np.allclose(engine, mine, atol=1e-5)
+    assert np.allclose(np.where(act & tiny.leaders, engine, -1.0), mine, atol=1e-5)
     assert abs(sum(STANDING.values()) - 1.0) < 1e-9

@@ -10,8 +10,8 @@ from game.replay.ending import death_dates, missed_aims, read_ending
 from game.replay.session import Session
 
 # seed 1: Lenin's posts fall vacant the month he dies; the leader ends in office.
-# seed 3: the engine's leader at the end, Stalin, lost his last post in 1923-04 and his
-# Politburo seat in 1925-05, and holds no post and no seat in December 1929.
+# seed 3: Stalin lost his last post in 1923-04 and his Politburo seat in 1928-03, and holds no
+# post and no seat in December 1929: another man, in office, leads the party.
 SEEDS = (1, 3)
 
 
@@ -31,13 +31,17 @@ def ending_of(s):
     return read_ending(s.game, s.state, s.outcome(), s.log.records[0])
 
 
-def test_a_leader_who_lost_every_post_and_seat_is_not_shown_leading_without_saying_so(games):
+def test_a_man_who_lost_every_post_and_seat_is_among_the_fallen_not_the_leader(games):
     s = games[3]
     o = s.outcome()
-    assert o["leader"] == "stalin" and o["removed"]["stalin"] < "1924"
-    basis = ending_of(s).basis
-    assert "holds no post and sits on no party body" in basis
-    assert "he leads through his clients and allies" in basis
+    stalin = s.game.pidx["stalin"]
+    assert o["removed"]["stalin"] < "1924" and "stalin" in o["fell"]
+    assert not power.holds_post_or_seat(s.state)[0, stalin] and not s.state.expelled[0, stalin]
+    assert o["leader"] != "stalin"
+    ending = ending_of(s)
+    assert ending.basis.startswith(f"{s.game.names[o['leader']]}: ")      # his posts
+    fates = dict(ending.fates)
+    assert "Joseph Stalin" in fates["Lost his last post"] and "Joseph Stalin" in fates["Out of the Politburo"]
 
 
 def test_a_leader_in_office_is_shown_with_his_posts_and_his_votes(games):
@@ -87,11 +91,38 @@ def test_every_role_says_why_it_won_or_lost(games):
                 assert all(a in res.reason for a in missed_aims(s.game, s.state.take([0]), v))
 
 
-@pytest.mark.xfail(strict=True, reason="engine: power.standing ranks every active leader, "
-                   "post or no post, and counts the Politburo votes of his clients; see "
-                   "game.replay.ending's docstring. Remove this mark when the engine is fixed.")
 def test_the_engine_never_names_a_man_with_no_post_and_no_seat_as_leader(games):
     for s in games.values():
         i = s.game.pidx[s.outcome()["leader"]]
         holds = power.holds_any_post(s.state)[0, i]
         assert holds or np.any(s.state.member[0, i])
+
+
+def _ending_without(s, persons, seats=False):
+    """The ending of game ``s`` had ``persons`` (indices) lost every post at the last turn (and
+    every seat, with ``seats``)."""
+    g, state = s.game, s.state.copy()
+    state.holder[np.isin(state.holder, persons)] = -1
+    if seats:
+        state.member[:, persons] = False
+    return read_ending(g, state, g.outcome(state, 0), s.log.records[0]), state
+
+
+def test_a_leader_with_no_post_is_shown_with_the_bodies_he_sits_on(games):
+    s = games[1]
+    g, who = s.game, s.outcome()["leader"]
+    ending, _ = _ending_without(s, [g.pidx[who]])
+    assert ending.leader == who            # his seats and his following are untouched
+    assert ending.basis.startswith(f"{g.names[who]} holds no post, but sits on the Politburo and "
+                                   "the Central Committee and commands ")
+
+
+def test_when_no_leader_has_a_post_or_a_seat_the_strongest_following_is_named_and_it_says_so(games):
+    g = games[1].game
+    leaders = np.flatnonzero(g.leaders)
+    ending, state = _ending_without(games[1], leaders, seats=True)
+    claim = power.claim(state, g.active(state), g.params, g.structural)[0]
+    able = leaders[g.active(state)[0, leaders]]
+    assert ending.leader == g.person_ids[able[np.argmax(claim[able])]]
+    assert ending.basis.startswith(f"No leader holds a post or sits on a party body; "
+                                   f"{g.names[ending.leader]} has the strongest following")

@@ -156,7 +156,7 @@ def test_game_screens_fit_the_window(make_app):
 def test_the_end_screenshot_is_a_finished_game_and_its_end_screen_agrees_with_it(make_app, text_size):
     """The game ``python -m game screenshots`` shows at the end is a real one, played by the
     computer to its last turn; the screen's verdict and roles are the engine's, every role fits
-    the card, and a leader who holds nothing is shown with the sentence that says so."""
+    the card, and a leader who holds no post is shown with the party bodies he sits on."""
     from game.ui import layout
     from game.ui.screens.end_screen import EndScreen
     from game.ui.screens.modes import cached_session
@@ -170,6 +170,6 @@ def test_the_end_screenshot_is_a_finished_game_and_its_end_screen_agrees_with_it
     assert o["outcome"] == o["leader"] and screen.headline().startswith(ses.name(o["leader"]))
     assert {r.role: r.result for r in screen.ending.roles} == o["roles"]
     if not ses.posts_of(o["leader"]):
-        assert "holds no post" in screen.ending.basis
+        assert "holds no post, but sits on" in screen.ending.basis
     inner = layout.inset(screen.left, app.u(18), app.u(14))
     assert screen._roles(app.surface, inner, screen._headline(app.surface, inner)) <= inner.bottom

@@ -161,8 +161,21 @@ def polemic(t: "Turn") -> None:
         + 0.004 * t.ch.principle[None, :, None] * (own > 0) * mine[..., None] / 3.0
     # a quarrel already at its worst gains little from one more pamphlet
     feud = 0.4 + 0.3 * (1.0 + s.relations[bi, lead[None, :, None], tg])
-    value = value * np.minimum(feud, 1.0) * t.weight("polemic")
+    # ...and a quarrel in print waits for his patience, as the Testament does (without it every
+    # leader attacked Trotsky in print from April 1922, and his standing halved in the year
+    # the triumvirs formed their bloc against him)
+    value = value * np.minimum(feud, 1.0) * t.weight("polemic") * open_quarrel(t, lead)[None]
     t.board.put("polemic", value, legal, keep=(value > 0) & (rho > 0.05), target=tg)
+
+
+def open_quarrel(t: "Turn", target=None) -> np.ndarray:
+    """[N] 0..1: how far each leader's patience lets him quarrel in the open now (a polemic,
+    the Testament): from half the share of the game a motion against a rival waits for. With
+    ``target`` persons [T]: [N,T], sooner against the human player as his difficulty says."""
+    start = 0.35 * t.ch.patience * 0.5
+    if target is not None:
+        start = start[:, None] * np.where(t.ctx.human[target], 1.0 - t.dif.urgency, 1.0)
+    return clip((t.ctx.progress - start) / 0.1, 0.0, 1.0)
 
 
 def gather(t: "Turn") -> None:
@@ -210,4 +223,5 @@ def comintern(t: "Turn") -> None:
                 group=t.menu.GROUP_COMINTERN, claim=t.menu.CLAIM_LINE + q)   # the lever's claim
 
 
-__all__ = ["appoint", "recruit", "speak", "polemic", "gather", "comintern", "KAPPA", "KIND"]
+__all__ = ["appoint", "recruit", "speak", "polemic", "open_quarrel", "gather", "comintern",
+           "KAPPA", "KIND"]

@@ -109,8 +109,14 @@ def values(t: "Turn"):
                        + 0.06 * fit + 0.005 * hidden) - fcost
     form_ok = open_to & (cnt == 0)[:, None, :] & ~in_any[..., None] & threatened & (n_pot > 0) \
         & t.bloc_formable[:, None, :]
-    form_ok &= ~(((kin_bits[:, :, None] & ~open_bits[None, None, :]) != 0)
-                 & (reach <= 0.5))                  # no bloc that shuts out our own kind
+    # a bloc that would take me in now: free to form, or held by men who fear my enemy
+    home = open_to & ~x_in & (((cnt == 0) & t.bloc_formable)[:, None, :] | (fear_x >= 0.5))
+    # no bloc that shuts out our own kind while another such would take in more of them (the
+    # triumvirate leaves out Rykov and Bukharin, who feared Trotsky too; no bloc open to them
+    # all can be formed in 1922)
+    kin_in = np.bitwise_count(kin_bits[:, :, None] & open_bits[None, None, :])      # [B,N,L]
+    roomier = kin_in < np.where(home, kin_in, 0).max(axis=2, keepdims=True)
+    form_ok &= ~(roomier & (reach <= 0.5))
     # leaving: an ally has become my greatest threat, the others no longer fear my enemy,
     # or a faction of one only bleeds
     danger = x_in & (level >= 0.6)[..., None]
@@ -122,8 +128,7 @@ def values(t: "Turn"):
     weak = (cc_bloc <= 0.5) & (pb_after <= 0.5)
     shut = (kin_bits[:, :, None] & ~open_bits[None, None, :]
             & ~_bits(lead_m)[:, None, :]) != 0                             # [B,N,L]
-    fits = ((kin_bits[:, :, None] & open_bits[None, None, :]) != 0) & open_to & ~x_in & \
-        (((cnt == 0) & t.bloc_formable)[:, None, :] | (fear_x >= 0.5))      # a better home
+    fits = (kin_in > 0) & home                                               # a better home
     elsewhere = fits.sum(axis=2, keepdims=True) - fits > 0
     dead_end = weak & shut & elsewhere
     dead = me & dead_end

@@ -16,7 +16,7 @@ from ..engine.actions import POWERS
 from ..engine.arith import along_last, clip, distinct, dot3
 from ..engine.state import BODY, IND
 from .forecast import body_for
-from .value_actions import ACT_MIN, KAPPA, person_ok
+from .value_actions import ACT_MIN, KAPPA, open_quarrel, person_ok
 
 if TYPE_CHECKING:
     from .rivals import Turn
@@ -97,11 +97,17 @@ def _ramp(t: "Turn", step: "str | tuple" = "condemn", target=None) -> np.ndarray
         np.array([ESCALATION[k] for k in step])[:, None]
     start = 0.35 * t.ch.patience + esc
     if target is None:
-        return t.ch.aggression * clip((t.ctx.progress - start) / 0.12, 0.0, 1.0)
+        return t.ch.aggression * _past(t, start)
     human = t.ctx.human[np.maximum(target, 0)]
     start = np.where(human, start[..., None] * (1.0 - t.dif.urgency), start[..., None])
-    r = t.ch.aggression[:, None] * clip((t.ctx.progress - start) / 0.12, 0.0, 1.0)
+    r = t.ch.aggression[:, None] * _past(t, start)
     return np.where(human, r * t.dif.mercy, r)
+
+
+def _past(t: "Turn", start) -> np.ndarray:
+    """0..1: how far the struggle has gone past ``start`` (a share of the game), in full an
+    eighth of the game later."""
+    return clip((t.ctx.progress - start) / 0.12, 0.0, 1.0)
 
 
 def _focus(t: "Turn") -> np.ndarray:
@@ -213,7 +219,10 @@ def promote(t: "Turn") -> None:
     lead = ctx.lead
     follows = (s.patron.astype(np.int64)[:, None, :] == lead[None, :, None]) | \
         ctx.allied[:, lead, :]                                                    # [B,N,P]
-    ok = follows & ~ctx.in_pb[:, None, :] & ctx.in_cc[:, None, :] & ctx.act[:, None, :]
+    # ...never a man the Central Committee has put out of the Politburo (none came back in
+    # the 1920s; without it allies re-elected whom Stalin had just removed, month after month)
+    ok = follows & ~ctx.in_pb[:, None, :] & ctx.in_cc[:, None, :] & ctx.act[:, None, :] & \
+        (s.fell_turn < 0)[:, None, :]
     ok &= np.arange(g.P)[None, None, :] != lead[None, :, None]
     score = np.where(ok, s.prestige[:, None, :] * s.loyalty[:, None, :].clip(0.3, 1), -1.0)
     best = np.argmax(score, axis=2)[..., None]                                   # [B,N,1]
@@ -228,7 +237,11 @@ def promote(t: "Turn") -> None:
     # a safe majority needs no more men, and a Politburo of a dozen is already large
     gain = gain * np.where(ctx.pb_share[:, lead][..., None] > 0.6, 0.2, 1.0) * \
         clip((12.0 - n_pb) / 3.0, 0.0, 1.0)
-    v = _settle(t, "promote", "promote", chance(t, share, 0.5, "promote"), gain)
+    # packing the Politburo with one's men is a move in the struggle, and waits for his
+    # patience as a motion against a rival does (the Politburo kept its six or seven members
+    # until 1926; without it the rivals had elected five more in 1922)
+    v = _settle(t, "promote", "promote", chance(t, share, 0.5, "promote"), gain,
+                _past(t, 0.35 * t.ch.patience)[None, :, None])
     t.board.put("promote", v, legal, keep=(v > 0), target=best,
                 claim=t.menu.CLAIM_PROMOTE + best)
 
@@ -260,8 +273,7 @@ def testament(t: "Turn") -> None:
                            0.08 * is_gs + 0.03 * friend[..., None] - 0.05 * rho], axis=2)
     share = np.concatenate([pub, sup], axis=2)
     v = _settle(t, "testament", "testament", chance(t, share, 0.5, "testament"), gain)
-    v[:, :, 0] *= clip((ctx.progress - 0.35 * t.ch.patience * 0.5) / 0.1, 0.0, 1.0) * \
-        t.ch.aggression[None, :] * (~is_gs[..., 0])
+    v[:, :, 0] *= open_quarrel(t) * t.ch.aggression[None, :] * (~is_gs[..., 0])
     t.board.put("testament", v, legal, keep=(v > 0), target=np.array([-1, -1]),
                 arg=np.array([0, 1]), cost=2.0, group=t.menu.GROUP_TESTAMENT,
                 claim=t.menu.CLAIM_TESTAMENT)

@@ -5,6 +5,7 @@ import numpy as np
 from game.ai.play import play
 from game.content.loader import load_scenario
 from game.engine.game import Game
+from game.engine.state import IND
 
 
 def _force(g) -> tuple[int, int]:
@@ -29,6 +30,35 @@ def test_forced_procurement_waits_for_a_procurement_crisis(campaign):
     assert "grain_crisis" in motion.when
     propose = campaign.action("stalin", "propose", arg="grain_by_force")
     assert "cannot be tabled now" in campaign.why_illegal(s, 0, propose)
+
+
+def test_the_triumvirate_waits_for_lenins_illness(campaign):
+    s = campaign.new_state([1])
+    form = campaign.action("zinoviev", "form_bloc", "triumvirate")
+    why = campaign.why_illegal(s, 0, form)
+    assert why is not None and "cannot be formed yet" in why and "lenin.health" in why
+    s.health[:, campaign.pidx["lenin"]] = 0.36               # after his second stroke
+    assert campaign.why_illegal(s, 0, form) is None
+
+
+def test_the_leningrad_opposition_waits_for_trotskys_defeat(campaign):
+    s = campaign.new_state([1])
+    form = campaign.action("zinoviev", "form_bloc", "leningrad_opposition")
+    assert "cannot be formed yet" in campaign.why_illegal(s, 0, form)
+    s.holder[:, campaign.kidx["war_commissar"]] = campaign.pidx["frunze"]
+    assert campaign.why_illegal(s, 0, form) is None
+
+
+def test_grain_by_persuasion_waits_for_force_or_a_procurement_crisis(campaign):
+    s = campaign.new_state([1])
+    propose = campaign.action("rykov", "propose", arg="grain_by_persuasion")
+    assert "cannot be tabled now" in campaign.why_illegal(s, 0, propose)
+    s.ind[:, IND["grain_procured"]] = 15.0                   # the state's purchases collapse
+    assert campaign.why_illegal(s, 0, propose) is None
+    s = campaign.new_state([1])
+    q, force = _force(campaign)
+    s.policy[:, q] = force
+    assert campaign.why_illegal(s, 0, propose) is None
 
 
 def _right_formed(g, seeds) -> dict:

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..engine.actions import POWERS
 from ..engine.arith import along_last, clip, distinct, dot3
+from ..engine.legality import politburo_vacancies
 from ..engine.state import BODY, IND
 from .forecast import body_for
 from .value_actions import ACT_MIN, KAPPA, open_quarrel, person_ok
@@ -226,7 +227,8 @@ def promote(t: "Turn") -> None:
     ok &= np.arange(g.P)[None, None, :] != lead[None, :, None]
     score = np.where(ok, s.prestige[:, None, :] * s.loyalty[:, None, :].clip(0.3, 1), -1.0)
     best = np.argmax(score, axis=2)[..., None]                                   # [B,N,1]
-    legal = _sponsor(t) & along_last(ok, best)
+    seat = (politburo_vacancies(g, s) > 0)[:, None, None]        # the engine's rule of seats
+    legal = _sponsor(t) & along_last(ok, best) & seat
     if not legal.any():
         return
     share = _read(t, legal, best, "central_committee", personal=False)
@@ -242,8 +244,9 @@ def promote(t: "Turn") -> None:
     # until 1926; without it the rivals had elected five more in 1922)
     v = _settle(t, "promote", "promote", chance(t, share, 0.5, "promote"), gain,
                 _past(t, 0.35 * t.ch.patience)[None, :, None])
+    # where the Politburo has a number of seats, a promotion claims a seat: one a game a month
     t.board.put("promote", v, legal, keep=(v > 0), target=best,
-                claim=t.menu.CLAIM_PROMOTE + best)
+                claim=t.menu.CLAIM_PROMOTE + (0 if g.seats_limited else best))
 
 
 def testament(t: "Turn") -> None:

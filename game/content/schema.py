@@ -220,6 +220,8 @@ class Sitting:
     date: str
     kind: Literal["congress", "conference"] = "congress"
     cc_seats: int = 0                  # Central Committee size it elects (congress; 0: unchanged)
+    politburo_seats: Optional[int] = None   # full seats of the Politburo from its month on
+                                            # (congress only; None: unchanged)
     source: Optional[Source] = None
 
 
@@ -342,6 +344,7 @@ class Scenario:
     indicators: Indicators = Indicators()
     flags: dict[str, bool] = field(default_factory=dict)  # e.g. faction_ban, testament_written
     cc_seats: int = 40                  # Central Committee size at the start
+    politburo_seats: Optional[int] = None   # full seats of the Politburo at the start (None: no limit)
     cc_clients: dict[str, float] = field(default_factory=dict)  # patron id -> share of non-leader seats
     model: Model = Model()
     historiography: Historiography = Historiography()

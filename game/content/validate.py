@@ -56,6 +56,13 @@ class Checker:
             limits = f"from {lo:g} to {hi:g}" if hi is not None else f"of at least {lo:g}"
             self.report(path, f"{value:g} is out of range", f"use a value {limits}")
 
+    def seats(self, path: Path, value: int | None) -> None:
+        """The Politburo's full seats: a whole number of at least 1 (None: not given)."""
+        if value is not None and value < 1:
+            self.report(path, f"the Politburo cannot have {value} seats",
+                        "write a whole number of at least 1 (the campaign has 7 in 1922), or "
+                        "leave the key out for no limit")
+
     def date(self, path: Path, text: str | None) -> int | None:
         if text is None:
             return None
@@ -134,6 +141,7 @@ class Checker:
             self.report(("calendar", "end"), f"the calendar ends ({s.calendar.end}) before it starts "
                         f"({s.calendar.start})", "end must be a later month than start")
         self.span(("cc_seats",), s.cc_seats, 1)
+        self.seats(("politburo_seats",), s.politburo_seats)
         for name, share in s.cc_clients.items():
             self.ref(("cc_clients", name), name, self.persons, "person", key=True)
             self.span(("cc_clients", name), share, 0, 1)
@@ -251,6 +259,12 @@ class Checker:
         for i, sitting in enumerate(self.s.sittings):
             month = self.date(("sittings", i, "date"), sitting.date)
             self.span(("sittings", i, "cc_seats"), sitting.cc_seats, 0)
+            self.seats(("sittings", i, "politburo_seats"), sitting.politburo_seats)
+            if sitting.politburo_seats is not None and sitting.kind != "congress":
+                self.report(("sittings", i, "politburo_seats"),
+                            "only a congress sets the Politburo's seats (a conference elects "
+                            "no Central Committee)", "move politburo_seats to a congress, or "
+                            "make this sitting `kind: congress`")
             if month is None or start is None or end is None or not start <= month <= end:
                 continue                    # outside the calendar: never held
             turn = g.turn_of(month, start, step)

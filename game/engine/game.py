@@ -132,6 +132,24 @@ class Game:
             t = turn_of(month_index(s.date), self.start, self.turn_months)
             if 0 <= t < self.n_turns:
                 self.sitting_at[t] = i
+        self._build_seats()
+
+    def _build_seats(self) -> None:
+        """``politburo_seats`` [n_turns]: the Politburo's full seats in each turn - the
+        scenario's number, then from a congress's turn the number it sets. The calendar is
+        shared, so this is data, not state. No number given: as many seats as persons (no
+        limit). ``seats_limited``: the scenario, or a congress it holds, gives a number."""
+        sc = self.scenario
+        unlimited = self.P
+        given = sc.politburo_seats
+        seats = np.full(self.n_turns, unlimited if given is None else given, dtype=np.int64)
+        for t in sorted(self.sitting_at):
+            n = sc.sittings[self.sitting_at[t]].politburo_seats
+            if n is not None:
+                seats[t:] = n
+                given = n
+        self.politburo_seats = seats
+        self.seats_limited = given is not None
 
     def _compile_expressions(self) -> None:
         from ..content import expr
@@ -180,6 +198,10 @@ class Game:
 
     def date(self, turn: int) -> str:
         return date_str(self.month(turn))
+
+    def seats_at(self, turn: int) -> int:
+        """The Politburo's full seats in that turn (see _build_seats)."""
+        return int(self.politburo_seats[min(max(turn, 0), self.n_turns - 1)])
 
     # ---------------------------------------------------------------- verbs
     def legal_actions(self, state: State, b: int, actor: str | int) -> list["_actions.Action"]:

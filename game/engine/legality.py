@@ -133,11 +133,22 @@ def check_expel(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     fail((arg == 2) & in_cc, A.STILL_CC)
 
 
+def politburo_vacancies(g, state, pending=0) -> np.ndarray:
+    """[B] the Politburo's vacant full seats: the number in force this turn (the scenario's,
+    then the last congress's; g.politburo_seats) less its full members and ``pending``
+    promotions already moved this month. Zero or less: a promotion is refused. Members beyond
+    the number keep their seats (a congress that shrinks the Politburo removes no one); it
+    takes a death, a removal, an expulsion or a demotion to bring it below the number."""
+    full = state.member[:, :, BODY["politburo"]].sum(axis=1)
+    return g.seats_at(state.turn) - full - pending
+
+
 def check_promote(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     _politburo_sponsor(g, state, actor, fail)
     fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
     fail(_body(state, "politburo", target), A.ALREADY_FULL)
     fail(~_body(state, "central_committee", target), A.NEEDS_CC)
+    fail(politburo_vacancies(g, state) <= 0, A.NO_SEAT)
 
 
 def check_demote(g, state, actor, target, arg, arg2, fail: Fail) -> None:

@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 
 from . import motions, mutate, power
-from .actions import (KIND_IDS, MOTION_KINDS, REASONS, UNKNOWN, Action, check_and_cost, label,
-                      unable)
+from .actions import (KIND_IDS, MOTION_KINDS, NO_SEAT, REASONS, UNKNOWN, Action, check_and_cost,
+                      label, unable)
 from .arith import clip, dist3
+from .legality import politburo_vacancies
 from .state import IND, State
+from .votes import KIND_CODE
 
 if TYPE_CHECKING:
     from .game import Game
@@ -40,8 +42,20 @@ def resolve_actions(g: "Game", s: State, moves, log: Optional["Log"]) -> list["M
     for j, kind in _slot_kinds(s, arr[:, :, 0]):
         col = arr[:, j]
         mask = (col[:, 0] == kind) & ~s.over
-        tabled.extend(_resolve_kind(g, s, kind, col, mask, cannot, log))
+        tabled.extend(_resolve_kind(g, s, kind, col, mask, cannot, log, tabled))
     return tabled
+
+
+def _promotions(g: "Game", tabled: list, target: np.ndarray) -> np.ndarray:
+    """[B] the other men whose promotion to the Politburo is already moved this month in each
+    game: each takes a seat if it passes, so ``target``'s needs another vacant one (his own,
+    moved twice, is voted once)."""
+    moved = np.zeros((len(target), g.P), dtype=bool)
+    bi = np.arange(len(target))
+    for m in tabled:
+        here = m.mask & (m.kind == KIND_CODE["promote"]) & (m.arg2 >= 0)
+        moved[bi[here], m.arg2[here]] = True
+    return moved.sum(axis=1) - moved[bi, clip(target, 0, g.P - 1)]
 
 
 def _slot_kinds(s: State, kinds: np.ndarray) -> list[tuple[int, int]]:
@@ -53,13 +67,17 @@ def _slot_kinds(s: State, kinds: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(*(a.tolist() for a in present.nonzero())))
 
 
-def _resolve_kind(g, s, kind, col, mask, cannot, log) -> list:
+def _resolve_kind(g, s, kind, col, mask, cannot, log, tabled) -> list:
     actor, target, arg, arg2 = (col[:, i] for i in range(1, 5))
     actor_c = clip(actor, 0, g.P - 1)
     code, cost = _check_rows(g, s, kind, mask, actor_c, target, arg, arg2, cannot)
     # the checks read the clamped actor; a row naming no one (from a damaged save, say) is
     # refused, not played by whoever holds the clamped index
     code = np.where(actor == actor_c, code, UNKNOWN).astype(code.dtype)
+    if KIND_IDS[kind] == "promote" and tabled:
+        full = mask & (code == 0) & (politburo_vacancies(g, s, _promotions(g, tabled, target))
+                                     <= 0)
+        code = np.where(full, NO_SEAT, code).astype(code.dtype)
     ok = mask & (code == 0)
     if log is not None:
         _log_refusals(g, s, kind, col, mask & (code != 0), code, log)

@@ -27,7 +27,8 @@ class ScenarioMissing(Exception):
 # Scenario fields added since saves were first written, with their defaults: while a field
 # keeps its default it is left out of the fingerprint, so a save made before the field existed
 # still names the same game (a scenario that uses the field builds a different one).
-ADDED_LATER = {("Bloc", "when"): ""}
+ADDED_LATER = {("Bloc", "when"): "", ("Scenario", "politburo_seats"): None,
+               ("Sitting", "politburo_seats"): None}
 
 
 def scenario_digest(scenario: Scenario) -> str:

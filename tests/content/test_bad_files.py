@@ -45,6 +45,11 @@ EXPECTED: dict[str, list[tuple[str, tuple[str, ...]]]] = {
                                               "did you mean 'appoint_secretary'"))],
     "bloc_when_unknown_event.yaml": [("13:18", ("blocs[right].when", "unknown event 'grain_crisiss'"))],
     "misled_without_decider.yaml": [("15:13", ("events[funeral].misled", "needs a decider"))],
+    "politburo_seats.yaml": [("9:18", ("politburo_seats", "cannot have 0 seats", "at least 1")),
+                             ("11:94", ("sittings[conference].politburo_seats",
+                                        "only a congress sets", "kind: congress")),
+                             ("12:88", ("sittings[congress].politburo_seats",
+                                        "expected a whole number", "'7.5'"))],
     "whatif_unknown_event_field.yaml": [("8:13", ("persons[lenin].helth", "did you mean 'health'?")),
                                         ("10:5", ("no event 'no_such_event'", "to delete"))],
 }

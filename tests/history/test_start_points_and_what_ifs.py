@@ -156,6 +156,17 @@ def test_a_start_point_opens_on_the_state_of_its_date(name):
         assert bool(s.flags[0, g.fidx[flag]]) == value, flag
 
 
+@pytest.mark.parametrize("name", START_POINTS + WHAT_IFS)
+def test_a_start_point_opens_with_the_politburo_seats_of_its_date(name):
+    """The campaign's number of full seats in force on the scenario's first month (a congress
+    before that month is not held in the scenario, so the number is written at its top), and
+    no more full members than seats."""
+    g, campaign = Game(load_scenario(name)), Game(load_scenario("campaign"))
+    on = next(t for t in range(campaign.n_turns) if campaign.month(t) >= g.month(0))
+    assert g.seats_at(0) == campaign.seats_at(on)
+    assert g.new_state([1]).member[0, :, BODY["politburo"]].sum() <= g.seats_at(0)
+
+
 # what the replay of each start point's own script must end with
 ENDING = {
     "start_1922_last_struggle": lambda r, out: any(

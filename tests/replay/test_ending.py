@@ -11,9 +11,10 @@ from game.replay.ending import SEATS, death_dates, missed_aims, read_ending
 from game.replay.session import Session
 
 # seed 1: Lenin's posts fall vacant the month he dies; the leader ends in office.
-# seed 50: Stalin lost his last post in 1923-04 and his Politburo seat in 1925-04, and holds no
-# post and no seat in December 1929: another man, in office, leads the party.
-SEEDS = (1, 50)
+# seed 40: Stalin lost his last post in 1923-04 and his Politburo seat in 1924-11, and holds no
+# post and no seat in December 1929: another man, in office, leads the party. (The campaign's
+# games change with the rules and the rivals: another seed may be needed after such a change.)
+SEEDS = (1, 40)
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +34,7 @@ def ending_of(s):
 
 
 def test_a_man_who_lost_every_post_and_seat_is_among_the_fallen_not_the_leader(games):
-    s = games[50]
+    s = games[40]
     o = s.outcome()
     stalin = s.game.pidx["stalin"]
     assert o["removed"]["stalin"] < "1924" and "stalin" in o["fell"]

@@ -120,10 +120,12 @@ class EndScreen(Screen):
         role is left off the card."""
         big, small = self.app.fonts.get("display", 18), self.app.fonts.get("text", 13)
         size, ls, gap = big.get_linesize() * 2, small.get_linesize(), self.app.u(8)
+        # the reason starts beside the result word, centred on its line (as ``_roles`` sets it)
+        top = size // 2 + (big.get_height() - ls) // 2
         counts = [min(3, len(wrap(small, r.reason, width))) for r in self.ending.roles]
 
         def total() -> int:
-            return sum(max(size, size // 2 + n * ls) + gap for n in counts)
+            return sum(max(size, top + n * ls) + gap for n in counts)
         while total() > height and max(counts, default=1) > 1:
             counts[counts.index(max(counts))] -= 1
         return counts

@@ -75,3 +75,35 @@ def test_the_rivals_standing_is_the_engines_claim(tiny):
     mine = np.where(act & tiny.leaders, t.ctx.standing, -1.0)
     assert np.allclose(np.where(act & tiny.leaders, engine, -1.0), mine, atol=1e-5)
     assert abs(sum(STANDING.values()) - 1.0) < 1e-9
+
+
+def test_a_promotion_is_read_as_the_plenum_votes_it_on_its_sponsor_whoever_he_proposes():
+    """The plenum votes on the sponsor's motion; the man proposed does not sway it. The rivals
+    read it so (a zero-direction resolution), not as a duel with the man proposed."""
+    g = _without_noise(TINY)
+    r = Rivals(g)
+    s = g.new_state(np.arange(6))
+    zero = np.zeros(3, dtype=np.float32)
+    agree = total = 0
+    for _ in range(min(g.n_turns, 12)):
+        view = preview(g, s, r.choose)
+        t = Turn(r, view, np.zeros(g.P, dtype=bool))
+        B = view.batch
+        for n, sponsor in enumerate(r.ch.lead):
+            b = np.arange(B)
+            share = t.fc.line(b, np.full(B, n), np.tile(zero, (B, 1)),
+                              np.zeros(B, dtype=np.float32), "central_committee")
+            counts = []
+            for proposed in (q for q in range(g.P) if q != sponsor):
+                ms = motions.from_actions(g, view, KIND["promote"], np.full(B, sponsor),
+                                          np.full(B, proposed), np.full(B, -1), np.full(B, -1),
+                                          np.ones(B, dtype=bool))
+                res = votes.compute(g, view, ms[0])
+                counts.append(res.votes_for / np.maximum(res.votes_for + res.votes_against, 1))
+            assert all(np.array_equal(c, counts[0]) for c in counts)    # whoever he proposes
+            ok = g.active(view)[:, sponsor]
+            agree += ((counts[0] > 0.5) == (share > 0.5))[ok].sum()
+            total += ok.sum()
+        g.step(s, r.moves(view), chooser=r.choose)
+    assert total > 100
+    assert agree / total >= 0.97

@@ -126,8 +126,9 @@ def _log_refusals(g, s, kind, col, bad, code, log) -> None:
         if not 0 <= a.actor < g.P:
             continue
         why = REASONS[int(code[b])].format(**_fields(g, s.take([b]), a))
+        what = label(g, a)                  # "Propose for the Politburo: Valerian Kuibyshev"
         log.add(int(b), s, "refused", [g.person_ids[a.actor]],
-                f"{g.names[g.person_ids[a.actor]]} cannot {label(g, a).lower()}: {why}",
+                f"{g.names[g.person_ids[a.actor]]} cannot {what[:1].lower()}{what[1:]}: {why}",
                 action=a.kind)
 
 

@@ -65,7 +65,7 @@ def test_the_plenum_cannot_elect_a_ninth_member_to_a_politburo_of_eight_seats(ca
     g.step(s, [[kuibyshev]], log=log)
     assert not s.member[0, g.pidx["kuibyshev"], PB] and len(_full(g, s)) == 8
     (refused,) = [r["text"] for r in log.records[0] if r["kind"] == "refused"]
-    assert refused.startswith("Joseph Stalin cannot propose for the politburo")
+    assert refused.startswith("Joseph Stalin cannot propose for the Politburo")
     assert refused.endswith(": The Politburo has no vacant seat: its 8 seats are filled; the "
                             "Congress sets their number.")
 

@@ -173,3 +173,13 @@ def test_the_end_screenshot_is_a_finished_game_and_its_end_screen_agrees_with_it
         assert "holds no post, but sits on" in screen.ending.basis
     inner = layout.inset(screen.left, app.u(18), app.u(14))
     assert screen._roles(app.surface, inner, screen._headline(app.surface, inner)) <= inner.bottom
+
+
+def test_the_politburo_panel_says_how_many_of_its_seats_are_filled(make_app):
+    """A promotion needs a free seat: the table shows the count the engine checks."""
+    app, screen, ses = start_game(make_app)
+    from game.engine.state import BODY
+    filled = int(ses.state.member[0, :, BODY["politburo"]].sum())
+    seats = ses.g.seats_at(int(ses.state.turn))
+    tips = [text for _, text in screen.tips.dynamic + screen.tips.regions]
+    assert any(f"set {seats} full seats; {filled} are filled" in t for t in tips)

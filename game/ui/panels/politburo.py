@@ -70,6 +70,7 @@ class PolitburoPanel(Panel):
         y = self.rect.y
         r = blit(surface, app.fonts.get("display", 20), "THE POLITBURO", pal.ink, (self.rect.x, y))
         head = app.fonts.get("text", 11)
+        self._seats(surface, head, r)
         hr = pygame.Rect(c["axes_x"], r.bottom + u(2), c["axes_w"], head.get_linesize())
         blit(surface, head, ellipsize(head, "STANCE", c["axes_w"]), pal.ink_soft, hr.topleft)
         self.screen.tips.add_frame(hr, "Three bars, top to bottom. " + " ".join(AXIS_HELP.values()))
@@ -93,6 +94,24 @@ class PolitburoPanel(Panel):
             y += self.row_h
         surface.set_clip(clip)
         self.scroll.bar(surface, body, pal.accent, u(4))
+
+    def _seats(self, surface, font, title: pygame.Rect) -> None:
+        """How many of the full seats the Congress set are filled, beside the title (when the
+        scenario sets a number): a promotion needs one free."""
+        g, s, pal, u = self.session.g, self.session.state, self.app.pal, self.app.u
+        if not g.seats_limited:
+            return
+        from game.engine.state import BODY
+        filled, seats = int(s.member[0, :, BODY["politburo"]].sum()), g.seats_at(int(s.turn))
+        text = f"{filled} OF {seats} SEATS FILLED"
+        room = self.rect.right - title.right - u(10)
+        if font.size(text)[0] > room:
+            text = f"{filled}/{seats} SEATS"
+        r = blit(surface, font, ellipsize(font, text, room), pal.ink_soft,
+                 (self.rect.right, title.centery), "midright")
+        self.screen.tips.add_frame(r, f"The Congress set {seats} full seats; {filled} are filled. "
+                                      "A member can be elected only to a free seat; a death, a "
+                                      "removal, an expulsion or a demotion frees one.")
 
     def _row(self, surface, pid: str, group: str, r: pygame.Rect, c: dict) -> None:
         app, pal, u, ses = self.app, self.app.pal, self.app.u, self.session

@@ -12,7 +12,8 @@ plain default for anyone else. The keys:
 - ``caution`` (0..1): how sure of the vote he must be before he moves (0.5: fairly sure);
 - ``patience`` (0..1): how long he builds before he attacks (1: a motion against a rival not
   before a third of the game; a polemic or the Testament after half as long; packing the
-  Politburo with his men as long as a motion);
+  Politburo with his men as long as a motion). A man in a bloc moves against others at the
+  pace of its most patient computer member (game.ai.value_motions.pace);
 - ``alliance`` (0..2): readiness to form and join alliances;
 - ``principle`` (0..2): how much the line (ideology) matters against tactical gain;
 - ``ambition`` (0..2): how much he wants to lead himself (an ambitious man keeps fearing his

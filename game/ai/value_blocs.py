@@ -1,5 +1,6 @@
 """Alliances of convenience: join those who fear the same man, leave when an ally becomes the
-greatest threat.
+greatest threat. A bloc is the coalition of the men it is open to: it is never formed or
+joined against one of them.
 
 Each leader weighs forming, joining or leaving each bloc the scenario defines. An alliance is
 worth the votes it brings (the partners' own Politburo and Central Committee followings) and
@@ -86,10 +87,14 @@ def values(t: "Turn"):
     alliance, principle = ch.alliance[None, :, None], ch.principle[None, :, None]
     lv = np.minimum(level, 2.0)[..., None]
     threatened = (level >= 0.8)[..., None]
-    join = alliance * fear_x * (0.5 * gain + 0.04 * lv + 0.02 * want + 0.01 * closed) \
+    join = alliance * fear_x * (0.5 * gain + 0.04 * lv + 0.02 * want + 0.01) \
         - 0.03 * principle * ideo - fcost
-    join_ok = open_to & (cnt > 0)[:, None, :] & ~me & ~in_any[..., None] & welcome & ~x_in \
-        & threatened & (fear_x >= 0.5)
+    # a bloc is a coalition of the men it is open to, against a man outside it: none is formed
+    # or joined against one of its own (in the texts each bloc stood against a man outside
+    # it; without it Bukharin, Rykov and Tomsky, fearing Stalin most, made the Stalin-Bukharin
+    # majority their bloc against him from 1925)
+    join_ok = open_to & closed & (cnt > 0)[:, None, :] & ~me & ~in_any[..., None] & welcome \
+        & ~x_in & threatened & (fear_x >= 0.5)
     # forming: the leaders who fear my enemy, are free and would be welcome
     # sets of leaders as the bits of one integer (axis N' folded): cheap intersections
     open_k = g.bloc_open_to[:, lead]                                        # [L,N']
@@ -105,12 +110,13 @@ def values(t: "Turn"):
     # a bloc made for these partners (its open_to) suits better than one open to anyone
     n_open = g.bloc_open_to[:, lead].sum(axis=1)[None, None, :]
     fit = (1.0 + n_pot) / np.maximum(n_open, 1)
-    form = alliance * (0.25 * enough + 0.04 * lv + 0.02 * (want > 0) + 0.05 * closed
+    form = alliance * (0.25 * enough + 0.04 * lv + 0.02 * (want > 0) + 0.05
                        + 0.06 * fit + 0.005 * hidden) - fcost
-    form_ok = open_to & (cnt == 0)[:, None, :] & ~in_any[..., None] & threatened & (n_pot > 0) \
-        & t.bloc_formable[:, None, :]
+    form_ok = open_to & closed & (cnt == 0)[:, None, :] & ~in_any[..., None] & threatened \
+        & (n_pot > 0) & t.bloc_formable[:, None, :]
     # a bloc that would take me in now: free to form, or held by men who fear my enemy
-    home = open_to & ~x_in & (((cnt == 0) & t.bloc_formable)[:, None, :] | (fear_x >= 0.5))
+    home = open_to & closed & ~x_in & (((cnt == 0) & t.bloc_formable)[:, None, :]
+                                       | (fear_x >= 0.5))
     # no bloc that shuts out our own kind while another such would take in more of them (the
     # triumvirate leaves out Rykov and Bukharin, who feared Trotsky too; no bloc open to them
     # all can be formed in 1922)

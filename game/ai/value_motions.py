@@ -3,7 +3,8 @@
 Every motion's chance comes from the forecast (game.ai.forecast): the share of votes the
 leader expects, read with the error his difficulty allows, against the share the motion needs.
 A leader moves only when that chance clears his caution; motions against rivals also wait for
-his patience (not before a share of the game has passed) and scale with his aggression.
+his patience, or his bloc's (not before a share of the game has passed), and scale with his
+aggression.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine.actions import POWERS
-from ..engine.arith import along_last, clip, distinct, dot3
+from ..engine.arith import along_last, clip, distinct, dot3, eye
 from ..engine.legality import politburo_vacancies
 from ..engine.state import BODY, IND
 from .forecast import body_for
@@ -89,20 +90,38 @@ ESCALATION = {"condemn": 0.0, "remove": 0.05, "demote": 0.15, "expel_pb": 0.2, "
               "expel_party": 0.35}
 
 
-def _ramp(t: "Turn", step: "str | tuple" = "condemn", target=None) -> np.ndarray:
-    """Appetite for a motion against a rival now: aggression once patience (and the
-    escalation of that step) has run out — [N], or [..,N,T] for ``target`` persons ([T] or
-    [B,1,T]), against whom (the human player) the difficulty may bring it forward or damp it.
-    Several steps at once (a tuple) add a leading axis, one row per step."""
+def _ramp(t: "Turn", step: "str | tuple", target) -> np.ndarray:
+    """[..,B,N,T] appetite for a motion against ``target`` persons ([T] or [B,1,T]; -1:
+    nobody) now: aggression once patience - his bloc's (``pace``) - and the escalation of that
+    step have run out; against the human player the difficulty may bring it forward or damp
+    it. Several steps at once (a tuple) add a leading axis, one row per step."""
     esc = ESCALATION[step] if isinstance(step, str) else \
-        np.array([ESCALATION[k] for k in step])[:, None]
-    start = 0.35 * t.ch.patience + esc
-    if target is None:
-        return t.ch.aggression * _past(t, start)
+        np.array([ESCALATION[k] for k in step])[:, None, None, None]
+    start = 0.35 * pace(t, target) + esc
     human = t.ctx.human[np.maximum(target, 0)]
-    start = np.where(human, start[..., None] * (1.0 - t.dif.urgency), start[..., None])
+    start = np.where(human, start * (1.0 - t.dif.urgency), start)
     r = t.ch.aggression[:, None] * _past(t, start)
     return np.where(human, r * t.dif.mercy, r)
+
+
+def pace(t: "Turn", target) -> np.ndarray:
+    """[B,N,T] the patience a leader's motions against ``target`` ([T] or [B,1,T]) wait for:
+    the greatest of his own and his computer partners' (his blocs' men, the target aside). A
+    bloc's motion is carried by the partners' votes, and they lend them when they are ready
+    themselves: the triumvirs moved against Trotsky at Stalin's pace, not Zinoviev's, who
+    wanted him expelled, even arrested, when Trotsky lost the War Commissariat in January 1925
+    (003; Stalin's moderation is general history: the campaign's event of that month).
+    Without it Zinoviev took Trotsky's post in 1923, with the triumvirate's votes, and then
+    Bukharin's, Rykov's and Tomsky's in 1924."""
+    ctx, ch = t.ctx, t.ch
+    lead = ch.lead
+    B, N = t.s.batch, len(lead)
+    tg = np.broadcast_to(target, (B, 1, np.shape(target)[-1]))[:, 0, :]         # [B,T]
+    ready = ctx.act[:, lead] & ~ctx.human[lead][None]                             # [B,M]
+    partner = ctx.allied[:, lead][:, :, lead] & ~eye(N)[None] & ready[:, None, :]  # [B,N,M]
+    shared = partner[:, :, :, None] & (lead[None, None, :, None] != tg[:, None, None, :])
+    theirs = np.where(shared, ch.patience[None, None, :, None], 0.0).max(axis=2)  # [B,N,T]
+    return np.maximum(ch.patience[None, :, None], theirs)
 
 
 def _past(t: "Turn", start) -> np.ndarray:
@@ -143,9 +162,9 @@ def against_leaders(t: "Turn") -> None:
     level = np.broadcast_to(level, tg.shape)
     demote_ok = legal & in_pb[:, None, :]
     ramps = _ramp(t, ("condemn", "demote", "expel_pb", "expel_cc", "expel_party"), lead)
-    ramp, ramp_d = ramps[0][None], ramps[1][None]                                   # [1,N,T]
-    ramp_e = ramps[2:][level, np.arange(N)[None, :, None], np.arange(N)[None, None, :]]  # [B,N,T]
+    ramp, ramp_d = ramps[0], ramps[1]                                               # [B,N,T]
     bi, ni = np.arange(B)[:, None, None], np.arange(N)[None, :, None]
+    ramp_e = ramps[2:][level, bi, ni, np.arange(N)[None, None, :]]                  # [B,N,T]
     focus = ctx.rho[bi, ni, tg] >= _focus(t)                  # principled men fight one enemy
     rho = ctx.rho[bi, ni, tg] * ctx.danger[bi, ni, tg]
     standing = clip((s.prestige[:, lead] - 20.0) / 30.0, 0.0, 1.0)[:, None, :]

@@ -35,7 +35,9 @@ def check_turn(g: "Game", s: State, log: Optional["Log"]) -> None:
                             f"{g.names[role]} has failed: {_aim_text(g, v, aim.text)}")
     if g.shared_loss is not None:
         failing = np.asarray(g.shared_loss.fn(env), dtype=bool) & running
-        s.crisis = np.where(failing, s.crisis + g.turn_months, 0).astype(np.int16)
+        # a finished game keeps its count (a batch plays on after it, a lone game does not)
+        s.crisis = np.where(failing, s.crisis + g.turn_months,
+                            np.where(running, 0, s.crisis)).astype(np.int16)
         collapse = running & (s.crisis >= g.params["crisis_turns"])
         if collapse.any():
             s.over[collapse] = True

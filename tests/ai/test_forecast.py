@@ -61,8 +61,10 @@ def test_the_forecast_agrees_with_the_engines_count():
         if s.over.all():
             break
     assert total > 500
-    assert agree / total >= 0.97
-    assert np.mean(errors) < 0.03
+    # 0.993 and 0.0014 with the anonymous seats counted in whole numbers, group by group, as
+    # the engine counts them; 0.970 and 0.010 with fractions of a vote
+    assert agree / total >= 0.98
+    assert np.mean(errors) < 0.005
 
 
 def test_the_rivals_standing_is_the_engines_claim(tiny):

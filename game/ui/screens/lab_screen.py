@@ -221,7 +221,12 @@ class LabScreen(Screen):
         if res is None:
             return ""
         if res.comparison is not None:
-            return res.comparison["headline"]
+            # the summary names the scenarios by id (as typed on the command line); the screen
+            # by the names its lists and legends show
+            text = res.comparison["headline"]
+            for arm in res.study.arms:
+                text = text.replace(f"“{arm.label}”", f"“{scenario_label(arm.label)}”")
+            return text
         s = res.summaries[0]
         top = max(s["outcomes"], key=lambda o: o["share"] or 0)
         return (f"{s['title']}: {top['name']} leads at the end in {top['share'] * 100:.0f}% of {s['runs']:,} "

@@ -92,6 +92,7 @@ class Debrief:
     questions: list[str]
     numbers: list[tuple[str, str, str, str]]   # label, start, end, end in history
     structural: float
+    standing: str = ""              # how the leader holds power at the end (as the end screen says)
 
     def markdown(self) -> str:
         return debrief_export.markdown(self)
@@ -130,7 +131,8 @@ def build_debrief(session: "Session", historical: Optional["Session"] = None) ->
         took_over=took_over, path=path, path_note=note, turning_points=turning,
         player_votes=mine, sources=collect_sources(records),
         questions=questions.build(g, session, outcome, turning, mine, path, historical),
-        numbers=_numbers(session, historical), structural=g.structural)
+        numbers=_numbers(session, historical), structural=g.structural,
+        standing=_standing(g, session, outcome))
 
 
 def explain_vote(g, rec: dict, humans=()) -> VoteView:
@@ -302,6 +304,14 @@ def collect_sources(records: list[dict]) -> list[SourceView]:
         what = (r.get("title") or r["text"]).rstrip(".")
         out.append(SourceView(src["file"], src.get("quote", ""), f"{r['date']}, {what}"))
     return out
+
+
+def _standing(g, session: "Session", outcome: dict) -> str:
+    """The end screen's sentence on how the leader holds power, for a finished game."""
+    if not outcome["over"] or outcome["collapse"] or not outcome.get("leader"):
+        return ""
+    from .ending import standing_sentence
+    return standing_sentence(g, session.state.take([0]), outcome["leader"])
 
 
 def outcome_sentence(g, outcome: dict) -> str:

@@ -33,6 +33,8 @@ def markdown(d: "Debrief") -> str:
     if d.took_over:
         out.append(f"- **Taken over from the historical replay in** {d.took_over}")
     out += [f"- **Outcome:** {_md(d.outcome)}"]
+    if d.standing:
+        out.append(f"- **How he stands:** {_md(d.standing)}")
     out += [f"- {_md(name)}: {RESULT.get(res, res)}" for name, res in d.roles]
     out += ["", "## Your decisive votes", ""]
     if d.player_votes:
@@ -114,6 +116,8 @@ def html(d: "Debrief") -> str:
     if d.took_over:
         out.append(f"<li><b>Taken over from the historical replay in</b> {_e(d.took_over)}</li>")
     out.append(f"<li><b>Outcome:</b> {_e(d.outcome)}</li>")
+    if d.standing:
+        out.append(f"<li><b>How he stands:</b> {_e(d.standing)}</li>")
     out += [f"<li>{_e(n)}: {_e(RESULT.get(r, r))}</li>" for n, r in d.roles]
     out += ["</ul>", "<h2>Your decisive votes</h2>"]
     out += [x for v in d.player_votes for x in _html_vote(v)] or \

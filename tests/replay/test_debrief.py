@@ -102,4 +102,14 @@ def test_a_debrief_of_a_game_in_progress_and_without_a_script(tmp_path):
         s.play_turn()
     d = build_debrief(s)
     assert "still in progress" in d.outcome and "no historical script" in d.path_note
+    assert d.standing == ""                       # no verdict yet, so nothing to explain
     assert d.markdown() and d.html()
+
+
+def test_it_says_how_the_leader_stands_as_the_end_screen_does(played, debrief):
+    from game.replay.ending import read_ending
+    o = played.outcome()
+    ending = read_ending(played.game, played.state, o, played.records)
+    assert debrief.standing and debrief.standing == ending.basis
+    assert f"**How he stands:** {debrief.standing}" in debrief.markdown().replace("\\_", "_")
+    assert "<b>How he stands:</b>" in debrief.html()

@@ -169,8 +169,18 @@ class DebriefScreen(Screen):
         f, small, bold = app.fonts.get("serif_bold", 17), app.fonts.get("text", 13), app.fonts.get("bold", 14)
         lines = min(3, len(wrap(f, d.outcome, self.lin.w)))
         facts = 3 + (1 if d.took_over else 0)
-        return (lines * f.get_linesize() + u(4) + facts * small.get_linesize() + u(6)
-                + len(d.roles) * (bold.get_linesize() + u(2)))
+        return (lines * f.get_linesize() + u(4) + self._standing_height() + facts * small.get_linesize()
+                + u(6) + len(d.roles) * (bold.get_linesize() + u(2)))
+
+    STANDING_LINES = 2       # how the leader stands, under the outcome (all of it in the exports)
+
+    def _standing_height(self) -> int:
+        d = self.debrief
+        if not d.standing:
+            return 0
+        f = self.app.fonts.get("italic", 13)
+        lines = min(self.STANDING_LINES, len(wrap(f, d.standing, self.lin.w)))
+        return lines * f.get_linesize() + self.app.u(4)
 
     # ---------------------------------------------------------------- events
     def set_tab(self, key: str) -> None:
@@ -273,6 +283,11 @@ class DebriefScreen(Screen):
             blit(surface, f, line, pal.accent, (lin.x, y))
             y += f.get_linesize()
         y += u(4)
+        if d.standing:
+            it = app.fonts.get("italic", 13)
+            blit_wrapped(surface, it, d.standing, pal.ink_soft, pygame.Rect(lin.x, y, lin.w, limit - y),
+                         spacing=1.0, max_lines=self.STANDING_LINES)
+            y += self._standing_height()
         small = app.fonts.get("text", 13)
         facts = [f"Played by {', '.join(d.players) or 'the computer alone'}", f"{people.long_date(d.period[:7])} to "
                  f"{people.long_date(d.period[-7:])} · seed {d.seed}"]

@@ -246,7 +246,7 @@ def holds_post_or_seat(state: State) -> np.ndarray:
 
 
 def standing(state: State, act: np.ndarray, params: dict, structural: float,
-             leaders: np.ndarray) -> np.ndarray:
+             leaders: np.ndarray, claims: np.ndarray | None = None) -> np.ndarray:
     """[B,P] how strong a claim each leader has to lead the party (-1 for anyone who cannot).
 
     In 1922-29 a man led the party from its bodies and posts: Trotsky, out of the Politburo in
@@ -254,14 +254,17 @@ def standing(state: State, act: np.ndarray, params: dict, structural: float,
     many followed him. So only an able leader who holds a post or sits on a party body stands
     to lead. In a game where no able leader does (a what-if that empties the bodies), every
     able leader stands by his claim alone, so the verdict still names the strongest following
-    rather than whoever happens to be listed first."""
+    rather than whoever happens to be listed first. ``claims``: ``claim`` of the same state,
+    when the caller has it already."""
     able = act & leaders[None, :]
     can = able & holds_post_or_seat(state)
     can = np.where(can.any(axis=1, keepdims=True), can, able)
-    return np.where(can, claim(state, act, params, structural), -1.0)
+    if claims is None:
+        claims = claim(state, act, params, structural)
+    return np.where(can, claims, -1.0)
 
 
 def leading(state: State, act: np.ndarray, params: dict, structural: float,
-            leaders: np.ndarray) -> np.ndarray:
-    """[B] index of the leading figure of the party."""
-    return np.argmax(standing(state, act, params, structural, leaders), axis=1)
+            leaders: np.ndarray, claims: np.ndarray | None = None) -> np.ndarray:
+    """[B] index of the leading figure of the party (``claims`` as for ``standing``)."""
+    return np.argmax(standing(state, act, params, structural, leaders, claims), axis=1)

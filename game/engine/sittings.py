@@ -23,9 +23,9 @@ def report_motion(g: "Game", s: State) -> votes.Motion:
     open opposition (if there is one). The opposition's champion is the leader with the
     greatest following, seat or no seat: a man out of every body can still lead an opposition."""
     act = g.active(s)
-    lead = power.leading(s, act, g.params, g.structural, g.leaders)
+    claim = power.claim(s, act, g.params, g.structural)          # read by both, worked out once
+    lead = power.leading(s, act, g.params, g.structural, g.leaders, claim)
     faction = votes.derive(g, s).faction
-    claim = power.claim(s, act, g.params, g.structural)
     rival_score = np.where(faction & act & g.leaders[None, :], claim, -2.0)
     bi = np.arange(s.batch)
     rival_score[bi, lead] = -2.0

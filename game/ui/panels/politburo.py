@@ -101,8 +101,9 @@ class PolitburoPanel(Panel):
         g, s, pal, u = self.session.g, self.session.state, self.app.pal, self.app.u
         if not g.seats_limited:
             return
-        from game.engine.state import BODY
-        filled, seats = int(s.member[0, :, BODY["politburo"]].sum()), g.seats_at(int(s.turn))
+        from game.engine.legality import politburo_vacancies     # the count the engine checks
+        seats = g.seats_at(int(s.turn))
+        filled = seats - int(politburo_vacancies(g, s)[0])
         text = f"{filled} OF {seats} SEATS FILLED"
         room = self.rect.right - title.right - u(10)
         if font.size(text)[0] > room:

@@ -137,7 +137,7 @@ def pace(t: "Turn", target) -> np.ndarray:
     # count him among his chief enemies holds the bloc back (the triumvirs' votes did not take
     # Rykov's and Tomsky's posts in 1925: Stalin backed the Right against Zinoviev and Kamenev,
     # 001, "supported by Bukharin and the Right")
-    rho = along_last(ctx.rho[:, lead], np.maximum(tg, 0)[:, None, :])             # [B,M,T]
+    rho = along_last(ctx.rho, np.maximum(tg, 0)[:, None, :])                      # [B,M,T]
     willing = rho >= _focus(t)[0]                                                 # [B,M,T]
     wait = np.where(willing, ch.patience[None, :, None], NEVER)[:, None, :, :]   # [B,1,M,T]
     theirs = np.where(shared, wait, 0.0).max(axis=2)                              # [B,N,T]

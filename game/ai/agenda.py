@@ -50,6 +50,12 @@ class Agenda:
     mood: np.ndarray          # [M] how it moves the peasants' mood (+ calms, - angers)
     flags: tuple              # per motion: ((flag index, value), ...) it sets
     is_line: np.ndarray       # [M] resolution or policy (what 'propose' tables)
+    # what each option of each lever says while it stands: the direction of the motion that
+    # puts it in force ([Q,O,3], as written: 'maintain' says less than 'extend') and how it
+    # moves the peasants' mood while in force ([Q,O]); 0 where no motion puts it
+    stands: np.ndarray
+    stands_mood: np.ndarray
+    step: np.ndarray          # [M] a policy motion: worth the step from the option in force
     # what each leader's role wants (rows: Characters.lead order)
     out_pb: np.ndarray        # [N,P] wants that person out of the Politburo
     keep_post: np.ndarray     # [N,K] wants to hold that post
@@ -69,6 +75,9 @@ def build(g: "Game", lead: np.ndarray) -> Agenda:
     policy = np.full(M, -1, dtype=np.int64)
     option = np.full(M, -1, dtype=np.int64)
     level = np.zeros(M, dtype=np.float32)
+    O = max((len(q.options) for q in sc.policies), default=1)
+    stands = np.zeros((g.Q, O, 3), dtype=np.float32)
+    stands_mood = np.zeros((g.Q, O), dtype=np.float32)
     prestige = np.zeros((M, P), dtype=np.float32)
     mood = np.zeros(M, dtype=np.float32)
     flags = []
@@ -104,10 +113,15 @@ def build(g: "Game", lead: np.ndarray) -> Agenda:
             if o_id in opts:
                 policy[i], option[i] = q, opts.index(o_id)
                 level[i] = sc.policies[q].options[option[i]].level
-                mood[i] += MOOD.get(q_id, 0.0) * level[i]
+                lever = MOOD.get(q_id, 0.0) * level[i]
+                mood[i] += lever
+                if m.kind == "policy" and not stands[q, option[i]].any():
+                    stands[q, option[i]] = d
+                    stands_mood[q, option[i]] = lever
     is_line = np.array([m.kind in ("resolution", "policy") for m in sc.motions], dtype=bool)
+    step = np.array([m.kind == "policy" for m in sc.motions], dtype=bool) & (policy >= 0)
     return Agenda(unit, bur, policy, option, level, prestige, mood, tuple(flags), is_line,
-                  **_aims(g, lead))
+                  stands, stands_mood, step, **_aims(g, lead))
 
 
 def _aims(g: "Game", lead: np.ndarray) -> dict:

@@ -141,8 +141,12 @@ def values(t: "Turn"):
     join_ok &= ~dead_end                          # do not join what one would leave at once
     rest = gain - own[:, lead][..., None]
     waiting = lonely & (n_pot > 0)                 # partners may still come: wait for them
-    leave = 0.06 * danger + 0.02 * idle + 0.04 * dead + fcost * ((lonely & ~waiting) | idle) \
-        - 0.3 * alliance * rest * ~danger * ~idle * ~dead
+    # a bloc of one that no partner may still join is no alliance: left, even in secret, so
+    # that he is free to join another (before, a secret bloc of one cost nothing and Stalin
+    # stayed alone in the broken triumvirate in half the games, shut out of every other bloc)
+    deserted = lonely & ~waiting
+    leave = 0.06 * danger + 0.02 * idle + 0.04 * dead + 0.01 * deserted \
+        + fcost * (deserted | idle) - 0.3 * alliance * rest * ~danger * ~idle * ~dead
     vals = np.stack([np.where(form_ok, form * t.weight("form_bloc"), -1.0),
                      np.where(join_ok, join * t.weight("join_bloc"), -1.0),
                      np.where(me, leave * t.weight("leave_bloc"), -1.0)], axis=2)   # [B,N,3,L]
@@ -159,15 +163,25 @@ def _bits(a: np.ndarray) -> np.ndarray:
 
 
 def enemy_level(t: "Turn") -> np.ndarray:
-    """[B,N] how dangerous each leader's greatest threat is: his standing against mine,
-    more so the further apart our views."""
+    """[B,N] how dangerous each leader's greatest threat is: his camp's standing - his own
+    and his allies' that are not mine - against mine, more so the further apart our views.
+    Zinoviev and Kamenev were a danger to Stalin together, at the 14th Congress, not one by
+    one (001: "Stalin then turned on Zinoviev and Kamenev, supported by Bukharin and the
+    Right"); read man by man, Stalin, with two or three times anyone's standing, was never
+    threatened once Trotsky had fallen, sought no allies, and sat in the Stalin-Bukharin
+    majority in one game in ten."""
     ctx, s = t.ctx, t.s
     st = ctx.standing
-    x_st = along_last(st, ctx.top)                                          # [B,N]
+    X = ctx.top
+    bi = np.arange(s.batch)[:, None]
+    x_st = along_last(st, X)                                                # [B,N]
+    theirs = ctx.allied[bi, X] & ~ctx.allied[:, ctx.lead] & \
+        (np.arange(t.g.P)[None, None, :] != X[..., None])                   # [B,N,P]
+    camp = x_st + (theirs * st[:, None, :]).sum(axis=2)
     ideo = s.ideology[:, ctx.lead]
-    x_ideo = s.ideology[np.arange(s.batch)[:, None], ctx.top]               # [B,N,3]
+    x_ideo = s.ideology[bi, X]                                              # [B,N,3]
     dist = dist3(ideo, x_ideo) / 3.0
-    return x_st / (st[:, ctx.lead] + 0.05) * (0.7 + 0.6 * dist) * (ctx.top_val > 0)
+    return camp / (st[:, ctx.lead] + 0.05) * (0.7 + 0.6 * dist) * (ctx.top_val > 0)
 
 
 def _partners(t: "Turn", rho_x: np.ndarray, level: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -86,6 +86,7 @@ def _body(t: "Turn", body: str) -> str:
 # how far into the game each step of a campaign against a man comes, after a leader's patience
 # has run out: first his views are condemned and his posts taken, only later is he put out of
 # the Politburo, the Central Committee and the party (a split the party dreaded)
+NEVER = 3.0        # a patience no campaign outlasts (a start past the end of the game)
 ESCALATION = {"condemn": 0.0, "remove": 0.05, "demote": 0.15, "expel_pb": 0.2, "expel_cc": 0.3,
               "expel_party": 0.35}
 
@@ -100,8 +101,20 @@ def _ramp(t: "Turn", step: "str | tuple", target) -> np.ndarray:
     start = 0.35 * pace(t, target) + esc
     human = t.ctx.human[np.maximum(target, 0)]
     start = np.where(human, start * (1.0 - t.dif.urgency), start)
-    r = t.ch.aggression[:, None] * _past(t, start)
+    r = t.ch.aggression[:, None] * _past(t, start) * ~_partner(t, target)
     return np.where(human, r * t.dif.mercy, r)
+
+
+def _partner(t: "Turn", target) -> np.ndarray:
+    """[B,N,T] ``target`` sits in a bloc with the leader: he is not moved against. A man turns
+    on an ally by leaving their bloc first (001: "Later, in 1928, having defeated the Left,
+    Stalin turned on Bukharin"; the Right left the majority over the grain, 002). Before, the
+    computer Stalin took Pravda and the unions from Bukharin and Tomsky while they sat with
+    him in the Stalin-Bukharin majority against the Leningrad Opposition."""
+    ctx = t.ctx
+    B, T = t.s.batch, np.shape(target)[-1]
+    tg = np.broadcast_to(target, (B, 1, T))                                      # [B,1,T]
+    return along_last(ctx.allied[:, ctx.lead], np.maximum(tg, 0)) & (tg >= 0)
 
 
 def pace(t: "Turn", target) -> np.ndarray:
@@ -120,7 +133,14 @@ def pace(t: "Turn", target) -> np.ndarray:
     ready = ctx.act[:, lead] & ~ctx.human[lead][None]                             # [B,M]
     partner = ctx.allied[:, lead][:, :, lead] & ~eye(N)[None] & ready[:, None, :]  # [B,N,M]
     shared = partner[:, :, :, None] & (lead[None, None, :, None] != tg[:, None, None, :])
-    theirs = np.where(shared, ch.patience[None, None, :, None], 0.0).max(axis=2)  # [B,N,T]
+    # a partner lends his votes against a man he would move against himself: one who does not
+    # count him among his chief enemies holds the bloc back (the triumvirs' votes did not take
+    # Rykov's and Tomsky's posts in 1925: Stalin backed the Right against Zinoviev and Kamenev,
+    # 001, "supported by Bukharin and the Right")
+    rho = along_last(ctx.rho, np.maximum(tg, 0)[:, None, :])                      # [B,M,T]
+    willing = rho >= _focus(t)[0]                                                 # [B,M,T]
+    wait = np.where(willing, ch.patience[None, :, None], NEVER)[:, None, :, :]   # [B,1,M,T]
+    theirs = np.where(shared, wait, 0.0).max(axis=2)                              # [B,N,T]
     return np.maximum(ch.patience[None, :, None], theirs)
 
 
@@ -342,7 +362,7 @@ def _line_gain(t: "Turn") -> np.ndarray:
     s, ctx, ag = t.s, t.ctx, t.ag
     lead = ctx.lead
     N = len(lead)
-    align = dot3(s.ideology[:, lead, None, :], ag.unit[None, None, :, :])   # [B,N,M]
+    align, calm = _views(t)                                                  # [B,N,M], [B,M]
     gain = 0.015 * t.ch.principle[None, :, None] * align
     # the role's aims about policies
     q, o = ag.policy, ag.option
@@ -367,10 +387,51 @@ def _line_gain(t: "Turn") -> np.ndarray:
     mood = s.ind[:, _IND_MOOD]
     crisis = clip((45.0 - mood) / 25.0, 0.0, 1.0)[:, None, None]
     wants = ag.want_ind[:, _IND_MOOD][None, :, None]
-    gain = gain + 0.03 * (crisis + 0.3 * wants) * ag.mood[None, None, :]
+    gain = gain + 0.03 * (crisis + 0.3 * wants) * calm[:, None, :]
     # a done deed is not worth doing again
     done = t.motion_done()                                                               # [B,M]
     lift = ag.lift_ban[None, :, None] & t.lifts_ban[None, None, :] & ctx.ban[:, None, None]
     gain = gain + 0.05 * lift
-    return np.where(done[:, None, :], gain * 0.1, gain).astype(F) + KAPPA
+    gain = np.where(done[:, None, :], gain * 0.1, gain)
+    # an adopted motion earns its mover a point of prestige (the engine's rule): a reason to
+    # move a motion worth moving, not one to move any motion that will pass
+    return np.where(gain > 0, gain + KAPPA, gain).astype(F)
 
+
+
+def _views(t: "Turn") -> tuple[np.ndarray, np.ndarray]:
+    """([B,N,M] how far each motion's line is each leader's own, [B,M] how it moves the
+    peasants' mood). A policy motion is read as the step from the option in force to the
+    one tabled: what it says less what the standing option says. Read as its line alone,
+    every option a man leaned towards was worth moving whenever another stood - Tomsky
+    tabled 'Extend the NEP' and 'Maintain the NEP' in turn, Kamenev the Comintern's
+    offensive and the united front, each lever reversed every six months it was open."""
+    s, ag = t.s, t.ag
+    ideo = s.ideology[:, t.ctx.lead, None, :]                                   # [B,N,1,3]
+    align = dot3(ideo, ag.unit[None, None, :, :])
+    mood = np.broadcast_to(ag.mood[None, :], (s.batch, len(ag.mood)))
+    if not ag.step.any():
+        return align, mood
+    q, o = np.maximum(ag.policy, 0), np.maximum(ag.option, 0)
+    cur = s.policy[:, q].astype(np.int64)                                       # [B,M]
+    says = dot3(ideo, ag.stands[q, o][None, None])
+    said = dot3(ideo, ag.stands[q[None, :], cur][:, None])
+    align = np.where(ag.step[None, None, :], (says - said) * _settled(t, q)[:, None, :], align)
+    mood = np.where(ag.step[None, :], mood - ag.stands_mood[q[None, :], cur], mood)
+    return align, mood
+
+
+STEADY = (12.0, 12.0)     # months: a line stands a year before views alone reopen it, in full a year on
+
+
+def _settled(t: "Turn", q: np.ndarray) -> np.ndarray:
+    """[B,M] 0..1 how far views alone are a reason to reverse lever ``q``'s option in force:
+    not in the year after the party adopted it, in full a year later (a line from before the
+    game counts as settled). The role's aims and a crisis in the villages are reasons at once.
+    The texts' leadership changed each line two or three times in the decade, at its
+    plenums and congresses (the NEP extended in April 1925, restricted from December; the
+    extraordinary measures of January 1928 eased in July)."""
+    s, g = t.s, t.g
+    since = (s.turn - s.policy_turn[:, q].astype(np.int64)) * g.turn_months
+    w = clip((since - STEADY[0]) / STEADY[1], 0.0, 1.0)
+    return np.where(s.policy_turn[:, q] < 0, 1.0, w)

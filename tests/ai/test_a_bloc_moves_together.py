@@ -8,7 +8,8 @@ it is open to: none of them forms or joins it against one of its own (the Stalin
 majority is not Bukharin's bloc against Stalin; the Right Opposition is)."""
 import numpy as np
 
-from game.ai.rivals import Rivals
+from game.ai import value_motions as vm
+from game.ai.rivals import Rivals, Turn
 from game.engine.actions import KIND
 
 SEEDS = np.arange(1, 13)
@@ -82,3 +83,27 @@ def test_the_right_does_not_make_the_stalin_bukharin_majority_its_bloc_against_s
     rows = Rivals(g, "normal").moves(_right_fears_stalin(g, force=True))
     assert _takes(g, rows, "right_opposition").all()
     assert not _takes(g, rows, "stalin_bukharin").any()
+
+
+def _majority(g, s):
+    """Stalin governs with Bukharin, Rykov and Tomsky (the Stalin-Bukharin majority)."""
+    s.bloc[:, g.lidx["stalin_bukharin"], [g.pidx[p] for p in ("stalin", "bukharin", "rykov",
+                                                              "tomsky")]] = True
+    return s
+
+
+def test_nobody_moves_against_a_man_who_sits_in_his_bloc(campaign):
+    # 1928: Stalin's patience has long run out; his appetite for a motion against Bukharin,
+    # Rykov or Tomsky is whole while they stand outside his bloc, nothing while they sit with
+    # him in the majority - he turns on them by leaving it (001: "Later, in 1928, having
+    # defeated the Left, Stalin turned on Bukharin")
+    g = campaign
+    r = Rivals(g, "normal")
+    n = list(r.ch.lead).index(g.pidx["stalin"])
+    right = [list(r.ch.lead).index(g.pidx[p]) for p in ("bukharin", "rykov", "tomsky")]
+    for allied, want in ((False, True), (True, False)):
+        s = _right_fears_stalin(g, force=False)
+        s.turn = next(t for t in range(g.n_turns) if g.date(t) == "1928-06")
+        s = _majority(g, s) if allied else s
+        ramp = vm._ramp(Turn(r, s, np.zeros(g.P, dtype=bool)), "remove", r.ch.lead)
+        assert ((ramp[:, n, right] > 0) == want).all()

@@ -138,17 +138,21 @@ class Game:
         """``politburo_seats`` [n_turns]: the Politburo's full seats in each turn - the
         scenario's number, then from a congress's turn the number it sets. The calendar is
         shared, so this is data, not state. No number given: as many seats as persons (no
-        limit). ``seats_limited``: the scenario, or a congress it holds, gives a number."""
+        limit). ``seats_limited``: the scenario, or a congress it holds, gives a number;
+        ``seats_given`` [n_turns]: a number is in force in that turn."""
         sc = self.scenario
         unlimited = self.P
         given = sc.politburo_seats
         seats = np.full(self.n_turns, unlimited if given is None else given, dtype=np.int64)
+        in_force = np.full(self.n_turns, given is not None)
         for t in sorted(self.sitting_at):
             n = sc.sittings[self.sitting_at[t]].politburo_seats
             if n is not None:
                 seats[t:] = n
+                in_force[t:] = True
                 given = n
         self.politburo_seats = seats
+        self.seats_given = in_force
         self.seats_limited = given is not None
 
     def _compile_expressions(self) -> None:

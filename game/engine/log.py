@@ -79,7 +79,11 @@ class Log:
         extra["detail"] = ev.text
         self.add(b, s, ev.kind or "event", persons, text, **extra)
 
-    def vote(self, g: "Game", s: State, m: "Motion", res: "Result", b: int) -> None:
+    def vote(self, g: "Game", s: State, m: "Motion", res: "Result", b: int,
+             why: Optional[str] = None, **extra) -> None:
+        """A vote's record; ``why``: a sentence on how the motion came to the vote (the plenum
+        after a Congress says whom its majority put up and why), added to the text; ``extra``:
+        further fields (the plenum's ``election``)."""
         if not self.wants(b):
             return
         sp, t = int(m.sponsor[b]), int(m.target[b])
@@ -92,12 +96,12 @@ class Log:
             persons.append(g.person_ids[int(m.arg2[b])])
         body = BODY_NAMES[m.body_of(b)]
         text = (f"The {body} {'adopts' if passed else 'rejects'} {title} "
-                f"({tally['for']}–{tally['against']}).")
+                f"({tally['for']}–{tally['against']}).") + (f" {why}" if why else "")
         rec = self.add(b, s, "vote", persons, text, body=m.body_of(b), motion=title,
                  motion_kind=m.kind_of(b),
                  sponsor=g.person_ids[sp], target=g.person_ids[t] if t >= 0 else None,
                  result="passed" if passed else "failed", tally=tally,
-                 voters=None, groups=None)
+                 voters=None, groups=None, **extra)
         self._unexplained.append((rec, m, res, b))
 
     # ------------------------------------------------------------------ output

@@ -22,6 +22,14 @@ DEFAULTS = MappingProxyType({
     # votes
     "vote_sharpness": 4.0,          # how decided a bloc of delegates is for a given score
     "cc_expel_majority": 0.667,     # share needed to expel from the CC or the party
+    # the plenum after a Congress fills the Politburo's vacant seats (sittings.elect_politburo):
+    # each seat goes to the eligible Central Committee member with the highest standing/100
+    # + plenum_candidate_weight if he is a candidate member of the Politburo (the bench the
+    # Committee drew on: Bukharin took Lenin's seat in 1924, Molotov and Kalinin new ones in
+    # 1926) + plenum_camp_weight x the share of the Committee his camp (his patron's following,
+    # else his own) commands; see scenarios/README.md 4.16
+    "plenum_candidate_weight": 0.25,
+    "plenum_camp_weight": 0.4,
     # prestige
     "faction_cost": 0.7,            # monthly prestige an open faction costs under the ban
     "condemn_prestige": 8.0,

@@ -3,19 +3,23 @@
 Secretaries deliver delegates; the delegates vote on the leadership's report; a Congress then
 elects the Central Committee in proportion to the machines that sent them, and that Committee
 decides who sits on the Politburo and who holds the posts — including the post that appoints
-the secretaries.
+the secretaries. The plenum that follows each Congress closes the loop: the new Committee fills
+the Politburo's vacant seats (``elect_politburo``).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
-from . import power, votes
-from .state import State
+from . import motions, power, votes
+from .legality import politburo_vacancies
+from .state import BODY, State
 
 if TYPE_CHECKING:
     from .game import Game
+    from .log import Log
 
 
 def report_motion(g: "Game", s: State) -> votes.Motion:
@@ -60,7 +64,6 @@ def elect_central_committee(g: "Game", s: State) -> None:
     sitting = g.scenario.sittings[g.sitting_at[s.turn]]
     if sitting.kind != "congress":
         return
-    from .state import BODY
     named = s.member[:, :, BODY["central_committee"]].sum(axis=1)
     total = np.full(s.batch, sitting.cc_seats, dtype=np.float32) if sitting.cc_seats else \
         named + s.cc_seats.sum(axis=1)
@@ -71,6 +74,128 @@ def elect_central_committee(g: "Game", s: State) -> None:
     seats = np.round(free[:, None] * share)
     s.cc_seats[:, :-1] = seats
     s.cc_seats[:, -1] = np.maximum(free - seats.sum(axis=1), 0)
+
+
+def elect_politburo(g: "Game", s: State, log: Optional["Log"]) -> None:
+    """The plenum after a Congress: the Central Committee just elected fills the Politburo's
+    vacant full seats, up to the number the Congress set (001: "the Politburo was responsible
+    to the Central Committee (CC) which elected it"). Seat by seat, the leader whose following
+    commands most of the Committee moves the election of the man its majority backs
+    (``nominate``) and the Committee votes on it like any promotion. Should it refuse him, the
+    leader with the next largest following puts up his man, and so on; a leader refused once
+    moves no more at that plenum, and a seat stays vacant only when the Committee refuses every
+    leader's man (a leader's motion may fill it later). Sitting members keep their seats, and a
+    full Politburo is left as it is, and so is one whose seats the scenario does not number."""
+    if g.scenario.sittings[g.sitting_at[s.turn]].kind != "congress" or \
+            not g.seats_given[s.turn]:
+        return
+    seats = np.where(s.over, 0, np.maximum(politburo_vacancies(g, s), 0))
+    refused = np.zeros((s.batch, g.P), dtype=bool)         # leaders whose man was refused
+    zero3, zero = np.zeros((s.batch, 3), np.float32), np.zeros(s.batch, np.float32)
+    while seats.any():            # a round: one seat filled, or one mover refused, in each game
+        nom = nominate(g, s, refused)
+        moved = (seats > 0) & (nom.nominee >= 0)
+        if not moved.any():
+            return
+        m = votes.Motion.of("promote", "central_committee", np.maximum(nom.mover, 0),
+                            np.full(s.batch, -1), zero3, zero, moved, None, None, nom.nominee)
+        res = votes.compute(g, s, m)
+        if log is not None:
+            for b in np.flatnonzero(moved):
+                why = nomination_text(g, s, nom, int(b))
+                log.vote(g, s, m, res, int(b), why=why, election=nom.record(g, int(b), why))
+        motions.apply_result(g, s, m, res)
+        lost = np.flatnonzero(moved & ~res.passed)
+        refused[lost, nom.mover[lost]] = True
+        seats = np.where(moved, seats - res.passed, 0)
+
+
+@dataclass
+class Nomination:
+    """Whom the plenum's majority puts up for a vacant seat, and why, in every game of a batch
+    ([B] arrays; -1 where the Committee has no leader or no eligible man)."""
+    mover: np.ndarray              # the leader whose following commands most of the Committee
+    mover_share: np.ndarray        # ... and the share it commands
+    nominee: np.ndarray
+    camp: np.ndarray               # the nominee's patron, or the nominee himself
+    camp_share: np.ndarray         # the share of the Committee that camp commands
+    candidate: np.ndarray          # the nominee is a candidate member of the Politburo
+    runner_up: np.ndarray          # the next man on the list
+
+    def record(self, g: "Game", b: int, why: str) -> dict:
+        """The nomination of game ``b`` for the log: ids, shares and ``why`` in words."""
+        pid = lambda i: g.person_ids[int(i)] if i >= 0 else None        # noqa: E731
+        return {"mover": pid(self.mover[b]), "mover_share": round(float(self.mover_share[b]), 3),
+                "nominee": pid(self.nominee[b]), "candidate": bool(self.candidate[b]),
+                "camp": pid(self.camp[b]), "camp_share": round(float(self.camp_share[b]), 3),
+                "runner_up": pid(self.runner_up[b]), "why": why}
+
+
+def nominate(g: "Game", s: State, refused: Optional[np.ndarray] = None) -> Nomination:
+    """The man the Central Committee's majority backs for a vacant Politburo seat.
+
+    The mover is the able leader on the Committee whose following (himself, his clients, his
+    allies; power.cc_share) commands most of it, passing over those ``refused`` ([B,P]) already
+    at this plenum. The nominee is the eligible man - on the
+    Committee, able to act, not already a full member, not a member of an open faction while
+    factions are banned, and not a man the mover is at odds with (his regard for him below
+    nothing) - with the highest standing/100, plus ``plenum_candidate_weight``
+    for a candidate member of the Politburo (the bench the Committee drew on), plus
+    ``plenum_camp_weight`` times the share of the Committee his camp commands (his patron's
+    following if his patron can act, else his own): the most prestigious man, weighted by the
+    votes behind him. The mover may put himself up."""
+    P, bi = g.P, np.arange(s.batch)
+    d = votes.derive(g, s)
+    act = d.act
+    share = power.cc_share(s, act, d.bits, power.followers(s, d.bits))               # [B,P]
+    on_cc = s.member[:, :, BODY["central_committee"]] & act
+    can_move = on_cc & g.leaders[None, :]
+    if refused is not None:
+        can_move &= ~refused
+    lead_score = np.where(can_move, share, -1.0)
+    mover = np.argmax(lead_score, axis=1)
+    mover = np.where(lead_score[bi, mover] >= 0, mover, -1)
+    pat = s.patron.astype(np.int64)
+    has_patron = (pat >= 0) & np.take_along_axis(act, np.maximum(pat, 0), axis=1)
+    camp = np.where(has_patron, pat, np.arange(P)[None, :])
+    camp_share = np.take_along_axis(share, camp, axis=1)
+    candidate = s.member[:, :, BODY["politburo_candidate"]]
+    banned = d.faction & s.flags[:, g.fidx["faction_ban"]][:, None]
+    m = np.maximum(mover, 0)
+    # the mover puts up no man he is at odds with (his regard for him below nothing)
+    backed = (s.relations[bi, m] >= 0) | (np.arange(P)[None, :] == m[:, None])
+    eligible = on_cc & ~s.member[:, :, BODY["politburo"]] & ~banned & backed \
+        & (mover >= 0)[:, None]
+    score = s.prestige / 100.0 + g.params["plenum_candidate_weight"] * candidate \
+        + g.params["plenum_camp_weight"] * camp_share
+    score = np.where(eligible, score, -np.inf)
+    order = np.argsort(-score, axis=1, kind="stable")[:, :2]
+    best, second = order[:, 0], order[:, 1] if P > 1 else np.full(s.batch, -1)
+    nominee = np.where(eligible[bi, best], best, -1)
+    runner = np.where((second >= 0) & eligible[bi, np.maximum(second, 0)], second, -1)
+    n = np.maximum(nominee, 0)
+    return Nomination(mover, np.where(mover >= 0, share[bi, np.maximum(mover, 0)], 0.0), nominee,
+                      np.where(nominee >= 0, camp[bi, n], -1), camp_share[bi, n],
+                      candidate[bi, n] & (nominee >= 0), runner)
+
+
+def nomination_text(g: "Game", s: State, nom: Nomination, b: int) -> str:
+    """Why the plenum voted on this man, in a sentence a student can read."""
+    name = lambda i: g.names[g.person_ids[int(i)]]                          # noqa: E731
+    mover, who, camp = int(nom.mover[b]), int(nom.nominee[b]), int(nom.camp[b])
+    why = ["a candidate member of the Politburo"] if nom.candidate[b] else []
+    why.append(f"standing {s.prestige[b, who]:.0f}")
+    if camp == mover != who:
+        why.append(f"one of {name(mover)}'s men")
+    elif camp != who:
+        why.append(f"{name(camp)}'s man, whose following holds {nom.camp_share[b]:.0%} of it")
+    elif camp != mover:
+        why.append(f"his own following holds {nom.camp_share[b]:.0%} of it")
+    runner = int(nom.runner_up[b])
+    return (f"The plenum after the Congress fills a vacant seat: {name(mover)}, whose following "
+            f"holds {nom.mover_share[b]:.0%} of the new Central Committee, puts up "
+            f"{'himself' if mover == who else name(who)} ({'; '.join(why)})"
+            + (f", ahead of {name(runner)}." if runner >= 0 else "."))
 
 
 def end_sitting(g: "Game", s: State) -> None:

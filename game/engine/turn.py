@@ -62,7 +62,9 @@ def _thaw(s: State, frozen) -> None:
 
 
 def vote_phase(g: "Game", s: State, tabled: list, log: Optional["Log"]) -> None:
-    """A sitting's report first, then every tabled motion in order, then the elections.
+    """A sitting's report first, then every tabled motion in order, then the elections (a
+    Congress's Central Committee, and that Committee's plenum filling the Politburo's vacant
+    seats).
 
     The tabled motions are voted in waves (each game's first motion, then its second, …), so
     a batch of thousands needs a handful of vote computations a turn, not one per motion."""
@@ -78,6 +80,7 @@ def vote_phase(g: "Game", s: State, tabled: list, log: Optional["Log"]) -> None:
         _log_successors(g, s, wave, res, log)
     if sitting:
         sittings.elect_central_committee(g, s)
+        sittings.elect_politburo(g, s, log)
         sittings.end_sitting(g, s)
 
 

@@ -153,9 +153,28 @@ def test_the_leningrad_opposition_is_outvoted_at_the_fourteenth_congress(history
     assert history.after["1926-01"]["holder"]["leningrad_party"] == "kirov"
 
 
+def test_the_plenum_after_the_thirteenth_congress_seats_bukharin_in_lenins_seat(history):
+    # the plenum of 2 June 1924 (general history): in the game it sits in the Congress's month,
+    # and the script moves no promotion - the new Central Committee's majority puts him up
+    (vote,) = [r for r in history.votes("1924-05", "promote") if r.get("election")]
+    assert vote["result"] == "passed" and vote["election"]["nominee"] == "bukharin"
+    assert "politburo" in history.after["1924-05"]["member"]["bukharin"]
+    assert "politburo" not in history.after["1924-04"]["member"]["bukharin"]
+
+
+def test_the_politburo_of_1926_and_1928_is_the_nine_history_had(history):
+    nine = {"stalin", "bukharin", "rykov", "tomsky", "molotov", "kalinin", "voroshilov"}
+    members = history.after["1926-02"]["member"]
+    assert nine | {"trotsky", "zinoviev"} == {p for p, b in members.items() if "politburo" in b}
+    members = history.after["1928-01"]["member"]
+    assert nine | {"rudzutak", "kuibyshev"} == {p for p, b in members.items() if "politburo" in b}
+
+
 def test_the_united_opposition_is_expelled_in_1926_and_1927(history):
-    history.passed("1926-02", "demote", "kamenev")                 # a candidate from 1926
-    assert "politburo_candidate" in history.after["1926-02"]["member"]["kamenev"]
+    # a candidate from the plenum of 1 January 1926 (the script moves it in January since the
+    # plenum after the Congress, rules version 11, fills December's seats)
+    history.passed("1926-01", "demote", "kamenev")
+    assert "politburo_candidate" in history.after["1926-01"]["member"]["kamenev"]
     history.passed("1926-07", "expel_politburo", "zinoviev")
     assert "politburo" not in history.after["1926-07"]["member"]["zinoviev"]
     history.passed("1926-10", "expel_politburo", "trotsky")

@@ -170,6 +170,7 @@ class VoteScreen(Screen):
     def _groups(self, surface, rec) -> None:
         app, pal, u = self.app, self.app.pal, self.app.u
         y = section_title(surface, self.groups_rect, "The rest of the hall", app)
+        y = self._nomination(surface, rec, y)
         view = pygame.Rect(self.groups_rect.x, y, self.groups_rect.w, self.groups_rect.bottom - y)
         groups = rec.get("groups", [])
         f, small = app.fonts.get("bold", 13), app.fonts.get("text", 12)
@@ -200,6 +201,19 @@ class VoteScreen(Screen):
         self.gscroll.bar(surface, view, pal.accent, u(5))
         if not groups:
             blit(surface, app.fonts.get("italic", 13), "Only the named members voted.", pal.ink_soft, view.topleft)
+
+    def _nomination(self, surface, rec, y: int) -> int:
+        """The plenum after a Congress: whom its majority put up for the vacant seat, and why
+        (above the hall's groups); returns where the groups begin."""
+        why = (rec.get("election") or {}).get("why")
+        if not why:
+            return y
+        app, r = self.app, self.groups_rect
+        font = app.fonts.get("italic", 13)
+        for line in wrap(font, why, r.w)[:5]:
+            blit(surface, font, line, app.pal.ink, (r.x, y))
+            y += font.get_linesize()
+        return y + app.u(8)
 
     def _group_name(self, gid: str) -> str:
         kind, _, ident = gid.partition(":")

@@ -284,7 +284,7 @@ class Model:
     weights: Weights = Weights()
     health: HealthModel = HealthModel()
     traits: dict[str, dict[str, float]] = field(default_factory=dict)  # trait -> modifier -> value
-    params: dict[str, float] = field(default_factory=dict)  # named engine constants (see engine/params.py)
+    params: dict[str, float] = field(default_factory=dict)  # named engine constants (see content/params.py)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 from yaml.nodes import MappingNode
 
 from game.content import grammar as g
+from game.content import params
 from game.content.build import Marks, Path, build_scenario
 from game.content.errors import Problem, ScenarioError, did_you_mean
 from game.content.expr import CompileContext, ExprError, compile_effect, compile_predicate
@@ -341,6 +342,13 @@ class Checker:
             self.span(("model", "weights", name), value, 0)
         for name, value in vars(model.health).items():
             self.span(("model", "health", name), value, 0, 1)
+        for name, value in model.params.items():
+            path = ("model", "params", name)
+            if name not in params.DEFAULTS:
+                self.ref(path, name, params.DEFAULTS, "engine constant", key=True,
+                         hint=" (the names and defaults are in game/content/params.py)")
+            else:
+                self.span(path, value, *params.limits(name))
 
 
 def _is_number(text: str) -> bool:

@@ -1,74 +1,16 @@
-"""Named constants of the rules, each a judgement a scenario may override under model.params.
-
-The defaults are the calibrated values (see "Calibration" in scenarios/README.md). A teacher
-who disagrees with one changes it in the scenario, not here.
-"""
+"""The rules' named constants, as the engine reads them: the calibrated defaults
+(game.content.params, where the checker validates a scenario's overrides) with the scenario's
+``model.params`` on top."""
 from __future__ import annotations
 
-from types import MappingProxyType
+from ..content.params import DEFAULTS
 
-DEFAULTS = MappingProxyType({
-    # action points
-    "ap_base": 2.0,                 # every active leader, each turn
-    # appointments and the apparatus
-    "appoint_loyalty": 0.65,        # loyalty of a newly appointed secretary to his patron
-    "loyalty_drift": 0.01,          # monthly growth of a secretary's loyalty to a patron in power
-    "machine_base": 0.45,           # share of a region's delegates its secretary controls...
-    "machine_recruits": 0.45,       # ...plus this much more per unit share of new recruits
-    "client_loyalty": 0.85,         # share of a patron's CC clients who vote with him
-    "delegates_per_thousand": 1.0,  # congress delegates per thousand members
-    "recruit_size": 0.12,           # a recruitment drive adds this share of a region's members
-    "recruit_bureaucracy": 1.5,     # ...and this much to the bureaucracy index per drive
-    # votes
-    "vote_sharpness": 4.0,          # how decided a bloc of delegates is for a given score
-    "cc_expel_majority": 0.667,     # share needed to expel from the CC or the party
-    # the plenum after a Congress fills the Politburo's vacant seats (sittings.elect_politburo):
-    # each seat goes to the eligible Central Committee member with the highest standing/100
-    # + plenum_candidate_weight if he is a candidate member of the Politburo (the bench the
-    # Committee drew on: Bukharin took Lenin's seat in 1924, Molotov and Kalinin new ones in
-    # 1926) + plenum_camp_weight x the share of the Committee his camp (his patron's following,
-    # else his own) commands; see scenarios/README.md 4.16
-    "plenum_candidate_weight": 0.25,
-    "plenum_camp_weight": 0.4,
-    # prestige
-    "faction_cost": 0.7,            # monthly prestige an open faction costs under the ban
-    "condemn_prestige": 8.0,
-    "polemic_prestige": 3.0,
-    # diminishing returns of the pamphlet war: readers tire of the same quarrel, so a polemic
-    # hits 1 / (1 + polemic_fatigue x the polemics its target has suffered lately); that count
-    # keeps polemic_memory of itself from one month to the next (without it the pamphlet war
-    # took every leader's standing to nothing within a year; see scenarios/README.md 10.3)
-    "polemic_fatigue": 1.0,
-    "polemic_memory": 0.5,
-    "failed_motion_prestige": 2.0,
-    # a line, once changed, stands this many months before a motion (or the Comintern chairman)
-    # may change it again: the leadership did not reopen a policy month after month - the NEP
-    # extended in April 1925 was restricted in December, the extraordinary measures of January
-    # 1928 eased in July (without it the rivals changed the Comintern's line some twenty times)
-    "policy_term": 6.0,
-    "speech_sway": 0.25,
-    "testament_prestige": 18.0,
-    "prestige_drift": 0.01,         # monthly pull of prestige back towards 30
-    # economy (monthly rates and targets; 1913 = 100)
-    "ind_price_rate": 0.055,
-    "ind_price_raise": 190.0,       # target industrial prices when trusts set them freely
-    "ind_price_hold": 135.0,
-    "ind_price_cut": 105.0,
-    "agr_price_rate": 0.12,
-    "mood_rate": 0.10,
-    "grain_rate": 0.15,
-    "restoration_growth": 0.018,    # monthly industrial growth while below pre-war output
-    "investment_growth": 0.022,     # ...plus this much at full investment
-    "mature_growth": 0.002,         # monthly growth once restored...
-    "mature_investment": 0.012,     # ...plus this much at full investment
-    "crisis_turns": 6.0,            # months the worker-peasant alliance may fail before collapse
-    # the world
-    "isolation_bureaucracy": 0.12,  # monthly bureaucracy growth per unit of isolation (structural)
-})
+__all__ = ["DEFAULTS", "merged"]
 
 
 def merged(overrides: dict[str, float]) -> dict[str, float]:
-    """The defaults with a scenario's overrides (unknown names are caught by the loader)."""
+    """The defaults with a scenario's overrides (unknown names and values out of range are
+    refused when the scenario is checked)."""
     out = dict(DEFAULTS)
     out.update({k: float(v) for k, v in overrides.items()})
     return out

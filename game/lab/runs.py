@@ -91,7 +91,7 @@ def setting(name: str, value: float) -> dict:
     known = ("structural",) + WEIGHT_NAMES + tuple(DEFAULTS)
     raise LabError(f"unknown setting '{name}' — " + did_you_mean(name, known)
                    + "; settings are structural, the vote weights ("
-                   + ", ".join(WEIGHT_NAMES) + ") and the engine constants of game/engine/params.py")
+                   + ", ".join(WEIGHT_NAMES) + ") and the engine constants of game/content/params.py")
 
 
 def _number(name: str, text: str) -> float:

@@ -50,6 +50,12 @@ EXPECTED: dict[str, list[tuple[str, tuple[str, ...]]]] = {
                                         "only a congress sets", "kind: congress")),
                              ("12:88", ("sittings[congress].politburo_seats",
                                         "expected a whole number", "'7.5'"))],
+    "engine_params.yaml": [("11:5", ("model.params.polemic_fatigeu", "unknown engine constant",
+                                     "did you mean 'polemic_fatigue'")),
+                           ("12:21", ("model.params.polemic_memory", "-3 is out of range",
+                                      "at least 0")),
+                           ("13:21", ("model.params.client_loyalty", "1.5 is out of range",
+                                      "from 0 to 1"))],
     "whatif_unknown_event_field.yaml": [("8:13", ("persons[lenin].helth", "did you mean 'health'?")),
                                         ("10:5", ("no event 'no_such_event'", "to delete"))],
 }

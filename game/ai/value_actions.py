@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine.actions import KIND
-from ..engine.arith import along_last, clip, dist3
+from ..engine.arith import along_last, clip, dist3, dot_last
 from ..engine.resolve import polemic_fatigue
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _owner_delta(t: "Turn", share_new, m_new, share_old, m_old) -> np.ndarray:
     w = np.where(owner[:, None, :] == ctx.lead[None, :, None], 1.0,
                  -ctx.rho[bi, np.arange(ctx.N)[None, :, None], oc] * (owner >= 0)[:, None, :])
     d = share_new * m_new - (share_old * m_old)[:, None, :]                 # [B,C,R]
-    return (w[:, :, None, :] * d[:, None, :, :]).sum(axis=3).astype(F)      # [B,N,C]
+    return dot_last(w[:, :, None, :], d[:, None, :, :]).astype(F)            # [B,N,C]
 
 
 def appoint(t: "Turn") -> None:

@@ -38,6 +38,41 @@ def norm3(d):
     return d[..., 0] * d[..., 0] + d[..., 1] * d[..., 1] + d[..., 2] * d[..., 2]
 
 
+def dot_last(a, b):
+    """``(a * b).sum(axis=-1)`` for floating values (broadcasting like ``*``), without the
+    product's table (see ``sum_terms``)."""
+    a, b = np.asarray(a), np.asarray(b)
+    n = max(a.shape[-1], b.shape[-1])
+    if not 0 < n <= _PAIRWISE_BLOCK or np.result_type(a, b).kind != "f":
+        return (a * b).sum(axis=-1)
+    ja, jb = (a.shape[-1] > 1), (b.shape[-1] > 1)
+    return sum_terms((a[..., i * ja] * b[..., i * jb] for i in range(n)), n)
+
+
+def sum_terms(terms, n: int):
+    """The sum of ``n`` floating arrays (an iterable, made one at a time) added in the order
+    NumPy's sum adds a contiguous last axis of that length (up to 128): eight running sums,
+    then the rest one by one, then its starting zero. The same values as stacking the terms
+    on a last axis and summing it, to the last bit and signed zeros included (a test
+    compares the two), without the stacked table."""
+    terms = iter(terms)
+    if n < 8:
+        out = next(terms)
+        for x in terms:
+            out = out + x
+        return out + 0.0
+    r = [next(terms) for _ in range(8)]
+    for i in range(n // 8 * 8 - 8):
+        r[i % 8] = r[i % 8] + next(terms)
+    out = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+    for x in terms:
+        out = out + x
+    return out + 0.0
+
+
+_PAIRWISE_BLOCK = 128     # NumPy sums a contiguous run of up to this many in one block
+
+
 def distinct(a) -> np.ndarray:
     """The sorted distinct values of a small array, as ``np.unique`` gives them, without its
     cost on a handful of indices (and its first call's import of ``numpy.ma``)."""

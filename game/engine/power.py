@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .arith import clip, eye
+from .arith import clip, eye, sum_terms
 from .state import BODY, State
 
 
@@ -219,8 +219,12 @@ def cc_share(state: State, act: np.ndarray, bits: np.ndarray | None = None,
     seats = state.cc_seats[:, :-1]                                         # clients by patron
     # a patron's clients follow him, and his allies' clients follow his allies
     cols = np.logical_or.reduce(seats != 0, axis=0).nonzero()[0]
-    ally = ((bits[:, :, None] & bits[:, None, cols]) != 0) | eye(bits.shape[1])[:, cols]
-    ally_seats = (ally * seats[:, None, cols]).sum(axis=2)
+    one = eye(bits.shape[1])
+    # patron by patron (a handful hold seats): each one's allies, times his clients' seats,
+    # summed as a sum over a [B,P,patrons] table would add them, without the table
+    ally_seats = sum_terms(((((bits & bits[:, c, None]) != 0) | one[c]) * seats[:, c, None]
+                            for c in cols), len(cols)) if len(cols) else \
+        np.zeros(bits.shape, dtype=seats.dtype)
     total = in_cc.sum(axis=1) + state.cc_seats.sum(axis=1)
     return (named + ally_seats) / np.maximum(total, 1)[:, None]
 

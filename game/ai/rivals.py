@@ -184,8 +184,9 @@ class Rivals:
             _warm_up(self)
 
     def board(self, B: int) -> Board:
-        """A cleared board for a turn of ``B`` games: the last turn's, when the batch is the
-        same size (a turn's board is read only until its moves are chosen)."""
+        """A cleared board for a turn of ``B`` games (Board.reset; ``evaluate`` settles it once
+        the turn's blocks are given): the last turn's, when the batch is the same size (a
+        turn's board is read only until its moves are chosen)."""
         if self._board is None or self._board.value.shape[0] != B:
             self._board = Board(self.menu, B, len(self.ch.lead))
             return self._board
@@ -209,6 +210,7 @@ class Rivals:
         t.board.put("bloc", value[..., None], (kind >= 0)[..., None], kind=
                     np.where(kind >= 0, kind, KIND["join_bloc"])[..., None],
                     target=bloc[..., None], group=self.menu.GROUP_BLOC)
+        t.board.settle()
         return t
 
     def decide(self, t: Turn, skip=(), prior=None, noise: Optional[float] = None) -> np.ndarray:

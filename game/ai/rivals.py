@@ -75,6 +75,13 @@ class Turn:
             (1.0 + (ctx.faction[:, ctx.lead] & ctx.ban[:, None]))[..., None]
         return loss, 0.5 + 0.4 * self.ch.caution[None, :, None]
 
+    @cached_property
+    def rho_of_secretaries(self) -> np.ndarray:
+        """[B,N,R] how much each leader fears the patron of each region's secretary (his
+        own ``rho`` at that man; read where there is one)."""
+        owner = np.maximum(self.s.sec_patron.astype(np.int64), 0)[:, None, :]
+        return along_last(self.ctx.rho, owner)
+
     def weight(self, kind: str) -> np.ndarray:
         return self.ch.weight[:, KIND[kind]][None, :, None]
 

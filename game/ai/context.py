@@ -35,6 +35,7 @@ class Context:
         act = g.active(s)
         self.act = act
         bits = power.bloc_bits(s)
+        self.bits = bits                                                          # [B,P]
         self.allied = ((bits[:, :, None] & bits[:, None, :]) != 0) | eye(g.P)
         fol = power.followers(s, bits)
         self.pb_share = power.politburo_share(s, act, bits, fol)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..engine.arith import distinct, dot3, norm3
+from ..engine.arith import along_last, distinct, dot3, norm3
 from ..engine.state import BODY, IND, State
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ class Forecast:
         self.Bu = W.bureaucracy * (0.5 + sig) * s.ind[:, IND["bureaucracy"]].astype(F) / 100.0
         self.coef = (A, Rr, Pt, Fe, Dc)
         self.al = ctx.allied
+        self.bits = ctx.bits
         self.relT = np.swapaxes(s.relations, 1, 2)                # [B,x,v] v's regard for x
         self.pat = s.patron.astype(np.int64)
         self.loyalty = s.loyalty.astype(F)
@@ -91,9 +92,9 @@ class Forecast:
         pat = self.pat
         client = pat[:, None, :] == x[None, :, None]                          # [B,k,v]
         al_x = self.al[:, x, :]                                               # [B,k,P]
-        B = pat.shape[0]
-        pa = self.al[np.arange(B)[:, None, None], x[None, :, None],
-                     np.maximum(pat, 0)[:, None, :]]                          # al[x, pat[v]]
+        # x allied with v's patron (a bloc in common; x himself is the client case)
+        bits = self.bits
+        pa = (bits[:, x, None] & along_last(bits, np.maximum(pat, 0))[:, None, :]) != 0
         pa &= (pat >= 0)[:, None, :] & ~client
         pres = self.pres
         X = (A * al_x.astype(F) + Rr * self.relT[:, x, :]

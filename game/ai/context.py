@@ -108,7 +108,7 @@ class Context:
         fade = np.maximum(0.0, 1.0 - self.progress / np.maximum(ch.fade, 1e-3))[None, :, None]
         first = 1.0 + (ch.threat[None, :, :] - 1.0) * (1.0 - shrewd)
         if perception:
-            first = first * np.exp(perception * impressions(s.seed, lead, self.P))
+            first = misjudged(first, perception, s.seed, lead, self.P)
         t = t * np.where(allied, soft, 1.0) * (1.0 + (first - 1.0) * fade)
         big = (self.pb_share > 0.5)[:, None, :] & ~allied
         t = t * np.where(big, 1.3, 1.0)
@@ -160,6 +160,25 @@ def progress(g: "Game", turn: int) -> float:
 
 
 _IMPRESSIONS: dict = {}
+_MISJUDGED: dict = {}
+
+
+def misjudged(first: np.ndarray, perception: float, seed: np.ndarray, lead: np.ndarray,
+              P: int) -> np.ndarray:
+    """[B,N,P] ``first`` (each leader's first reading of each person) times his misjudgement
+    in this game, ``exp(perception * impressions)``: the same every turn of a batch, so worked
+    out once and kept (read-only) for the batch's next turns."""
+    first = np.asarray(first)
+    key = (np.asarray(seed).tobytes(), lead.tobytes(), P, perception, first.shape,
+           first.dtype.str, first.tobytes())
+    out = _MISJUDGED.get(key)
+    if out is None:
+        if len(_MISJUDGED) > 16:
+            _MISJUDGED.clear()
+        out = first * np.exp(perception * impressions(seed, lead, P))
+        out.flags.writeable = False
+        _MISJUDGED[key] = out
+    return out
 
 
 def impressions(seed: np.ndarray, lead: np.ndarray, P: int) -> np.ndarray:

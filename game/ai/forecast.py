@@ -60,6 +60,9 @@ class Forecast:
         fac = (ctx.ban[:, None] & ctx.faction).astype(F)
         self.coer, self.fac = coer, fac
         self.ideo = s.ideology.astype(F)
+        # the same, axis by axis ([B,x] each): a motion's distances are read from three
+        # contiguous gathers rather than a strided [M,V,3] one
+        self.ideo_ax = tuple(np.ascontiguousarray(self.ideo[:, :, k]) for k in range(3))
         # pulls are computed for the people motions name: the leaders and the post holders
         # (others, e.g. a man proposed for the Politburo, are added when first asked for)
         named = np.zeros(g.P, dtype=bool)
@@ -78,6 +81,7 @@ class Forecast:
         self.speech = s.speech.astype(F)
         self.act = ctx.act
         self.member = s.member
+        self._bodies: dict = {}
         self.seats = s.cc_seats[:, :-1].astype(F)                 # [B,P] clients by patron
         self.unattached = s.cc_seats[:, -1].astype(F)
         self.seats_whole = np.round(self.seats).sum(axis=1)
@@ -102,13 +106,19 @@ class Forecast:
              + (self.Pr / 50.0) * pres[:, x, None]
              + Fe * self.coer[:, x, None] * (1.0 - pres[:, None, :] / 100.0)
              + 0.5 * Fe * self.intel[:, x, :]
-             - Dc * self.fac[:, x, None]).astype(F)
+             - Dc * self.fac[:, x, None]).astype(F, copy=False)
         return X
 
-    def _distance(self, b: np.ndarray, who: np.ndarray) -> np.ndarray:
-        """[M,V] how far the views of ``who`` (in game ``b``) are from each voter's: worked
-        out for the motions read, not for every game and person."""
-        return np.sqrt(norm3(self.ideo[b, who][:, None, :] - self.ideo[b]))
+    def _views(self, b: np.ndarray) -> tuple:
+        """The voters' views in the games ``b``, axis by axis ([M,V] each)."""
+        return tuple(a[b] for a in self.ideo_ax)
+
+    def _distance(self, b: np.ndarray, who: np.ndarray, views: tuple) -> np.ndarray:
+        """[M,V] how far the views of ``who`` (in game ``b``) are from each voter's
+        (``views``: ``_views(b)``): worked out for the motions read, not for every game and
+        person. (norm3's sum, axis by axis: the same values.)"""
+        d = [a[b, who][:, None] - v for a, v in zip(self.ideo_ax, views)]
+        return np.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2])
 
     def _ensure(self, people: np.ndarray) -> None:
         """Add the pulls of anyone not yet computed."""
@@ -135,7 +145,9 @@ class Forecast:
         total = self.X[b, sr] - self.X[b, tr]                                # [M,V]
         free = self.G[b, sp] - self.G[b, target]                             # [M]
         if personal:
-            total += (self.W_ideo / 2.0) * (self._distance(b, target) - self._distance(b, sp))
+            views = self._views(b)
+            total += (self.W_ideo / 2.0) * (self._distance(b, target, views)
+                                            - self._distance(b, sp, views))
             free = free + (self.W_ideo / 2.0) * (self.Dl[b, target] - self.Dl[b, sp])
         if bureaucratic:
             total += (bureaucratic * self.Bu[b])[:, None] * self.affinity
@@ -165,7 +177,9 @@ class Forecast:
         bodies = np.broadcast_to(np.asarray(bodies), (M,))
         sp = self.lead[n]
         base = self.X[b, self.rowmap[sp]] - (self.Pr * 35.0 / 50.0)          # [M,V]
-        ideo_v = dot3(directions[:, None, :], self.ideo[b])          # [M,V]
+        v = self._views(b)
+        ideo_v = directions[:, 0, None] * v[0] + directions[:, 1, None] * v[1] + \
+            directions[:, 2, None] * v[2]                                     # [M,V] (dot3)
         bur = bureaucratic * self.Bu[b]
         total = base + self.W_ideo * ideo_v + bur[:, None] * self.affinity
         rest = self.G[b, sp] - self.Pr * 35.0 / 50.0 + bur
@@ -195,17 +209,24 @@ class Forecast:
             yes[m, target] = False
         return yes & self.act[b]
 
+    def _voters(self, body: str) -> tuple[np.ndarray, np.ndarray]:
+        """([B,V] who votes in ``body``, [B] how many), per game, worked out once a turn."""
+        if body not in self._bodies:
+            m = self.member
+            if body == "politburo":
+                voters = m[:, :, BODY["politburo"]] & self.act
+            elif body == "central_committee":
+                voters = m[:, :, BODY["central_committee"]] & self.act
+            else:
+                voters = (m[:, :, BODY["central_committee"]]
+                          | m[:, :, BODY["control_commission"]]) & self.act
+            self._bodies[body] = voters, voters.sum(axis=1).astype(F)
+        return self._bodies[body]
+
     def _share(self, yes: np.ndarray, free: np.ndarray, body: str, b) -> np.ndarray:
-        member = self.member[b]
         act = self.act[b]
-        if body == "politburo":
-            voters = member[:, :, BODY["politburo"]] & act
-        elif body == "central_committee":
-            voters = member[:, :, BODY["central_committee"]] & act
-        else:
-            voters = (member[:, :, BODY["central_committee"]]
-                      | member[:, :, BODY["control_commission"]]) & act
-        n = voters.sum(axis=1).astype(F)
+        voters, count = self._voters(body)
+        voters, n = voters[b], count[b]
         vf = (yes & voters).sum(axis=1).astype(F)
         if body == "politburo":
             return vf / np.maximum(n, 1.0)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..engine.game import Game
 
 NEG = np.float32(-1e9)
+_NONE = np.zeros(0, dtype=np.int64)          # no positions
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,9 @@ class Board:
         self._held: dict = {}           # (field, block): what it holds other than the default
         self._put: set = set()          # blocks given this turn
         self._blank = set(menu.blocks)  # blocks with no values and nothing legal
+        # the flat positions of each block's values other than NEG (None: not kept, after a
+        # block valued nearly everywhere)
+        self._valued: dict = {name: _NONE for name in menu.blocks}
 
     def reset(self) -> "Board":
         """Clear for a new turn: nothing legal or valued, the menu's kinds, no details (done
@@ -121,6 +125,7 @@ class Board:
                 self.value[:, :, sl] = NEG
                 self.legal[:, :, sl] = False
                 self._blank.add(name)
+                self._valued[name] = _NONE
             for field in self.FIELDS:
                 self._clear(field, name, sl)
         return self
@@ -131,7 +136,7 @@ class Board:
         considering (the value is NEG elsewhere)."""
         sl = self.menu[name].sl
         self.legal[:, :, sl] = legal
-        self.value[:, :, sl] = np.where(np.logical_and(legal, keep), value, NEG)
+        self._values(name, sl, np.logical_and(legal, keep), value)
         self._put.add(name)
         self._blank.discard(name)
         for field, v in (("target", target), ("arg", arg), ("cost", cost), ("group", group),
@@ -145,6 +150,31 @@ class Board:
                 arr[:, :, sl] = v
                 self._held[field, name] = key
             # else: the block already holds this constant
+
+    def _values(self, name: str, sl: slice, mask: np.ndarray, value) -> None:
+        """The block's values: ``value`` where ``mask``, NEG elsewhere. Most blocks are
+        worth considering in a few cells (a motion against a rival, the Testament): those
+        are written one by one, and last turn's cleared one by one, rather than the block."""
+        B, N, C = self.value.shape
+        size = sl.stop - sl.start
+        shape = (B, N, size)
+        m = np.broadcast_to(mask, shape)
+        cells = np.flatnonzero(m)
+        if len(cells) * 8 > m.size:                         # dense: the block at once
+            self.value[:, :, sl] = np.where(mask, value, NEG)
+            self._valued[name] = None
+            return
+        flat = self.value.reshape(-1)
+        old = self._valued[name]
+        if old is None:
+            self.value[:, :, sl] = NEG
+        else:
+            flat[old] = NEG
+        pos = cells // size * C + sl.start + cells % size
+        # as np.where would give them (its dtype), then stored as float32
+        flat[pos] = np.asarray(np.broadcast_to(value, shape)[m],
+                               dtype=np.result_type(value, NEG))
+        self._valued[name] = pos
 
     def _constant(self, arr: np.ndarray, v) -> Optional[tuple]:
         """What identifies ``v`` as written into ``arr`` when it is the same for every game

@@ -14,7 +14,8 @@ def _turn(board: Board, menu: Menu, rng, B: int, N: int, skip: set) -> Board:
             continue
         shape = (B, N, blk.size)
         per_game = rng.integers(-1, 9, shape)
-        board.put(name, rng.random(shape), rng.random(shape) < 0.5, keep=rng.random(shape) < 0.7,
+        worth = rng.random() ** 3                 # most blocks are worth a few cells, some many
+        board.put(name, rng.random(shape), rng.random(shape) < 0.5, keep=rng.random(shape) < worth,
                   target=np.arange(blk.size) if rng.random() < 0.5 else per_game,
                   claim=3 + np.arange(blk.size) if name != "speak" else None,
                   cost=2.0 if rng.random() < 0.5 else None,
@@ -24,11 +25,11 @@ def _turn(board: Board, menu: Menu, rng, B: int, N: int, skip: set) -> Board:
 
 
 def test_a_kept_board_reads_as_a_fresh_one_turn_after_turn(campaign):
-    B, N = 6, 8
+    B, N = 30, 8
     menu = Menu(campaign, N)
     kept = Board(menu, B, N)
     names = list(menu.blocks)
-    for turn in range(12):
+    for turn in range(24):
         skip = set(names[turn % 5::5])
         fresh = _turn(Board(menu, B, N), menu, np.random.default_rng(turn), B, N, skip)
         _turn(kept.reset(), menu, np.random.default_rng(turn), B, N, skip)

@@ -62,7 +62,9 @@ class Forecast:
         self.ideo = s.ideology.astype(F)
         # the same, axis by axis ([B,x] each): a motion's distances are read from three
         # contiguous gathers rather than a strided [M,V,3] one
-        self.ideo_ax = tuple(np.ascontiguousarray(self.ideo[:, :, k]) for k in range(3))
+        i = self.ideo
+        self.ideo_ax = (np.ascontiguousarray(i[:, :, 0]), np.ascontiguousarray(i[:, :, 1]),
+                        np.ascontiguousarray(i[:, :, 2]))
         # pulls are computed for the people motions name: the leaders and the post holders
         # (others, e.g. a man proposed for the Politburo, are added when first asked for)
         named = np.zeros(g.P, dtype=bool)
@@ -111,13 +113,16 @@ class Forecast:
 
     def _views(self, b: np.ndarray) -> tuple:
         """The voters' views in the games ``b``, axis by axis ([M,V] each)."""
-        return tuple(a[b] for a in self.ideo_ax)
+        i0, i1, i2 = self.ideo_ax
+        return i0[b], i1[b], i2[b]
 
     def _distance(self, b: np.ndarray, who: np.ndarray, views: tuple) -> np.ndarray:
         """[M,V] how far the views of ``who`` (in game ``b``) are from each voter's
         (``views``: ``_views(b)``): worked out for the motions read, not for every game and
         person. (norm3's sum, axis by axis: the same values.)"""
-        d = [a[b, who][:, None] - v for a, v in zip(self.ideo_ax, views)]
+        i0, i1, i2 = self.ideo_ax
+        d = (i0[b, who][:, None] - views[0], i1[b, who][:, None] - views[1],
+             i2[b, who][:, None] - views[2])
         return np.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2])
 
     def _ensure(self, people: np.ndarray) -> None:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 NEG = np.float32(-1e9)
 _NONE = np.zeros(0, dtype=np.int64)          # no positions
+_SMALL = 1 << 14     # a board (or block) smaller than this is written whole: a lone game's
+                     # costs less to write than to keep track of
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,8 @@ class Board:
         self.arg = np.full(shape, -1, dtype=np.int16)
         self.group = np.full(shape, -1, dtype=np.int16)
         self.claim = np.full(shape, -1, dtype=np.int16)
-        self._held: dict = {}           # (field, block): what it holds other than the default
+        # block -> {field: what it holds other than the default (None: values by game)}
+        self._held: dict = {name: {} for name in menu.blocks}
         self._put: set = set()          # blocks given this turn
         self._blank = set(menu.blocks)  # blocks with no values and nothing legal
         # the flat positions of each block's values other than NEG (None: not kept, after a
@@ -126,7 +129,7 @@ class Board:
                 self.legal[:, :, sl] = False
                 self._blank.add(name)
                 self._valued[name] = _NONE
-            for field in self.FIELDS:
+            for field in list(self._held[name]):
                 self._clear(field, name, sl)
         return self
 
@@ -136,19 +139,25 @@ class Board:
         considering (the value is NEG elsewhere)."""
         sl = self.menu[name].sl
         self.legal[:, :, sl] = legal
-        self._values(name, sl, np.logical_and(legal, keep), value)
+        if self.value.size < _SMALL:                  # a lone game's board: written whole
+            self.value[:, :, sl] = np.where(np.logical_and(legal, keep), value, NEG)
+            self._valued[name] = None
+        else:
+            self._values(name, sl, np.logical_and(legal, keep), value)
         self._put.add(name)
         self._blank.discard(name)
+        held = self._held[name]
         for field, v in (("target", target), ("arg", arg), ("cost", cost), ("group", group),
                          ("kind", kind), ("claim", claim)):
             if v is None:
-                self._clear(field, name, sl)
+                if field in held:
+                    self._clear(field, name, sl)
                 continue
             arr = getattr(self, field)
-            key = self._constant(arr, v)
-            if key is None or self._held.get((field, name)) != key:
+            key = self._constant(arr, v) if arr.size >= _SMALL else None
+            if key is None or held.get(field) != key:
                 arr[:, :, sl] = v
-                self._held[field, name] = key
+                held[field] = key
             # else: the block already holds this constant
 
     def _values(self, name: str, sl: slice, mask: np.ndarray, value) -> None:
@@ -189,7 +198,7 @@ class Board:
 
     def _clear(self, field: str, name: str, sl: slice) -> None:
         """Give the block its default ``field`` (the menu's kind; 1 for the cost; else -1)."""
-        if self._held.pop((field, name), False) is False:
+        if self._held[name].pop(field, False) is False:
             return
         arr = getattr(self, field)
         if field == "kind":

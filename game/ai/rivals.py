@@ -29,7 +29,7 @@ from .value_actions import ACT_MIN, KAPPA
 from .context import Context
 from .difficulty import Difficulty, level
 from .forecast import Forecast
-from .menu import NEG, Board, Menu
+from .menu import Board, Menu
 
 if TYPE_CHECKING:
     from ..engine.game import Game
@@ -225,27 +225,29 @@ class Rivals:
         lead = ch.lead
         playing = ~np.isin(lead, list(skip)) if len(skip) else np.ones(len(lead), dtype=bool)
         worth = (t.board.value > ACT_MIN) & playing[None, :, None]
-        value = np.where(worth, t.board.value, NEG)
         sigma = dif.noise if noise is None else noise
         # the cells worth doing, from their flat positions (cheaper than np.nonzero's three
-        # index arrays over the whole board; the same cells in the same order)
-        bn, c = np.divmod(np.flatnonzero(worth), worth.shape[2])
+        # index arrays over the whole board; the same cells in the same order), and their
+        # values: only these are read
+        cell = np.flatnonzero(worth)
+        bn, c = np.divmod(cell, worth.shape[2])
         b, n = np.divmod(bn, worth.shape[1])
+        v = t.board.value.reshape(-1)[cell]
         if sigma:
             # the erratic element reorders what is worth doing; it never makes a pointless
             # action worth doing (it stays above the threshold it cleared). Drawn only for
             # the candidates worth doing, keyed by person and column.
             k = (PURPOSE["pick"] + 1) * (1 << 22) + lead[n] * 4096 + c
             u = rng.uniform(s.seed[b], s.turn, SITE, k, per_game=True)
-            value[b, n, c] = np.maximum(value[b, n, c] + 0.01 * sigma * np.sqrt(12.0) *
-                                        (u - 0.5), ACT_MIN * 1.01)
+            v = np.maximum(v + 0.01 * sigma * np.sqrt(12.0) * (u - 0.5),
+                           ACT_MIN * 1.01).astype(v.dtype)
         able = t.ctx.act[:, lead] & self.g.leaders[lead][None, :]
         # a share of the action points, a fractional point used with that chance
         u = rng.uniform(s.seed, s.turn, SITE, (PURPOSE["budget"] + 1) * (1 << 22) + lead)
         budget = np.floor(s.ap[:, lead] * dif.ap_share + (u if dif.ap_share < 1 else 0.0)
                           + 1e-3) * able
-        picks = select(t.board, value, budget, dif.picks, dif.motions, self.menu,
-                       worth=(bn, c))
+        picks = select(t.board, None, budget, dif.picks, dif.motions, self.menu,
+                       worth=(bn, c, v))
         return rows(t, picks, prior)
 
     # ------------------------------------------------------------------ events
@@ -264,20 +266,21 @@ def _warm_up(r: "Rivals") -> None:
         r.moves(r.g.new_state([0]))
 
 
-def select(board: Board, value: np.ndarray, budget: np.ndarray, max_picks: int,
+def select(board: Board, value: Optional[np.ndarray], budget: np.ndarray, max_picks: int,
            max_motions: int, menu: Menu, worth: Optional[tuple] = None) -> np.ndarray:
     """[B,N,max_picks] candidate columns each leader takes (-1 none): best first, within his
     action points, one per exclusive group, ``max_motions`` motions at most, and nothing
     another leader of the same game has already claimed this turn (the same region, the
     same policy lever, a motion against the same man). ``worth``: the (row, column) cells of
-    ``value`` above ACT_MIN, row = game * N + leader, when the caller has them already."""
-    B, N, C = value.shape
+    ``value`` above ACT_MIN, row = game * N + leader, when the caller has them already, and
+    their values (then ``value`` may be None: nothing else of it is read)."""
+    B, N, C = board.value.shape
     BN = B * N
-    V = value.reshape(BN, C)
+    V = None if value is None else value.reshape(BN, C)
     cost_all, group_all = board.cost.reshape(-1), board.group.reshape(-1)   # flat [BN*C]
     claim_all = board.claim.reshape(-1)
     depth = min(C, max_picks * 3 + 2)
-    order = _best_first(V, depth, worth)
+    order = _best_first(V, BN, depth, worth)
     rr = np.arange(BN)
     game = rr // N
     ap = budget.reshape(BN).astype(np.float32)
@@ -324,22 +327,26 @@ def _claimed_later(key: np.ndarray, ok: np.ndarray, N: int, keys: int) -> np.nda
     but the last of each game's claim: the rows sorted by (game, claim), not a [B,N,N]
     table."""
     i = np.flatnonzero(ok & (key >= 0))
+    out = np.zeros(key.shape, dtype=bool)
+    if len(i) < 2:
+        return out
     code = i // N * keys + key[i]
     o = np.argsort(code, kind="stable")          # rows of one (game, claim) in row order
     code = code[o]
-    out = np.zeros(key.shape, dtype=bool)
     out[i[o[:-1][code[:-1] == code[1:]]]] = True
     return out
 
 
-def _best_first(V: np.ndarray, depth: int, worth: Optional[tuple] = None) -> np.ndarray:
+def _best_first(V: Optional[np.ndarray], rows: int, depth: int,
+                worth: Optional[tuple] = None) -> np.ndarray:
     """[rows, depth] the columns worth doing in each row, best first (-1 beyond them); ties
     go to the lower column. Only the worthwhile entries are sorted, and each row's order
-    depends on that row alone (a game decides the same alone or in a batch)."""
-    r, c = np.nonzero(V > ACT_MIN) if worth is None else worth
-    order = np.full((V.shape[0], depth), -1, dtype=np.int64)
+    depends on that row alone (a game decides the same alone or in a batch). ``worth``: as
+    for ``select``."""
+    r, c = np.nonzero(V > ACT_MIN) if worth is None else worth[:2]
+    order = np.full((rows, depth), -1, dtype=np.int64)
     if len(r):
-        o = _by_row_then_value(r, V[r, c], c)
+        o = _by_row_then_value(r, V[r, c] if worth is None or len(worth) < 3 else worth[2], c)
         r, c = r[o], c[o]
         rank = np.arange(len(r)) - np.searchsorted(r, r)
         keep = rank < depth
@@ -351,8 +358,8 @@ def _by_row_then_value(r: np.ndarray, v: np.ndarray, c: np.ndarray) -> np.ndarra
     """The order ``np.lexsort((c, -v, r))`` gives, for cells listed by row and then column:
     one stable sort of a 64-bit key (the row above the value's bits, ordered as the floats
     are) instead of three passes — several times cheaper at a large batch."""
-    if v.dtype != np.float32 or (v == 0).any() or np.isnan(v).any():
-        return np.lexsort((c, -v, r))              # keys that need the float comparison
+    if len(v) < 1024 or v.dtype != np.float32 or (v == 0).any() or np.isnan(v).any():
+        return np.lexsort((c, -v, r))          # a lone game's few; keys that need the floats
     bits = (-v).view(np.uint32).astype(np.uint64)
     # a float's bits sort as the float does once a negative one's are all flipped and a
     # positive one's sign bit is set
@@ -391,8 +398,10 @@ def rows(t: Turn, picks: np.ndarray, prior=None) -> np.ndarray:
     live = kind >= 0
     # the rows rank by rank, leader by leader ([B,K,N]), only the slots some game fills
     slot = live.any(axis=0).T.reshape(K * N)
-    kind, live, target, arg = (np.swapaxes(a, 1, 2).reshape(B, K * N)[:, slot]
-                               for a in (kind, live, target, arg))
+    kind = np.swapaxes(kind, 1, 2).reshape(B, K * N)[:, slot]
+    live = np.swapaxes(live, 1, 2).reshape(B, K * N)[:, slot]
+    target = np.swapaxes(target, 1, 2).reshape(B, K * N)[:, slot]
+    arg = np.swapaxes(arg, 1, 2).reshape(B, K * N)[:, slot]
     actor = np.broadcast_to(lead, (K, N)).reshape(K * N)[slot]
     out = np.full((B, len(cols) + int(slot.sum()), 5), -1, dtype=np.int64)
     for i, col in enumerate(cols):

@@ -29,16 +29,16 @@ def person_ok(t: "Turn", who: np.ndarray) -> np.ndarray:
     party, not himself (legality._person_ok)."""
     s, lead = t.s, t.ctx.lead
     who = np.asarray(who)
-    # the persons named, without the axes ``who`` merely repeats (the same men for every
-    # game, or for every leader): looked up once each, not once per game and leader
-    core = np.maximum(who[tuple(slice(0, 1) if st == 0 and n > 1 else slice(None)
-                                for n, st in zip(who.shape, who.strides))], 0)
-    core = core.reshape((1,) * (3 - core.ndim) + core.shape)                    # [B|1,N|1,T]
     ok = s.alive & ~s.expelled                                                   # [B,P]
-    if core.shape[0] == 1:
-        there = ok[:, core[0]]
-    else:
-        there = along_last(ok, core.reshape(core.shape[0], -1)).reshape(core.shape)
+    if who.ndim < 3 or who.shape[0] == 1 or who.strides[0] == 0:
+        # the same men in every game: each looked up once, not once per game and leader
+        core = np.maximum(who[0] if who.ndim == 3 else who, 0)
+        if core.ndim == 2 and core.shape[0] > 1 and core.strides[0] == 0:
+            core = core[:1]                                # and the same for every leader
+        there = ok[:, core] if core.ndim == 2 else ok[:, None, core]
+    else:                                       # a game's own men, often the same per leader
+        one = who[:, :1] if who.shape[1] > 1 and who.strides[1] == 0 else who
+        there = along_last(ok[:, None, :], np.maximum(one, 0))
     # the terms broadcast to [B,N,T] between them: the state's rows bring B, ``lead`` brings N
     return (who >= 0) & there & (who != lead[None, :, None])
 

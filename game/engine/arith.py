@@ -11,6 +11,9 @@ from functools import lru_cache
 import numpy as np
 
 _max, _min = np.maximum, np.minimum
+# arrays smaller than this (a lone game's) take NumPy's plain forms: below it the plain forms'
+# fixed costs are less than what the large batch's forms save
+_LARGE = 1 << 14
 
 
 def clip(x, lo, hi):
@@ -42,6 +45,8 @@ def dot_last(a, b):
     """``(a * b).sum(axis=-1)`` for floating values (broadcasting like ``*``), without the
     product's table (see ``sum_terms``)."""
     a, b = np.asarray(a), np.asarray(b)
+    if max(a.size, b.size) * 2 < _LARGE:                # a lone game's: the table is cheaper
+        return (a * b).sum(axis=-1)
     n = max(a.shape[-1], b.shape[-1])
     if not 0 < n <= _PAIRWISE_BLOCK or np.result_type(a, b).kind != "f":
         return (a * b).sum(axis=-1)
@@ -94,15 +99,13 @@ def along_last(a: np.ndarray, idx: np.ndarray) -> np.ndarray:
     axis of length 1 or a's): the same values, without the checks that cost more than the
     gather on a played game's small arrays. On a stored array, a ``take`` at flat positions:
     several times cheaper at a large batch than indexing with an index array per axis."""
-    idx = np.asarray(idx)
-    n = a.shape[-1]
-    if a.size >= _LARGE and a.flags.c_contiguous and idx.dtype.kind in "iu" and \
-            not (idx.astype(np.uint64, copy=False) >= n).any():     # in range (none negative)
-        return a.reshape(-1).take(_row_starts(a.shape) + idx)
+    if a.size >= _LARGE and a.flags.c_contiguous:
+        idx = np.asarray(idx)
+        if idx.dtype.kind in "iu" and \
+                not (idx.astype(np.uint64, copy=False) >= a.shape[-1]).any():   # none negative
+            return a.reshape(-1).take(_row_starts(a.shape) + idx)
     return a[_grid(a.shape[:-1]) + (idx,)]
 
-
-_LARGE = 1 << 14          # below this (a lone game's arrays) the index arrays cost less
 
 
 @lru_cache(maxsize=64)

@@ -212,13 +212,20 @@ def delegate_share(state: State, params: dict, structural: float) -> np.ndarray:
     d = delegates(state, params)
     machine = d * machine_share(state, params, structural)            # [B,R]
     B, P = state.patron.shape
-    got = np.zeros((B, P + 1), dtype=machine.dtype)      # a last column for local secretaries
     bi = np.arange(B)
     patron = np.where(state.sec_patron >= 0, state.sec_patron, P)
-    # region by region, in the order a sum over a [B,R,P] table adds them (the same values),
-    # without building that table
-    for r in range(machine.shape[1]):
-        got[bi, patron[:, r]] += machine[:, r]
+    R = machine.shape[1]
+    if B * R * (P + 1) < 1 << 14:
+        # a lone game's: the sum over a [B,R,P] table (a last column for local secretaries)
+        table = np.zeros((B, R, P + 1), dtype=machine.dtype)
+        table[bi[:, None], np.arange(R)[None, :], patron] = machine
+        got = table.sum(axis=1)
+    else:
+        # region by region, in the order the sum over the table adds them (the same
+        # values), without building it
+        got = np.zeros((B, P + 1), dtype=machine.dtype)
+        for r in range(R):
+            got[bi, patron[:, r]] += machine[:, r]
     return got[:, :P] / d.sum(axis=1, keepdims=True)
 
 
@@ -232,11 +239,15 @@ def cc_share(state: State, act: np.ndarray, bits: np.ndarray | None = None,
     # a patron's clients follow him, and his allies' clients follow his allies
     cols = np.logical_or.reduce(seats != 0, axis=0).nonzero()[0]
     one = eye(bits.shape[1])
-    # patron by patron (a handful hold seats): each one's allies, times his clients' seats,
-    # summed as a sum over a [B,P,patrons] table would add them, without the table
-    ally_seats = sum_terms(((((bits & bits[:, c, None]) != 0) | one[c]) * seats[:, c, None]
-                            for c in cols), len(cols)) if len(cols) else \
-        np.zeros(bits.shape, dtype=seats.dtype)
+    if bits.size < 1 << 12:                   # a lone game's: the [B,P,patrons] table
+        ally = ((bits[:, :, None] & bits[:, None, cols]) != 0) | one[:, cols]
+        ally_seats = (ally * seats[:, None, cols]).sum(axis=2)
+    else:
+        # patron by patron (a handful hold seats): each one's allies, times his clients'
+        # seats, summed as the sum over the table adds them, without the table
+        ally_seats = sum_terms(((((bits & bits[:, c, None]) != 0) | one[c]) * seats[:, c, None]
+                                for c in cols), len(cols)) if len(cols) else \
+            np.zeros(bits.shape, dtype=seats.dtype)
     total = in_cc.sum(axis=1) + state.cc_seats.sum(axis=1)
     return (named + ally_seats) / np.maximum(total, 1)[:, None]
 

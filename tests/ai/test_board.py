@@ -1,6 +1,7 @@
 """A computer leader's board is kept from turn to turn and only what changed is rewritten: it
 must read exactly as a fresh board given the same turn would."""
 import numpy as np
+import pytest
 
 from game.ai.menu import Board, Menu
 
@@ -24,8 +25,9 @@ def _turn(board: Board, menu: Menu, rng, B: int, N: int, skip: set) -> Board:
     return board.settle()
 
 
-def test_a_kept_board_reads_as_a_fresh_one_turn_after_turn(campaign):
-    B, N = 30, 8
+@pytest.mark.parametrize("B", [1, 30])          # a lone game's board, and a batch's
+def test_a_kept_board_reads_as_a_fresh_one_turn_after_turn(campaign, B):
+    N = 8
     menu = Menu(campaign, N)
     kept = Board(menu, B, N)
     names = list(menu.blocks)

@@ -15,7 +15,7 @@ def _same(a: np.ndarray, b: np.ndarray) -> bool:
 @pytest.mark.parametrize("n", [1, 2, 5, 7, 8, 9, 13, 16, 17, 27, 64, 128, 129])
 def test_dot_last_is_numpys_sum_of_the_product_bit_for_bit(dtype, n):
     rng = np.random.default_rng(n)
-    for sa, sb in (((50, 4, 1, n), (50, 1, 6, n)), ((50, 4, n), (1, 1, n)), ((50, 4, n), (50, 4, 1))):
+    for sa, sb in (((700, 4, 1, n), (700, 1, 6, n)), ((3000, 4, n), (1, 1, n)), ((3000, 4, n), (3000, 4, 1))):
         a = (rng.standard_normal(sa) * 10.0 ** rng.uniform(-4, 4, sa)).astype(dtype)
         b = (rng.standard_normal(sb) * 10.0 ** rng.uniform(-4, 4, sb)).astype(dtype)
         a[rng.random(sa) < 0.3] = -0.0                  # signed zeros: NumPy's sum starts at +0

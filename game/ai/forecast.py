@@ -52,6 +52,7 @@ class Forecast:
         self.bits = ctx.bits
         self.relT = np.swapaxes(s.relations, 1, 2)                # [B,x,v] v's regard for x
         self.pat = s.patron.astype(np.int64)
+        self.patron = s.patron
         self.loyalty = s.loyalty.astype(F)
         self.intel = s.intel
         self.pres = s.prestige.astype(F)
@@ -96,15 +97,19 @@ class Forecast:
         A, Rr, Pt, Fe, Dc = self.coef
         x = np.asarray(people, dtype=np.int64)
         pat = self.pat
-        client = pat[:, None, :] == x[None, :, None]                          # [B,k,v]
+        patron = self.patron                                  # as stored: a narrower compare
+        client = patron[:, None, :] == x.astype(patron.dtype)[None, :, None]  # [B,k,v]
         al_x = self.al[:, x, :]                                               # [B,k,P]
         # x allied with v's patron (a bloc in common; x himself is the client case)
         bits = self.bits
         pa = (bits[:, x, None] & along_last(bits, np.maximum(pat, 0))[:, None, :]) != 0
         pa &= (pat >= 0)[:, None, :] & ~client
         pres = self.pres
-        X = (A * al_x.astype(F) + Rr * self.relT[:, x, :]
-             + Pt * self.loyalty[:, None, :] * (client.astype(F) + 0.5 * pa.astype(F))
+        # A * allied and client + 0.5 * allied with the patron (never both) as choices among
+        # the products they take (the same values and types), not as arithmetic on tables
+        X = (np.where(al_x, A * F(1.0), A * F(0.0)) + Rr * self.relT[:, x, :]
+             + Pt * self.loyalty[:, None, :] * np.where(client, F(1.0),
+                                                        np.where(pa, F(0.5), F(0.0)))
              + (self.Pr / 50.0) * pres[:, x, None]
              + Fe * self.coer[:, x, None] * (1.0 - pres[:, None, :] / 100.0)
              + 0.5 * Fe * self.intel[:, x, :]

@@ -43,15 +43,24 @@ def norm3(d):
 
 def dot_last(a, b):
     """``(a * b).sum(axis=-1)`` for floating values (broadcasting like ``*``), without the
-    product's table (see ``sum_terms``)."""
+    product's table (see ``sum_terms``). NumPy's sum adds the product in the order its
+    memory holds it: the terms are added as ``sum_terms`` does only when both factors are
+    laid out in C order (then so is the product); otherwise the product is summed."""
     a, b = np.asarray(a), np.asarray(b)
     if max(a.size, b.size) * 2 < _LARGE:                # a lone game's: the table is cheaper
         return (a * b).sum(axis=-1)
     n = max(a.shape[-1], b.shape[-1])
-    if not 0 < n <= _PAIRWISE_BLOCK or np.result_type(a, b).kind != "f":
+    if not 0 < n <= _PAIRWISE_BLOCK or np.result_type(a, b).kind != "f" or \
+            not (_c_order(a) and _c_order(b)):
         return (a * b).sum(axis=-1)
     ja, jb = (a.shape[-1] > 1), (b.shape[-1] > 1)
     return sum_terms((a[..., i * ja] * b[..., i * jb] for i in range(n)), n)
+
+
+def _c_order(x: np.ndarray) -> bool:
+    """The axes that matter (longer than one, not broadcast) are laid out in C order."""
+    strides = [abs(st) for k, st in zip(x.shape, x.strides) if k > 1 and st != 0]
+    return all(s1 > s2 for s1, s2 in zip(strides, strides[1:]))
 
 
 def sum_terms(terms, n: int):

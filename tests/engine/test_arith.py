@@ -45,3 +45,14 @@ def test_along_last_gathers_as_take_along_axis_at_any_batch():
     a = rng.random((2000, 9))
     idx = rng.integers(-1, 9, (2000, 2))                     # a negative index counts from the end
     assert _same(along_last(a, idx), np.take_along_axis(a, idx, axis=-1))
+
+
+def test_dot_last_keeps_numpys_order_for_a_product_laid_out_otherwise():
+    """A factor taken by an index array on its last axis can be laid out column by column;
+    NumPy then sums the product in another order, and so must dot_last."""
+    rng = np.random.default_rng(11)
+    members = rng.random((2000, 7, 27)) < 0.3
+    cols = np.flatnonzero(rng.random(27) < 0.4)
+    weight = rng.standard_normal((8, 27))[None, None, :, cols]            # column-major
+    a, b = members[:, :, cols][:, :, None, :], weight
+    assert _same(dot_last(a, b), (a * b).sum(axis=-1))

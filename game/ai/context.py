@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine import power
-from ..engine.arith import clip, dist3, eye
+from ..engine.arith import _LARGE, along_last, clip, eye
 from ..engine.state import BODY, State
 
 if TYPE_CHECKING:
@@ -35,11 +35,9 @@ class Context:
         act = g.active(s)
         self.act = act
         bits = power.bloc_bits(s)
-        self.allied = ((bits[:, :, None] & bits[:, None, :]) != 0) | eye(g.P)
+        self.bits = bits                                                          # [B,P]
         fol = power.followers(s, bits)
         self.pb_share = power.politburo_share(s, act, bits, fol)
-        self.majority = np.any(s.bloc & (self.pb_share > 0.5)[:, None, :], axis=2)   # [B,L]
-        self.faction = power.open_faction(s, g.bloc_secret, self.majority)
         self.cc_share = power.cc_share(s, act, bits, fol)
         self.del_share = power.delegate_share(s, g.params, g.structural)
         st = (STANDING["cc"] * self.cc_share + STANDING["pb"] * self.pb_share
@@ -53,6 +51,22 @@ class Context:
         self._threats(g, s, ch, human, coordinate, perception, shrewd)
 
     # read by the valuation, not by an event chooser's quick look at standing and threats
+    @cached_property
+    def allied(self) -> np.ndarray:
+        """[B,P,P] share a bloc (everyone is allied with himself)."""
+        bits = self.bits
+        return ((bits[:, :, None] & bits[:, None, :]) != 0) | eye(self.P)
+
+    @cached_property
+    def majority(self) -> np.ndarray:
+        """[B,L] the bloc commands the Politburo."""
+        return np.any(self.s.bloc & (self.pb_share > 0.5)[:, None, :], axis=2)
+
+    @cached_property
+    def faction(self) -> np.ndarray:
+        """[B,P] in an open opposition faction (power.open_faction)."""
+        return power.open_faction(self.s, self.g.bloc_secret, self.majority)
+
     @cached_property
     def power(self) -> dict:
         return {p: self.g.holds_power(self.s, p)
@@ -98,26 +112,42 @@ class Context:
         relative to his greatest (1 for the greatest); top = that person."""
         lead = self.lead
         st = self.standing
-        ideo = s.ideology[:, lead, :]                                              # [B,N,3]
-        dist = dist3(ideo[:, :, None, :], s.ideology[:, None, :, :]) / 3.0
+        # dist3 of the leaders' views and everyone's, axis by axis on contiguous [B,P] arrays
+        # (the same sum in the same order)
+        ax = s.ideology.transpose(2, 0, 1)                                         # [3,B,P]
+        if ax.size >= _LARGE:
+            ax = np.ascontiguousarray(ax)
+        dist = (np.abs(ax[0][:, lead, None] - ax[0][:, None, :])
+                + np.abs(ax[1][:, lead, None] - ax[1][:, None, :])
+                + np.abs(ax[2][:, lead, None] - ax[2][:, None, :])) / 3.0
         rel = s.relations[:, lead, :]                                              # [B,N,P]
-        allied = self.allied[:, lead, :]
+        bits = self.bits                                      # the leaders' rows of ``allied``
+        allied = ((bits[:, lead, None] & bits[:, None, :]) != 0) | eye(self.P)[lead]
         soft = clip(0.2 + 0.25 * ch.ambition, 0.1, 0.8)[None, :, None]
         t = st[:, None, :] * (0.5 + dist) * (1.0 + 0.5 * np.maximum(-rel, 0.0))
         fade = np.maximum(0.0, 1.0 - self.progress / np.maximum(ch.fade, 1e-3))[None, :, None]
         first = 1.0 + (ch.threat[None, :, :] - 1.0) * (1.0 - shrewd)
         if perception:
-            first = first * np.exp(perception * impressions(s.seed, lead, self.P))
-        t = t * np.where(allied, soft, 1.0) * (1.0 + (first - 1.0) * fade)
+            first = misjudged(first, perception, s.seed, lead, self.P)
+        else:
+            first = first - 1.0
+        # t * where(allied, soft, 1) * (1 + (first - 1) * fade), the factors of one applied
+        # only where they are not one (the same products)
+        t = t.astype(np.result_type(t, soft))
+        np.multiply(t, soft, out=t, where=allied)
+        t = t * (1.0 + first * fade)
         big = (self.pb_share > 0.5)[:, None, :] & ~allied
-        t = t * np.where(big, 1.3, 1.0)
+        t = t.astype(np.result_type(t, np.float64), copy=False)      # as where(big, 1.3, 1)
+        np.multiply(t, 1.3, out=t, where=big)
         if human.any():
             t = t * np.where(human, 1.0 + coordinate, 1.0)[None, None, :]
         t[:, np.arange(self.N), lead] = 0.0
         t = np.where((self.act & g.leaders[None, :])[:, None, :], t, 0.0).astype(F)
         self.threat = t
         self.top = np.argmax(t, axis=2)                                            # [B,N]
-        self.top_val = t.max(axis=2)                      # the value at ``top``
+        # the value at ``top`` (read there at a large batch: cheaper than a second reduction)
+        self.top_val = along_last(t, self.top[..., None])[..., 0] if t.size >= _LARGE \
+            else t.max(axis=2)
         self.rho = (t / np.maximum(self.top_val, 1e-6)[..., None]).astype(F)
         # how dangerous each is in absolute terms: his threat against my own standing
         mine = self.standing[:, lead][..., None]
@@ -159,6 +189,25 @@ def progress(g: "Game", turn: int) -> float:
 
 
 _IMPRESSIONS: dict = {}
+_MISJUDGED: dict = {}
+
+
+def misjudged(first: np.ndarray, perception: float, seed: np.ndarray, lead: np.ndarray,
+              P: int) -> np.ndarray:
+    """[B,N,P] ``first`` (each leader's first reading of each person) times his misjudgement
+    in this game, ``exp(perception * impressions)``, less one: the same every turn of a batch,
+    so worked out once and kept (read-only) for the batch's next turns."""
+    first = np.asarray(first)
+    key = (np.asarray(seed).tobytes(), lead.tobytes(), P, perception, first.shape,
+           first.dtype.str, first.tobytes())
+    out = _MISJUDGED.get(key)
+    if out is None:
+        if len(_MISJUDGED) > 16:
+            _MISJUDGED.clear()
+        out = first * np.exp(perception * impressions(seed, lead, P)) - 1.0
+        out.flags.writeable = False
+        _MISJUDGED[key] = out
+    return out
 
 
 def impressions(seed: np.ndarray, lead: np.ndarray, P: int) -> np.ndarray:

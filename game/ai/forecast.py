@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..engine.arith import distinct, dot3, norm3
+from ..engine.arith import along_last, distinct, dot3, norm3
 from ..engine.state import BODY, IND, State
 
 if TYPE_CHECKING:
@@ -49,8 +49,10 @@ class Forecast:
         self.Bu = W.bureaucracy * (0.5 + sig) * s.ind[:, IND["bureaucracy"]].astype(F) / 100.0
         self.coef = (A, Rr, Pt, Fe, Dc)
         self.al = ctx.allied
+        self.bits = ctx.bits
         self.relT = np.swapaxes(s.relations, 1, 2)                # [B,x,v] v's regard for x
         self.pat = s.patron.astype(np.int64)
+        self.patron = s.patron
         self.loyalty = s.loyalty.astype(F)
         self.intel = s.intel
         self.pres = s.prestige.astype(F)
@@ -59,6 +61,11 @@ class Forecast:
         fac = (ctx.ban[:, None] & ctx.faction).astype(F)
         self.coer, self.fac = coer, fac
         self.ideo = s.ideology.astype(F)
+        # the same, axis by axis ([B,x] each): a motion's distances are read from three
+        # contiguous gathers rather than a strided [M,V,3] one
+        i = self.ideo
+        self.ideo_ax = (np.ascontiguousarray(i[:, :, 0]), np.ascontiguousarray(i[:, :, 1]),
+                        np.ascontiguousarray(i[:, :, 2]))
         # pulls are computed for the people motions name: the leaders and the post holders
         # (others, e.g. a man proposed for the Politburo, are added when first asked for)
         named = np.zeros(g.P, dtype=bool)
@@ -77,6 +84,7 @@ class Forecast:
         self.speech = s.speech.astype(F)
         self.act = ctx.act
         self.member = s.member
+        self._bodies: dict = {}
         self.seats = s.cc_seats[:, :-1].astype(F)                 # [B,P] clients by patron
         self.unattached = s.cc_seats[:, -1].astype(F)
         self.seats_whole = np.round(self.seats).sum(axis=1)
@@ -89,25 +97,38 @@ class Forecast:
         A, Rr, Pt, Fe, Dc = self.coef
         x = np.asarray(people, dtype=np.int64)
         pat = self.pat
-        client = pat[:, None, :] == x[None, :, None]                          # [B,k,v]
+        patron = self.patron                                  # as stored: a narrower compare
+        client = patron[:, None, :] == x.astype(patron.dtype)[None, :, None]  # [B,k,v]
         al_x = self.al[:, x, :]                                               # [B,k,P]
-        B = pat.shape[0]
-        pa = self.al[np.arange(B)[:, None, None], x[None, :, None],
-                     np.maximum(pat, 0)[:, None, :]]                          # al[x, pat[v]]
+        # x allied with v's patron (a bloc in common; x himself is the client case)
+        bits = self.bits
+        pa = (bits[:, x, None] & along_last(bits, np.maximum(pat, 0))[:, None, :]) != 0
         pa &= (pat >= 0)[:, None, :] & ~client
         pres = self.pres
-        X = (A * al_x.astype(F) + Rr * self.relT[:, x, :]
-             + Pt * self.loyalty[:, None, :] * (client.astype(F) + 0.5 * pa.astype(F))
+        # A * allied and client + 0.5 * allied with the patron (never both) as choices among
+        # the products they take (the same values and types), not as arithmetic on tables
+        X = (np.where(al_x, A * F(1.0), A * F(0.0)) + Rr * self.relT[:, x, :]
+             + Pt * self.loyalty[:, None, :] * np.where(client, F(1.0),
+                                                        np.where(pa, F(0.5), F(0.0)))
              + (self.Pr / 50.0) * pres[:, x, None]
              + Fe * self.coer[:, x, None] * (1.0 - pres[:, None, :] / 100.0)
              + 0.5 * Fe * self.intel[:, x, :]
-             - Dc * self.fac[:, x, None]).astype(F)
+             - Dc * self.fac[:, x, None]).astype(F, copy=False)
         return X
 
-    def _distance(self, b: np.ndarray, who: np.ndarray) -> np.ndarray:
-        """[M,V] how far the views of ``who`` (in game ``b``) are from each voter's: worked
-        out for the motions read, not for every game and person."""
-        return np.sqrt(norm3(self.ideo[b, who][:, None, :] - self.ideo[b]))
+    def _views(self, b: np.ndarray) -> tuple:
+        """The voters' views in the games ``b``, axis by axis ([M,V] each)."""
+        i0, i1, i2 = self.ideo_ax
+        return i0[b], i1[b], i2[b]
+
+    def _distance(self, b: np.ndarray, who: np.ndarray, views: tuple) -> np.ndarray:
+        """[M,V] how far the views of ``who`` (in game ``b``) are from each voter's
+        (``views``: ``_views(b)``): worked out for the motions read, not for every game and
+        person. (norm3's sum, axis by axis: the same values.)"""
+        i0, i1, i2 = self.ideo_ax
+        d = (i0[b, who][:, None] - views[0], i1[b, who][:, None] - views[1],
+             i2[b, who][:, None] - views[2])
+        return np.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2])
 
     def _ensure(self, people: np.ndarray) -> None:
         """Add the pulls of anyone not yet computed."""
@@ -134,7 +155,9 @@ class Forecast:
         total = self.X[b, sr] - self.X[b, tr]                                # [M,V]
         free = self.G[b, sp] - self.G[b, target]                             # [M]
         if personal:
-            total += (self.W_ideo / 2.0) * (self._distance(b, target) - self._distance(b, sp))
+            views = self._views(b)
+            total += (self.W_ideo / 2.0) * (self._distance(b, target, views)
+                                            - self._distance(b, sp, views))
             free = free + (self.W_ideo / 2.0) * (self.Dl[b, target] - self.Dl[b, sp])
         if bureaucratic:
             total += (bureaucratic * self.Bu[b])[:, None] * self.affinity
@@ -164,7 +187,9 @@ class Forecast:
         bodies = np.broadcast_to(np.asarray(bodies), (M,))
         sp = self.lead[n]
         base = self.X[b, self.rowmap[sp]] - (self.Pr * 35.0 / 50.0)          # [M,V]
-        ideo_v = dot3(directions[:, None, :], self.ideo[b])          # [M,V]
+        v = self._views(b)
+        ideo_v = directions[:, 0, None] * v[0] + directions[:, 1, None] * v[1] + \
+            directions[:, 2, None] * v[2]                                     # [M,V] (dot3)
         bur = bureaucratic * self.Bu[b]
         total = base + self.W_ideo * ideo_v + bur[:, None] * self.affinity
         rest = self.G[b, sp] - self.Pr * 35.0 / 50.0 + bur
@@ -194,17 +219,24 @@ class Forecast:
             yes[m, target] = False
         return yes & self.act[b]
 
+    def _voters(self, body: str) -> tuple[np.ndarray, np.ndarray]:
+        """([B,V] who votes in ``body``, [B] how many), per game, worked out once a turn."""
+        if body not in self._bodies:
+            m = self.member
+            if body == "politburo":
+                voters = m[:, :, BODY["politburo"]] & self.act
+            elif body == "central_committee":
+                voters = m[:, :, BODY["central_committee"]] & self.act
+            else:
+                voters = (m[:, :, BODY["central_committee"]]
+                          | m[:, :, BODY["control_commission"]]) & self.act
+            self._bodies[body] = voters, voters.sum(axis=1).astype(F)
+        return self._bodies[body]
+
     def _share(self, yes: np.ndarray, free: np.ndarray, body: str, b) -> np.ndarray:
-        member = self.member[b]
         act = self.act[b]
-        if body == "politburo":
-            voters = member[:, :, BODY["politburo"]] & act
-        elif body == "central_committee":
-            voters = member[:, :, BODY["central_committee"]] & act
-        else:
-            voters = (member[:, :, BODY["central_committee"]]
-                      | member[:, :, BODY["control_commission"]]) & act
-        n = voters.sum(axis=1).astype(F)
+        voters, count = self._voters(body)
+        voters, n = voters[b], count[b]
         vf = (yes & voters).sum(axis=1).astype(F)
         if body == "politburo":
             return vf / np.maximum(n, 1.0)

@@ -9,7 +9,7 @@ over candidates. ``Board`` holds one turn's values, legality, costs and the per-
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from ..engine.game import Game
 
 NEG = np.float32(-1e9)
+_NONE = np.zeros(0, dtype=np.int64)          # no positions
+_SMALL = 1 << 14     # a board (or block) smaller than this is written whole: a lone game's
+                     # costs less to write than to keep track of
 
 
 @dataclass(frozen=True)
@@ -75,31 +78,59 @@ class Menu:
 
 
 class Board:
-    """One turn's candidates for every game and leader: [B, N, C] arrays."""
+    """One turn's candidates for every game and leader: [B, N, C] arrays.
+
+    A board is kept from turn to turn (at a large batch, touching fresh memory every turn
+    costs several times what clearing it does), and most of what a block is given is the same
+    every turn (its targets, its claims, its cost): a detail that does not vary by game is
+    written only when it changes, and a block is cleared only where the last turn left
+    something in it. What stays true: after ``reset``, the ``put`` calls of a turn and
+    ``settle``, every array holds what a fresh board given the same ``put`` calls would.
+    (The arrays may be edited after ``settle`` — a scripted player edits the alliance
+    column — but only in the cells every turn writes: a block's values and legality, and a
+    detail given per game.)"""
+
+    FIELDS = ("target", "arg", "cost", "group", "kind", "claim")
 
     def __init__(self, menu: Menu, B: int, N: int):
         shape = (B, N, menu.C)
         self.menu = menu
-        self.value = np.empty(shape, dtype=np.float32)
-        self.legal = np.empty(shape, dtype=bool)
-        self.cost = np.empty(shape, dtype=np.float32)
+        self.value = np.full(shape, NEG, dtype=np.float32)
+        self.legal = np.zeros(shape, dtype=bool)
+        self.cost = np.ones(shape, dtype=np.float32)
         self.kind = np.empty(shape, dtype=np.int16)
-        self.target = np.empty(shape, dtype=np.int16)
-        self.arg = np.empty(shape, dtype=np.int16)
-        self.group = np.empty(shape, dtype=np.int16)
-        self.claim = np.empty(shape, dtype=np.int16)
-        self.reset()
+        self.kind[...] = menu.kind.astype(np.int16)
+        self.target = np.full(shape, -1, dtype=np.int16)
+        self.arg = np.full(shape, -1, dtype=np.int16)
+        self.group = np.full(shape, -1, dtype=np.int16)
+        self.claim = np.full(shape, -1, dtype=np.int16)
+        # block -> {field: what it holds other than the default (None: values by game)}
+        self._held: dict = {name: {} for name in menu.blocks}
+        self._put: set = set()          # blocks given this turn
+        self._blank = set(menu.blocks)  # blocks with no values and nothing legal
+        # the flat positions of each block's values other than NEG (None: not kept, after a
+        # block valued nearly everywhere)
+        self._valued: dict = {name: _NONE for name in menu.blocks}
 
     def reset(self) -> "Board":
-        """Clear for a new turn: nothing legal or valued, the menu's kinds, no details. (A
-        board is kept from turn to turn: at a large batch, touching fresh memory every turn
-        costs several times what clearing it does.)"""
-        self.value.fill(NEG)
-        self.legal.fill(False)
-        self.cost.fill(1.0)
-        self.kind[...] = self.menu.kind.astype(np.int16)
-        for arr in (self.target, self.arg, self.group, self.claim):
-            arr.fill(-1)
+        """Clear for a new turn: nothing legal or valued, the menu's kinds, no details (done
+        by ``settle`` for the blocks this turn does not give)."""
+        self._put = set()
+        return self
+
+    def settle(self) -> "Board":
+        """Clear the blocks this turn has not given (once its ``put`` calls are done)."""
+        for name in self.menu.blocks:
+            if name in self._put:
+                continue
+            sl = self.menu[name].sl
+            if name not in self._blank:
+                self.value[:, :, sl] = NEG
+                self.legal[:, :, sl] = False
+                self._blank.add(name)
+                self._valued[name] = _NONE
+            for field in list(self._held[name]):
+                self._clear(field, name, sl)
         return self
 
     def put(self, name: str, value: np.ndarray, legal: np.ndarray, *, keep=True, target=None,
@@ -108,8 +139,69 @@ class Board:
         considering (the value is NEG elsewhere)."""
         sl = self.menu[name].sl
         self.legal[:, :, sl] = legal
-        self.value[:, :, sl] = np.where(self.legal[:, :, sl] & keep, value, NEG)
-        for arr, v in ((self.target, target), (self.arg, arg), (self.cost, cost),
-                       (self.group, group), (self.kind, kind), (self.claim, claim)):
-            if v is not None:
+        if self.value.size < _SMALL:                  # a lone game's board: written whole
+            self.value[:, :, sl] = np.where(np.logical_and(legal, keep), value, NEG)
+            self._valued[name] = None
+        else:
+            self._values(name, sl, np.logical_and(legal, keep), value)
+        self._put.add(name)
+        self._blank.discard(name)
+        held = self._held[name]
+        for field, v in (("target", target), ("arg", arg), ("cost", cost), ("group", group),
+                         ("kind", kind), ("claim", claim)):
+            if v is None:
+                if field in held:
+                    self._clear(field, name, sl)
+                continue
+            arr = getattr(self, field)
+            key = self._constant(arr, v) if arr.size >= _SMALL else None
+            if key is None or held.get(field) != key:
                 arr[:, :, sl] = v
+                held[field] = key
+            # else: the block already holds this constant
+
+    def _values(self, name: str, sl: slice, mask: np.ndarray, value) -> None:
+        """The block's values: ``value`` where ``mask``, NEG elsewhere. Most blocks are
+        worth considering in a few cells (a motion against a rival, the Testament): those
+        are written one by one, and last turn's cleared one by one, rather than the block."""
+        B, N, C = self.value.shape
+        size = sl.stop - sl.start
+        shape = (B, N, size)
+        m = np.broadcast_to(mask, shape)
+        cells = np.flatnonzero(m)
+        if len(cells) * 8 > m.size:                         # dense: the block at once
+            self.value[:, :, sl] = np.where(mask, value, NEG)
+            self._valued[name] = None
+            return
+        flat = self.value.reshape(-1)
+        old = self._valued[name]
+        if old is None:
+            self.value[:, :, sl] = NEG
+        else:
+            flat[old] = NEG
+        pos = cells // size * C + sl.start + cells % size
+        # as np.where would give them (its dtype), then stored as float32
+        flat[pos] = np.asarray(np.broadcast_to(value, shape)[m],
+                               dtype=np.result_type(value, NEG))
+        self._valued[name] = pos
+
+    def _constant(self, arr: np.ndarray, v) -> Optional[tuple]:
+        """What identifies ``v`` as written into ``arr`` when it is the same for every game
+        (no batch axis, or one broadcast over a batch of several games); None when it varies
+        by game (or cannot be told apart from a game's own values: a batch of one)."""
+        v = np.asarray(v)
+        if v.ndim >= 3:
+            if arr.shape[0] == 1 or not (v.shape[0] == 1 or v.strides[0] == 0):
+                return None
+            v = v[0]
+        return v.shape, v.astype(arr.dtype).tobytes()
+
+    def _clear(self, field: str, name: str, sl: slice) -> None:
+        """Give the block its default ``field`` (the menu's kind; 1 for the cost; else -1)."""
+        if self._held[name].pop(field, False) is False:
+            return
+        arr = getattr(self, field)
+        if field == "kind":
+            arr[:, :, sl] = self.menu.kind[sl]
+        else:
+            arr[:, :, sl] = 1.0 if field == "cost" else -1

@@ -13,7 +13,7 @@ Decide on the state *after* the turn's events have fired (see game.ai.play.step)
 """
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING, Optional
 
 import numpy as np
@@ -29,7 +29,7 @@ from .value_actions import ACT_MIN, KAPPA
 from .context import Context
 from .difficulty import Difficulty, level
 from .forecast import Forecast
-from .menu import NEG, Board, Menu
+from .menu import Board, Menu
 
 if TYPE_CHECKING:
     from ..engine.game import Game
@@ -74,6 +74,13 @@ class Turn:
         loss = KAPPA * self.g.params["failed_motion_prestige"] * \
             (1.0 + (ctx.faction[:, ctx.lead] & ctx.ban[:, None]))[..., None]
         return loss, 0.5 + 0.4 * self.ch.caution[None, :, None]
+
+    @cached_property
+    def rho_of_secretaries(self) -> np.ndarray:
+        """[B,N,R] how much each leader fears the patron of each region's secretary (his
+        own ``rho`` at that man; read where there is one)."""
+        owner = np.maximum(self.s.sec_patron.astype(np.int64), 0)[:, None, :]
+        return along_last(self.ctx.rho, owner)
 
     def weight(self, kind: str) -> np.ndarray:
         return self.ch.weight[:, KIND[kind]][None, :, None]
@@ -184,8 +191,9 @@ class Rivals:
             _warm_up(self)
 
     def board(self, B: int) -> Board:
-        """A cleared board for a turn of ``B`` games: the last turn's, when the batch is the
-        same size (a turn's board is read only until its moves are chosen)."""
+        """A cleared board for a turn of ``B`` games (Board.reset; ``evaluate`` settles it once
+        the turn's blocks are given): the last turn's, when the batch is the same size (a
+        turn's board is read only until its moves are chosen)."""
         if self._board is None or self._board.value.shape[0] != B:
             self._board = Board(self.menu, B, len(self.ch.lead))
             return self._board
@@ -209,6 +217,7 @@ class Rivals:
         t.board.put("bloc", value[..., None], (kind >= 0)[..., None], kind=
                     np.where(kind >= 0, kind, KIND["join_bloc"])[..., None],
                     target=bloc[..., None], group=self.menu.GROUP_BLOC)
+        t.board.settle()
         return t
 
     def decide(self, t: Turn, skip=(), prior=None, noise: Optional[float] = None) -> np.ndarray:
@@ -216,24 +225,29 @@ class Rivals:
         lead = ch.lead
         playing = ~np.isin(lead, list(skip)) if len(skip) else np.ones(len(lead), dtype=bool)
         worth = (t.board.value > ACT_MIN) & playing[None, :, None]
-        value = np.where(worth, t.board.value, NEG)
         sigma = dif.noise if noise is None else noise
-        b, n, c = np.nonzero(worth)
+        # the cells worth doing, from their flat positions (cheaper than np.nonzero's three
+        # index arrays over the whole board; the same cells in the same order), and their
+        # values: only these are read
+        cell = np.flatnonzero(worth)
+        bn, c = np.divmod(cell, worth.shape[2])
+        b, n = np.divmod(bn, worth.shape[1])
+        v = t.board.value.reshape(-1)[cell]
         if sigma:
             # the erratic element reorders what is worth doing; it never makes a pointless
             # action worth doing (it stays above the threshold it cleared). Drawn only for
             # the candidates worth doing, keyed by person and column.
             k = (PURPOSE["pick"] + 1) * (1 << 22) + lead[n] * 4096 + c
             u = rng.uniform(s.seed[b], s.turn, SITE, k, per_game=True)
-            value[b, n, c] = np.maximum(value[b, n, c] + 0.01 * sigma * np.sqrt(12.0) *
-                                        (u - 0.5), ACT_MIN * 1.01)
+            v = np.maximum(v + 0.01 * sigma * np.sqrt(12.0) * (u - 0.5),
+                           ACT_MIN * 1.01).astype(v.dtype)
         able = t.ctx.act[:, lead] & self.g.leaders[lead][None, :]
         # a share of the action points, a fractional point used with that chance
         u = rng.uniform(s.seed, s.turn, SITE, (PURPOSE["budget"] + 1) * (1 << 22) + lead)
         budget = np.floor(s.ap[:, lead] * dif.ap_share + (u if dif.ap_share < 1 else 0.0)
                           + 1e-3) * able
-        picks = select(t.board, value, budget, dif.picks, dif.motions, self.menu,
-                       worth=(b * len(lead) + n, c))
+        picks = select(t.board, None, budget, dif.picks, dif.motions, self.menu,
+                       worth=(bn, c, v))
         return rows(t, picks, prior)
 
     # ------------------------------------------------------------------ events
@@ -252,20 +266,21 @@ def _warm_up(r: "Rivals") -> None:
         r.moves(r.g.new_state([0]))
 
 
-def select(board: Board, value: np.ndarray, budget: np.ndarray, max_picks: int,
+def select(board: Board, value: Optional[np.ndarray], budget: np.ndarray, max_picks: int,
            max_motions: int, menu: Menu, worth: Optional[tuple] = None) -> np.ndarray:
     """[B,N,max_picks] candidate columns each leader takes (-1 none): best first, within his
     action points, one per exclusive group, ``max_motions`` motions at most, and nothing
     another leader of the same game has already claimed this turn (the same region, the
     same policy lever, a motion against the same man). ``worth``: the (row, column) cells of
-    ``value`` above ACT_MIN, row = game * N + leader, when the caller has them already."""
-    B, N, C = value.shape
+    ``value`` above ACT_MIN, row = game * N + leader, when the caller has them already, and
+    their values (then ``value`` may be None: nothing else of it is read)."""
+    B, N, C = board.value.shape
     BN = B * N
-    V = value.reshape(BN, C)
-    cost_all, group_all = board.cost.reshape(BN, C), board.group.reshape(BN, C)
-    claim_all = board.claim.reshape(BN, C)
+    V = None if value is None else value.reshape(BN, C)
+    cost_all, group_all = board.cost.reshape(-1), board.group.reshape(-1)   # flat [BN*C]
+    claim_all = board.claim.reshape(-1)
     depth = min(C, max_picks * 3 + 2)
-    order = _best_first(V, depth, worth)
+    order = _best_first(V, BN, depth, worth)
     rr = np.arange(BN)
     game = rr // N
     ap = budget.reshape(BN).astype(np.float32)
@@ -273,24 +288,24 @@ def select(board: Board, value: np.ndarray, budget: np.ndarray, max_picks: int,
     motions = np.zeros(BN, dtype=np.int64)
     used = np.zeros((BN, menu.G), dtype=bool)
     claimed = np.zeros((B, menu.KEYS), dtype=bool)
-    earlier = _earlier(N)                                   # [n, m]: m comes before n
     out = np.full((BN, max_picks), -1, dtype=np.int64)
-    cheapest = float(cost_all.min()) if cost_all.size else 0.0
+    # the cheapest candidate anyone has: once no one can pay for it, no one takes anything
+    cand = order >= 0
+    cheapest = float(cost_all.take((rr[:, None] * C + order)[cand]).min()) if cand.any() else 0.0
     for r in range(depth):
         c = order[:, r]
         live = c >= 0
         if not (live & (taken < max_picks) & (ap + 1e-6 >= cheapest)).any():
             break                                   # nobody can take anything more
         c = np.maximum(c, 0)
-        cost, is_m = cost_all[rr, c], menu.is_motion[c]
-        grp, key = group_all[rr, c].astype(np.int64), claim_all[rr, c].astype(np.int64)
+        cell = rr * C + c
+        cost, is_m = cost_all.take(cell), menu.is_motion[c]
+        grp, key = group_all.take(cell).astype(np.int64), claim_all.take(cell).astype(np.int64)
         ok = live & (cost <= ap + 1e-6) & (taken < max_picks)
         ok &= ~((grp >= 0) & used[rr, np.maximum(grp, 0)])
         ok &= ~is_m | (motions < max_motions)
         ok &= ~((key >= 0) & claimed[game, np.maximum(key, 0)])
-        k2, o2 = key.reshape(B, N), ok.reshape(B, N)
-        clash = (k2[:, :, None] == k2[:, None, :]) & o2[:, None, :] & earlier[None]
-        ok &= ~((key >= 0) & clash.any(axis=2).reshape(BN))
+        ok &= ~_claimed_later(key, ok, N, menu.KEYS)
         if not ok.any():
             continue
         i = np.flatnonzero(ok)
@@ -305,26 +320,51 @@ def select(board: Board, value: np.ndarray, budget: np.ndarray, max_picks: int,
     return out.reshape(B, N, max_picks)
 
 
-@lru_cache(maxsize=8)
-def _earlier(N: int) -> np.ndarray:
-    out = np.tri(N, N, -1, dtype=bool).T
-    out.flags.writeable = False
+def _claimed_later(key: np.ndarray, ok: np.ndarray, N: int, keys: int) -> np.ndarray:
+    """[B*N] rows (row = game * N + leader) that would take something with a claim (``key``
+    >= 0) this round while a later leader of the same game (a higher row) would take
+    something with the same claim, and has it. Among the rows that would take a claim, all
+    but the last of each game's claim: the rows sorted by (game, claim), not a [B,N,N]
+    table."""
+    i = np.flatnonzero(ok & (key >= 0))
+    out = np.zeros(key.shape, dtype=bool)
+    if len(i) < 2:
+        return out
+    code = i // N * keys + key[i]
+    o = np.argsort(code, kind="stable")          # rows of one (game, claim) in row order
+    code = code[o]
+    out[i[o[:-1][code[:-1] == code[1:]]]] = True
     return out
 
 
-def _best_first(V: np.ndarray, depth: int, worth: Optional[tuple] = None) -> np.ndarray:
+def _best_first(V: Optional[np.ndarray], rows: int, depth: int,
+                worth: Optional[tuple] = None) -> np.ndarray:
     """[rows, depth] the columns worth doing in each row, best first (-1 beyond them); ties
     go to the lower column. Only the worthwhile entries are sorted, and each row's order
-    depends on that row alone (a game decides the same alone or in a batch)."""
-    r, c = np.nonzero(V > ACT_MIN) if worth is None else worth
-    order = np.full((V.shape[0], depth), -1, dtype=np.int64)
+    depends on that row alone (a game decides the same alone or in a batch). ``worth``: as
+    for ``select``."""
+    r, c = np.nonzero(V > ACT_MIN) if worth is None else worth[:2]
+    order = np.full((rows, depth), -1, dtype=np.int64)
     if len(r):
-        o = np.lexsort((c, -V[r, c], r))
+        o = _by_row_then_value(r, V[r, c] if worth is None or len(worth) < 3 else worth[2], c)
         r, c = r[o], c[o]
         rank = np.arange(len(r)) - np.searchsorted(r, r)
         keep = rank < depth
         order[r[keep], rank[keep]] = c[keep]
     return order
+
+
+def _by_row_then_value(r: np.ndarray, v: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """The order ``np.lexsort((c, -v, r))`` gives, for cells listed by row and then column:
+    one stable sort of a 64-bit key (the row above the value's bits, ordered as the floats
+    are) instead of three passes — several times cheaper at a large batch."""
+    if len(v) < 1024 or v.dtype != np.float32 or (v == 0).any() or np.isnan(v).any():
+        return np.lexsort((c, -v, r))          # a lone game's few; keys that need the floats
+    bits = (-v).view(np.uint32).astype(np.uint64)
+    # a float's bits sort as the float does once a negative one's are all flipped and a
+    # positive one's sign bit is set
+    key = np.where(bits >> 31, ~bits & 0xFFFFFFFF, bits | 0x80000000)
+    return np.argsort((r.astype(np.uint64) << 32) | key, kind="stable")
 
 
 def rows(t: Turn, picks: np.ndarray, prior=None) -> np.ndarray:
@@ -334,11 +374,10 @@ def rows(t: Turn, picks: np.ndarray, prior=None) -> np.ndarray:
     board, lead = t.board, t.ctx.lead
     B, N, K = picks.shape
     pc = np.maximum(picks, 0)
-    bi, ni = np.arange(B)[:, None, None], np.arange(N)[None, :, None]
     none = picks < 0
-    kind = np.where(none, -1, board.kind[bi, ni, pc].astype(np.int64))
-    target = np.where(none, -1, board.target[bi, ni, pc].astype(np.int64))
-    arg = np.where(none, -1, board.arg[bi, ni, pc].astype(np.int64))
+    kind = np.where(none, -1, along_last(board.kind, pc).astype(np.int64))
+    target = np.where(none, -1, along_last(board.target, pc).astype(np.int64))
+    arg = np.where(none, -1, along_last(board.arg, pc).astype(np.int64))
     is_bloc = IS_BLOC[kind]
     cols = []
     if is_bloc.any() or (prior is not None and np.size(prior)):
@@ -357,11 +396,22 @@ def rows(t: Turn, picks: np.ndarray, prior=None) -> np.ndarray:
     kind, target, arg = (along_last(a, order) for a in (kind, target, arg))
     kind = np.where(IS_BLOC[kind], -1, kind)
     live = kind >= 0
-    body = np.stack([kind, np.where(live, lead[None, :, None], -1), np.where(live, target, -1),
-                     np.where(live, arg, -1), np.full(kind.shape, -1)], axis=3)   # [B,N,K,5]
-    cols.append(body.transpose(0, 2, 1, 3).reshape(B, K * N, 5))
-    out = np.concatenate(cols, axis=1)
-    return out[:, (out[:, :, 0] >= 0).any(axis=0)]
+    # the rows rank by rank, leader by leader ([B,K,N]), only the slots some game fills
+    slot = live.any(axis=0).T.reshape(K * N)
+    kind = np.swapaxes(kind, 1, 2).reshape(B, K * N)[:, slot]
+    live = np.swapaxes(live, 1, 2).reshape(B, K * N)[:, slot]
+    target = np.swapaxes(target, 1, 2).reshape(B, K * N)[:, slot]
+    arg = np.swapaxes(arg, 1, 2).reshape(B, K * N)[:, slot]
+    actor = np.broadcast_to(lead, (K, N)).reshape(K * N)[slot]
+    out = np.full((B, len(cols) + int(slot.sum()), 5), -1, dtype=np.int64)
+    for i, col in enumerate(cols):
+        out[:, i] = col[:, 0]
+    body = out[:, len(cols):]
+    body[:, :, 0] = kind
+    body[:, :, 1] = np.where(live, actor, -1)
+    body[:, :, 2] = np.where(live, target, -1)
+    body[:, :, 3] = np.where(live, arg, -1)
+    return out[:, (out[:, :, 0] >= 0).any(axis=0)] if cols else out
 
 
 def _row(kind, actor, target, arg) -> np.ndarray:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine.actions import KIND
-from ..engine.arith import along_last, clip, dist3
+from ..engine.arith import along_last, clip, dist3, dot_last
 from ..engine.resolve import polemic_fatigue
 
 if TYPE_CHECKING:
@@ -28,10 +28,19 @@ def person_ok(t: "Turn", who: np.ndarray) -> np.ndarray:
     """[B,N,T] ``who`` [.., T] may be the object of an action by each leader: alive, in the
     party, not himself (legality._person_ok)."""
     s, lead = t.s, t.ctx.lead
-    wc = np.maximum(who, 0)
-    bi = np.arange(s.batch)[:, None, None]
+    who = np.asarray(who)
+    ok = s.alive & ~s.expelled                                                   # [B,P]
+    if who.ndim < 3 or who.shape[0] == 1 or who.strides[0] == 0:
+        # the same men in every game: each looked up once, not once per game and leader
+        core = np.maximum(who[0] if who.ndim == 3 else who, 0)
+        if core.ndim == 2 and core.shape[0] > 1 and core.strides[0] == 0:
+            core = core[:1]                                # and the same for every leader
+        there = ok[:, core] if core.ndim == 2 else ok[:, None, core]
+    else:                                       # a game's own men, often the same per leader
+        one = who[:, :1] if who.shape[1] > 1 and who.strides[1] == 0 else who
+        there = along_last(ok[:, None, :], np.maximum(one, 0))
     # the terms broadcast to [B,N,T] between them: the state's rows bring B, ``lead`` brings N
-    return (who >= 0) & s.alive[bi, wc] & ~s.expelled[bi, wc] & (who != lead[None, :, None])
+    return (who >= 0) & there & (who != lead[None, :, None])
 
 
 def machine(t: "Turn", loyalty, recruits) -> np.ndarray:
@@ -56,13 +65,11 @@ def _owner_delta(t: "Turn", share_new, m_new, share_old, m_old) -> np.ndarray:
     region shares/machines are [B,C,R] (new) against [B,R] (old)."""
     s, ctx = t.s, t.ctx
     owner = s.sec_patron.astype(np.int64)                                  # [B,R]
-    bi = np.arange(s.batch)[:, None, None]
-    oc = np.maximum(owner, 0)[:, None, :]                                   # [B,1,R]
     # what a point of delegates in each region is to me: mine (+1), a feared rival's (-rho)
     w = np.where(owner[:, None, :] == ctx.lead[None, :, None], 1.0,
-                 -ctx.rho[bi, np.arange(ctx.N)[None, :, None], oc] * (owner >= 0)[:, None, :])
+                 -t.rho_of_secretaries * (owner >= 0)[:, None, :])
     d = share_new * m_new - (share_old * m_old)[:, None, :]                 # [B,C,R]
-    return (w[:, :, None, :] * d[:, None, :, :]).sum(axis=3).astype(F)      # [B,N,C]
+    return dot_last(w[:, :, None, :], d[:, None, :, :]).astype(F)            # [B,N,C]
 
 
 def appoint(t: "Turn") -> None:
@@ -80,11 +87,10 @@ def appoint(t: "Turn") -> None:
     loy = g.params["appoint_loyalty"] + g.mod["appoint_loyalty"][lead]           # [N]
     m_new = machine(t, loy[None, :, None], s.cohorts[:, None, :, 2])             # [B,N,R]
     gain = share[:, None, :] * (m_new - mine * cur[:, None, :])
-    bi = np.arange(s.batch)[:, None, None]
     oc = np.maximum(owner, 0)[:, None, :]
     other = (owner >= 0)[:, None, :] & ~mine
-    rho_o = np.where(other, ctx.rho[bi, np.arange(len(lead))[None, :, None], oc], 0.0)
-    ally_o = other & ctx.allied[bi, lead[None, :, None], oc]
+    rho_o = np.where(other, t.rho_of_secretaries, 0.0)
+    ally_o = other & along_last(ctx.allied[:, lead], oc)
     loss = share[:, None, :] * cur[:, None, :]
     delta = np.where(ally_o, 0.0, gain + rho_o * loss)          # never poach an ally's man
     # a man placed without the General Secretary's powers lasts only until he moves him
@@ -141,7 +147,6 @@ def polemic(t: "Turn") -> None:
     lead = ctx.lead
     tg = lead[None, None, :]
     legal = person_ok(t, tg)
-    bi = np.arange(s.batch)[:, None, None]
     press = ctx.power["press"][:, lead][..., None]
     hit = g.params["polemic_prestige"] * g.mod["polemic"][lead][None, :, None] * \
         np.where(press, 1.5, 1.0)
@@ -154,13 +159,14 @@ def polemic(t: "Turn") -> None:
     hit = hit * clip(s.prestige[:, lead] / 40.0, 0.25, 1.5)[:, None, :]
     # ...and less against a man the press has been hammering lately (the engine's fatigue)
     hit = hit * polemic_fatigue(g, s, slice(None), lead)[:, None, :]
-    ally = ctx.allied[bi, lead[None, :, None], tg]
-    regard = s.relations[bi, tg, lead[None, :, None]]                           # his regard for me
+    # [B,N,T] tables of the leaders among themselves (row n: leader n; column: the target)
+    ally = ctx.allied[:, lead[:, None], lead[None, :]]
+    regard = s.relations[:, lead[None, :], lead[:, None]]                        # his regard for me
     value = KAPPA * (rho * rho * hit + own) - KAPPA * 2 * hit * ally \
         - 0.004 * (1.0 - rho) - 0.01 * np.maximum(regard, 0.0) * (rho < 0.5) \
         + 0.004 * t.ch.principle[None, :, None] * (own > 0) * mine[..., None] / 3.0
     # a quarrel already at its worst gains little from one more pamphlet
-    feud = 0.4 + 0.3 * (1.0 + s.relations[bi, lead[None, :, None], tg])
+    feud = 0.4 + 0.3 * (1.0 + s.relations[:, lead[:, None], lead[None, :]])
     # ...and a quarrel in print waits for his patience, as the Testament does (without it every
     # leader attacked Trotsky in print from April 1922, and his standing halved in the year
     # the triumvirs formed their bloc against him)

@@ -11,6 +11,9 @@ from functools import lru_cache
 import numpy as np
 
 _max, _min = np.maximum, np.minimum
+# arrays smaller than this (a lone game's) take NumPy's plain forms: below it the plain forms'
+# fixed costs are less than what the large batch's forms save
+_LARGE = 1 << 14
 
 
 def clip(x, lo, hi):
@@ -38,6 +41,52 @@ def norm3(d):
     return d[..., 0] * d[..., 0] + d[..., 1] * d[..., 1] + d[..., 2] * d[..., 2]
 
 
+def dot_last(a, b):
+    """``(a * b).sum(axis=-1)`` for floating values (broadcasting like ``*``), without the
+    product's table (see ``sum_terms``). NumPy's sum adds the product in the order its
+    memory holds it: the terms are added as ``sum_terms`` does only when both factors are
+    laid out in C order (then so is the product); otherwise the product is summed."""
+    a, b = np.asarray(a), np.asarray(b)
+    if max(a.size, b.size) * 2 < _LARGE:                # a lone game's: the table is cheaper
+        return (a * b).sum(axis=-1)
+    n = max(a.shape[-1], b.shape[-1])
+    if not 0 < n <= _PAIRWISE_BLOCK or np.result_type(a, b).kind != "f" or \
+            not (_c_order(a) and _c_order(b)):
+        return (a * b).sum(axis=-1)
+    ja, jb = (a.shape[-1] > 1), (b.shape[-1] > 1)
+    return sum_terms((a[..., i * ja] * b[..., i * jb] for i in range(n)), n)
+
+
+def _c_order(x: np.ndarray) -> bool:
+    """The axes that matter (longer than one, not broadcast) are laid out in C order."""
+    strides = [abs(st) for k, st in zip(x.shape, x.strides) if k > 1 and st != 0]
+    return all(s1 > s2 for s1, s2 in zip(strides, strides[1:]))
+
+
+def sum_terms(terms, n: int):
+    """The sum of ``n`` floating arrays (an iterable, made one at a time) added in the order
+    NumPy's sum adds a contiguous last axis of that length (up to 128): eight running sums,
+    then the rest one by one, then its starting zero. The same values as stacking the terms
+    on a last axis and summing it, to the last bit and signed zeros included (a test
+    compares the two), without the stacked table."""
+    terms = iter(terms)
+    if n < 8:
+        out = next(terms)
+        for x in terms:
+            out = out + x
+        return out + 0.0
+    r = [next(terms) for _ in range(8)]
+    for i in range(n // 8 * 8 - 8):
+        r[i % 8] = r[i % 8] + next(terms)
+    out = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+    for x in terms:
+        out = out + x
+    return out + 0.0
+
+
+_PAIRWISE_BLOCK = 128     # NumPy sums a contiguous run of up to this many in one block
+
+
 def distinct(a) -> np.ndarray:
     """The sorted distinct values of a small array, as ``np.unique`` gives them, without its
     cost on a handful of indices (and its first call's import of ``numpy.ma``)."""
@@ -55,10 +104,25 @@ def distinct(a) -> np.ndarray:
 
 
 def along_last(a: np.ndarray, idx: np.ndarray) -> np.ndarray:
-    """``np.take_along_axis(a, idx, axis=-1)`` by plain indexing (``idx`` has as many axes as
-    ``a``, each other axis of length 1 or a's): the same values, without the checks that cost
-    more than the gather on a played game's small arrays."""
+    """``np.take_along_axis(a, idx, axis=-1)`` (``idx`` has as many axes as ``a``, each other
+    axis of length 1 or a's): the same values, without the checks that cost more than the
+    gather on a played game's small arrays. On a stored array, a ``take`` at flat positions:
+    several times cheaper at a large batch than indexing with an index array per axis."""
+    if a.size >= _LARGE and a.flags.c_contiguous:
+        idx = np.asarray(idx)
+        if idx.dtype.kind in "iu" and \
+                not (idx.astype(np.uint64, copy=False) >= a.shape[-1]).any():   # none negative
+            return a.reshape(-1).take(_row_starts(a.shape) + idx)
     return a[_grid(a.shape[:-1]) + (idx,)]
+
+
+
+@lru_cache(maxsize=64)
+def _row_starts(shape: tuple[int, ...]) -> np.ndarray:
+    """[..., 1] the flat position of each last-axis row of an array of ``shape`` (read-only)."""
+    out = (np.arange(int(np.prod(shape[:-1]))) * shape[-1]).reshape(shape[:-1] + (1,))
+    out.flags.writeable = False
+    return out
 
 
 @lru_cache(maxsize=64)

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .arith import clip, eye
+from .arith import clip, eye, sum_terms
 from .state import BODY, State
 
 
@@ -21,13 +21,25 @@ def active(state: State, incapacitated: float) -> np.ndarray:
 
 def bloc_bits(state: State) -> np.ndarray:
     """[B,P] each person's blocs as the bits of one integer (two people are allied when their
-    integers share a bit: far cheaper than a product over the bloc axis)."""
+    integers share a bit: far cheaper than a product over the bloc axis), in the narrowest
+    unsigned integer that holds a bit per bloc (a byte for up to eight blocs: the tables of
+    who is allied with whom are built an eighth the size)."""
     L = state.bloc.shape[1]
     if L > 62:
         raise ValueError("at most 62 blocs")
     # a product with the bloc axis's bits, not a shift and a sum over a middle axis (which
     # costs ten times as much at a large batch); the bits are disjoint, so the sum is exact
-    return np.matmul(_bits(L), state.bloc)
+    return np.matmul(_narrow_bits(L), state.bloc)
+
+
+@lru_cache(maxsize=8)
+def _narrow_bits(n: int) -> np.ndarray:
+    """``_bits(n)`` in the narrowest unsigned integer that holds them (read-only)."""
+    dtype = next(t for t in (np.uint8, np.uint16, np.uint32, np.int64)
+                 if n <= np.iinfo(t).bits - (t is np.int64))
+    out = _bits(n).astype(dtype)
+    out.flags.writeable = False
+    return out
 
 
 def allied(state: State) -> np.ndarray:
@@ -200,13 +212,20 @@ def delegate_share(state: State, params: dict, structural: float) -> np.ndarray:
     d = delegates(state, params)
     machine = d * machine_share(state, params, structural)            # [B,R]
     B, P = state.patron.shape
-    got = np.zeros((B, P + 1), dtype=machine.dtype)      # a last column for local secretaries
     bi = np.arange(B)
     patron = np.where(state.sec_patron >= 0, state.sec_patron, P)
-    # region by region, in the order a sum over a [B,R,P] table adds them (the same values),
-    # without building that table
-    for r in range(machine.shape[1]):
-        got[bi, patron[:, r]] += machine[:, r]
+    R = machine.shape[1]
+    if B * R * (P + 1) < 1 << 14:
+        # a lone game's: the sum over a [B,R,P] table (a last column for local secretaries)
+        table = np.zeros((B, R, P + 1), dtype=machine.dtype)
+        table[bi[:, None], np.arange(R)[None, :], patron] = machine
+        got = table.sum(axis=1)
+    else:
+        # region by region, in the order the sum over the table adds them (the same
+        # values), without building it
+        got = np.zeros((B, P + 1), dtype=machine.dtype)
+        for r in range(R):
+            got[bi, patron[:, r]] += machine[:, r]
     return got[:, :P] / d.sum(axis=1, keepdims=True)
 
 
@@ -219,8 +238,16 @@ def cc_share(state: State, act: np.ndarray, bits: np.ndarray | None = None,
     seats = state.cc_seats[:, :-1]                                         # clients by patron
     # a patron's clients follow him, and his allies' clients follow his allies
     cols = np.logical_or.reduce(seats != 0, axis=0).nonzero()[0]
-    ally = ((bits[:, :, None] & bits[:, None, cols]) != 0) | eye(bits.shape[1])[:, cols]
-    ally_seats = (ally * seats[:, None, cols]).sum(axis=2)
+    one = eye(bits.shape[1])
+    if bits.size < 1 << 12:                   # a lone game's: the [B,P,patrons] table
+        ally = ((bits[:, :, None] & bits[:, None, cols]) != 0) | one[:, cols]
+        ally_seats = (ally * seats[:, None, cols]).sum(axis=2)
+    else:
+        # patron by patron (a handful hold seats): each one's allies, times his clients'
+        # seats, summed as the sum over the table adds them, without the table
+        ally_seats = sum_terms(((((bits & bits[:, c, None]) != 0) | one[c]) * seats[:, c, None]
+                                for c in cols), len(cols)) if len(cols) else \
+            np.zeros(bits.shape, dtype=seats.dtype)
     total = in_cc.sum(axis=1) + state.cc_seats.sum(axis=1)
     return (named + ally_seats) / np.maximum(total, 1)[:, None]
 

@@ -208,6 +208,23 @@ def gather(t: "Turn") -> None:
     t.board.put("gather", value, legal, keep=(value > 0.0005), target=tg)
 
 
+STEADY = (12.0, 12.0)     # months: a line stands a year before views alone reopen it, in full a year on
+
+
+def settled(t: "Turn", q: np.ndarray) -> np.ndarray:
+    """[B,M] for the levers ``q`` [M]: 0..1 how far views alone are a reason to reverse the
+    option in force, by a motion or by the Comintern chairman's decree: not in the year after
+    the party adopted it, in full a year later (a line from before the game counts as settled).
+    The role's aims and a crisis in the villages are reasons at once.
+    The texts' leadership changed each line two or three times in the decade, at its
+    plenums and congresses (the NEP extended in April 1925, restricted from December; the
+    extraordinary measures of January 1928 eased in July)."""
+    s, g = t.s, t.g
+    since = (s.turn - s.policy_turn[:, q].astype(np.int64)) * g.turn_months
+    w = clip((since - STEADY[0]) / STEADY[1], 0.0, 1.0)
+    return np.where(s.policy_turn[:, q] < 0, 1.0, w)
+
+
 def comintern(t: "Turn") -> None:
     g, s, ctx = t.g, t.s, t.ctx
     opts = g.comintern_options()
@@ -223,11 +240,15 @@ def comintern(t: "Turn") -> None:
     fit = 1.0 - np.abs(want - levels) / 2.0
     cur = along_last(fit, s.policy[:, q].astype(np.int64)[:, None, None])
     aims = t.wants[:, q, :len(opts)][None]
-    value = (0.015 * t.ch.principle[None, :, None] * (fit - cur) + 0.04 * aims) \
+    # views alone reopen the line only once it has stood a year, as for a motion (settled);
+    # without it the chairman's decree and the motions reversing it took turns, four changes
+    # of the Comintern's line a game
+    views = (fit - cur) * settled(t, np.array([q]))[:, :, None]                  # [B,N,O]
+    value = (0.015 * t.ch.principle[None, :, None] * views + 0.04 * aims) \
         * t.weight("set_comintern")
     t.board.put("comintern", value, legal, keep=(value > 0), arg=np.arange(len(opts)),
                 group=t.menu.GROUP_COMINTERN, claim=t.menu.CLAIM_LINE + q)   # the lever's claim
 
 
 __all__ = ["appoint", "recruit", "speak", "polemic", "open_quarrel", "gather", "comintern",
-           "KAPPA", "KIND"]
+           "settled", "KAPPA", "KIND"]

@@ -18,7 +18,7 @@ from ..engine.arith import along_last, clip, distinct, dot3, eye
 from ..engine.legality import politburo_vacancies
 from ..engine.state import BODY, IND
 from .forecast import body_for
-from .value_actions import ACT_MIN, KAPPA, open_quarrel, person_ok
+from .value_actions import ACT_MIN, KAPPA, open_quarrel, person_ok, settled
 
 if TYPE_CHECKING:
     from .rivals import Turn
@@ -416,22 +416,7 @@ def _views(t: "Turn") -> tuple[np.ndarray, np.ndarray]:
     cur = s.policy[:, q].astype(np.int64)                                       # [B,M]
     says = dot3(ideo, ag.stands[q, o][None, None])
     said = dot3(ideo, ag.stands[q[None, :], cur][:, None])
-    align = np.where(ag.step[None, None, :], (says - said) * _settled(t, q)[:, None, :], align)
+    align = np.where(ag.step[None, None, :], (says - said) * settled(t, q)[:, None, :], align)
     mood = np.where(ag.step[None, :], mood - ag.stands_mood[q[None, :], cur], mood)
     return align, mood
 
-
-STEADY = (12.0, 12.0)     # months: a line stands a year before views alone reopen it, in full a year on
-
-
-def _settled(t: "Turn", q: np.ndarray) -> np.ndarray:
-    """[B,M] 0..1 how far views alone are a reason to reverse lever ``q``'s option in force:
-    not in the year after the party adopted it, in full a year later (a line from before the
-    game counts as settled). The role's aims and a crisis in the villages are reasons at once.
-    The texts' leadership changed each line two or three times in the decade, at its
-    plenums and congresses (the NEP extended in April 1925, restricted from December; the
-    extraordinary measures of January 1928 eased in July)."""
-    s, g = t.s, t.g
-    since = (s.turn - s.policy_turn[:, q].astype(np.int64)) * g.turn_months
-    w = clip((since - STEADY[0]) / STEADY[1], 0.0, 1.0)
-    return np.where(s.policy_turn[:, q] < 0, 1.0, w)

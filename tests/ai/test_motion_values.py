@@ -46,3 +46,28 @@ def test_a_misled_decider_played_by_the_computer_keeps_to_what_history_did(campa
     p = g.pidx["trotsky"]
     worth = [rivals.chooser.worth_after(g, s.copy(), e, c, p) for c in range(2)]
     assert (worth[1 - stay] > worth[stay]).all()
+
+
+def test_the_comintern_chairman_leaves_a_new_line_a_year_before_his_views_reopen_it(campaign):
+    """Zinoviev, chairing the Comintern, would decree the line his views favour (the decree and
+    the motions reversing it took turns, four changes a game): eight months after the party
+    adopted another line - past the six months a line stands by rule - he sees nothing in his
+    views alone to reverse it by decree; two years on he does."""
+    from game.ai import value_actions as va
+    g = campaign
+    rivals = Rivals(g, "normal")
+    q = g.qidx["comintern"]
+    n = int(np.flatnonzero(rivals.ch.lead == g.pidx["zinoviev"])[0])
+    rivals.ag = dataclasses.replace(rivals.ag, want_option=np.zeros_like(rivals.ag.want_option))
+    s = g.new_state([1, 2])
+    s.turn = 40
+    s.policy[:, q] = 2                                                  # caution in force...
+    s.policy_turn[0, q] = 40 - 8 // g.turn_months                       # ...eight months ago
+    s.policy_turn[1, q] = 40 - 24 // g.turn_months                      # ...two years ago
+    s.ideology[:, g.pidx["zinoviev"], 2] = -1.0                         # world revolution first
+    t = Turn(rivals, s, np.zeros(g.P, dtype=bool))
+    t.board.reset()
+    va.comintern(t)
+    assert t.board.legal[:, n, t.menu["comintern"].sl].any(axis=1).all()   # open in both
+    value = t.board.value[:, n, t.menu["comintern"].sl]
+    assert value[0].max() <= va.ACT_MIN < value[1].max()

@@ -120,6 +120,25 @@ def test_the_votes_behind_a_mans_camp_can_outweigh_standing(quiet):
     assert alone.person_ids[int(nominate(alone, s).nominee[0])] == "bukharin"
 
 
+def test_when_the_committee_refuses_the_majority_leaders_man_the_next_leader_puts_up_his(quiet):
+    """A seat stays vacant only if the Committee refuses every leader's man: here it resents
+    Stalin (his standing gone, every member's regard for him at its lowest) and votes his
+    motion down; the leader with the next largest following moves the election instead, and
+    Stalin moves no more at that plenum."""
+    g = quiet
+    s = _at(g, "1924-05")
+    mutate.kill(g, s, np.array([True]), np.array([g.pidx["lenin"]]))
+    stalin = g.pidx["stalin"]
+    s.relations[0, :, stalin] = -1.0
+    s.prestige[0, stalin] = 5.0
+    log = Log(g, 1)
+    g.step(s, None, log=log)
+    first, second = _elections(log)
+    assert (first["sponsor"], first["result"]) == ("stalin", "failed")
+    assert second["sponsor"] != "stalin" and second["result"] == "passed"
+    assert second["election"]["nominee"] in _full(g, s) and len(_full(g, s)) == 7
+
+
 def test_a_full_politburo_is_left_as_it_is(quiet):
     g = quiet
     s = _at(g, "1923-04")                          # the Twelfth Congress: seven of seven

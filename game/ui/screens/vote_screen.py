@@ -175,7 +175,11 @@ class VoteScreen(Screen):
         groups = rec.get("groups", [])
         f, small = app.fonts.get("bold", 13), app.fonts.get("text", 12)
         bar_h = u(10)
-        gh = f.get_linesize() + bar_h + small.get_linesize() * 2 + u(12)
+        # each group's reason in full: at the largest text it wraps to three lines, and a row
+        # cut to two dropped its end ("the party leans for")
+        texts = [wrap(small, grp.get("text", ""), view.w - u(8))[:4] for grp in groups]
+        n_lines = max([2] + [len(lines) for lines in texts])
+        gh = f.get_linesize() + bar_h + small.get_linesize() * n_lines + u(12)
         self.gscroll.set_extent(len(groups) * gh, view.h)
         clip = surface.get_clip()
         surface.set_clip(view)
@@ -193,7 +197,7 @@ class VoteScreen(Screen):
             blit(surface, small, f"{grp.get('for', 0)} for, {grp.get('against', 0)} against", pal.ink,
                  (bar.right, bar.y - u(1)), "bottomright")
             ty = bar.bottom + u(2)
-            for line in wrap(small, grp.get("text", ""), r.w)[:2]:
+            for line in texts[i]:
                 blit(surface, small, line, pal.ink_soft, (r.x, ty))
                 ty += small.get_linesize()
             self.tips.add_frame(r.clip(view), grp.get("text", ""))

@@ -201,25 +201,37 @@ def against_leaders(t: "Turn") -> None:
     other = _body(t, "congress") if ctx.sitting is not None else "joint_plenum"
     other_want = (want_e & (level == 2)) | (want_c & (condemn_body != "central_committee"))
     sit = _read(t, other_want, tg, other)
-    # condemn: worth it against a man with standing to lose, or the leader of an open faction
-    mates = (s.bloc[:, :, None, :] & s.bloc[:, :, lead][:, :, :, None]).any(axis=1)  # [B,T,P]
-    rival_mates = (mates[:, None, :, :] * ctx.rho[:, :, None, :]).sum(axis=3)       # [B,N,T]
-    gain = KAPPA * (rho * g.params["condemn_prestige"] * standing + 3.0 * rival_mates + 1.0)
-    share = cc if condemn_body == "central_committee" else sit
-    v = _settle(t, "condemn", "condemn", chance(t, share, 0.5, "condemn"), gain, ramp)
     claim = t.menu.CLAIM_AGAINST + tg
+    # each block is valued only where some motion in it is wanted: elsewhere its values are
+    # never read (kept nowhere), and a block wanted nowhere - most months - is put as such
+    if want_c.any():
+        # condemn: worth it against a man with standing to lose, or the leader of an open
+        # faction
+        mates = (ctx.bits[:, lead, None] & ctx.bits[:, None, :]) != 0           # [B,T,P]
+        rival_mates = (mates[:, None, :, :] * ctx.rho[:, :, None, :]).sum(axis=3)  # [B,N,T]
+        gain = KAPPA * (rho * g.params["condemn_prestige"] * standing + 3.0 * rival_mates + 1.0)
+        share = cc if condemn_body == "central_committee" else sit
+        v = _settle(t, "condemn", "condemn", chance(t, share, 0.5, "condemn"), gain, ramp)
+    else:
+        v = 0.0
     t.board.put("condemn", v, legal, keep=want_c & (v > 0), target=tg, group=tg, claim=claim)
     # expel from the Politburo, the Central Committee, the party
-    gain = EXPEL_GAIN[level] * rho * hostile + 0.08 * aim * (level == 0)
-    share = np.where(level < 2, cc, sit)
-    need = np.where(level == 0, 0.5, g.params["cc_expel_majority"])
-    v = _settle(t, "expel", "expel", chance(t, share, need, "expel"), gain, ramp_e)
+    if want_e.any():
+        gain = EXPEL_GAIN[level] * rho * hostile + 0.08 * aim * (level == 0)
+        share = np.where(level < 2, cc, sit)
+        need = np.where(level == 0, 0.5, g.params["cc_expel_majority"])
+        v = _settle(t, "expel", "expel", chance(t, share, need, "expel"), gain, ramp_e)
+    else:
+        v = 0.0
     t.board.put("expel", v, legal, keep=want_e & (v > 0), target=tg, arg=level, group=tg,
                 cost=2.0, claim=claim)
     # demote to candidate member
     if "demote" in t.menu.blocks:
-        gain = 0.05 * rho + 0.08 * aim
-        v = _settle(t, "demote", "demote", chance(t, cc, 0.5, "demote"), gain, ramp_d)
+        if want_d.any():
+            gain = 0.05 * rho + 0.08 * aim
+            v = _settle(t, "demote", "demote", chance(t, cc, 0.5, "demote"), gain, ramp_d)
+        else:
+            v = 0.0
         t.board.put("demote", v, demote_ok, keep=want_d & (v > 0), target=tg, group=tg,
                     claim=claim)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine.actions import POWERS
-from ..engine.arith import along_last, clip, distinct, dot3, eye
+from ..engine.arith import along_last, clip, distinct, dot3
 from ..engine.legality import politburo_vacancies
 from ..engine.state import BODY, IND
 from .forecast import body_for
@@ -111,10 +111,14 @@ def _partner(t: "Turn", target) -> np.ndarray:
     Stalin turned on Bukharin"; the Right left the majority over the grain, 002). Before, the
     computer Stalin took Pravda and the unions from Bukharin and Tomsky while they sat with
     him in the Stalin-Bukharin majority against the Leningrad Opposition."""
-    ctx = t.ctx
-    B, T = t.s.batch, np.shape(target)[-1]
-    tg = np.broadcast_to(target, (B, 1, T))                                      # [B,1,T]
-    return along_last(ctx.allied[:, ctx.lead], np.maximum(tg, 0)) & (tg >= 0)
+    tg = _targets(target)[:, None, :]                                             # [B,1,T]
+    return along_last(t.allied_leaders, np.maximum(tg, 0)) & (tg >= 0)
+
+
+def _targets(target) -> np.ndarray:
+    """``target`` ([T] or [B,1,T]) as [B,T] or, the same men in every game, [1,T]."""
+    target = np.asarray(target)
+    return target.reshape(-1, target.shape[-1])
 
 
 def pace(t: "Turn", target) -> np.ndarray:
@@ -128,11 +132,9 @@ def pace(t: "Turn", target) -> np.ndarray:
     Bukharin's, Rykov's and Tomsky's in 1924."""
     ctx, ch = t.ctx, t.ch
     lead = ch.lead
-    B, N = t.s.batch, len(lead)
-    tg = np.broadcast_to(target, (B, 1, np.shape(target)[-1]))[:, 0, :]         # [B,T]
-    ready = ctx.act[:, lead] & ~ctx.human[lead][None]                             # [B,M]
-    partner = ctx.allied[:, lead][:, :, lead] & ~eye(N)[None] & ready[:, None, :]  # [B,N,M]
-    shared = partner[:, :, :, None] & (lead[None, None, :, None] != tg[:, None, None, :])
+    tg = _targets(target)                                                          # [B,T]
+    shared = t.ready_partners[:, :, :, None] & \
+        (lead[None, None, :, None] != tg[:, None, None, :])                      # [B,N,M,T]
     # a partner lends his votes against a man he would move against himself: one who does not
     # count him among his chief enemies holds the bloc back (the triumvirs' votes did not take
     # Rykov's and Tomsky's posts in 1925: Stalin backed the Right against Zinoviev and Kamenev,
@@ -153,7 +155,12 @@ def _past(t: "Turn", start) -> np.ndarray:
 def _focus(t: "Turn") -> np.ndarray:
     """[1,N,1] how near the greatest threat a man must be to be moved against: a principled
     leader fights only his chief enemy, an unprincipled one whoever he can beat."""
-    return clip(0.55 + 0.25 * t.ch.principle, 0.6, 0.95)[None, :, None]
+    return t.focus
+
+
+def focus(ch) -> np.ndarray:
+    """``_focus`` for the characters ``ch`` (the same every turn: see Rivals)."""
+    return clip(0.55 + 0.25 * ch.principle, 0.6, 0.95)[None, :, None]
 
 
 def _read(t: "Turn", want: np.ndarray, target: np.ndarray, body: str, personal: bool = True,

@@ -111,6 +111,14 @@ class Turn:
             self._draws[purpose, block] = ((u - 0.5) * np.sqrt(12.0)).astype(np.float32)
         return self._draws[purpose, block]
 
+    def draws_at(self, purpose: str, block: str, cols: np.ndarray) -> np.ndarray:
+        """``draws(purpose, block)`` read at the block's columns ``cols`` [B,N,T] (the same
+        values): only those cells are drawn, keyed as ``draws`` keys them, game by game."""
+        k = (PURPOSE[purpose] + 1) * (1 << 22) + self.ch.lead[None, :, None] * 4096 + \
+            (self.menu[block].start + cols)
+        u = rng.uniform(self.s.seed, self.s.turn, SITE, k, per_game=True)
+        return ((u - 0.5) * np.sqrt(12.0)).astype(np.float32)
+
     def uniform(self, purpose: str, n: int) -> np.ndarray:
         k = (PURPOSE[purpose] + 1) * (1 << 22) + np.arange(n)
         return rng.uniform(self.s.seed, self.s.turn, SITE, k)

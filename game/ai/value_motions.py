@@ -44,9 +44,7 @@ def chance(t: "Turn", share: np.ndarray, need, block: str, cols=None) -> np.ndar
     """Chance the motion passes as the leader reads it (misjudged at easier levels): the
     error is drawn per candidate column (``cols`` [B,N,T] when they differ per game)."""
     if t.dif.misjudge:
-        err = t.draws("misjudge", block)
-        if cols is not None:
-            err = along_last(err, cols)
+        err = t.draws("misjudge", block) if cols is None else t.draws_at("misjudge", block, cols)
         share = share + t.dif.misjudge * err
     return 1.0 / (1.0 + np.exp(-(share - need) / 0.025))
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..engine import rng
 from ..engine.actions import KIND
-from ..engine.arith import along_last
+from ..engine.arith import along_last, eye
 from ..engine.legality import bloc_formable, line_open, when_holds
 from ..engine.state import State
 from . import agenda, character, choices, value_actions as va, value_blocs as vb
@@ -58,6 +58,7 @@ class Turn:
         self.post_value = r.post_value
         self.lifts_ban = r.lifts_ban
         self.done_req = r.done_req
+        self.focus = r.focus
         self.ctx = Context(r.g, s, r.ch, human, r.dif.coordinate, r.dif.perception,
                            r.dif.shrewd)
         self.fc = Forecast(r.g, s, self.ctx)
@@ -74,6 +75,19 @@ class Turn:
         loss = KAPPA * self.g.params["failed_motion_prestige"] * \
             (1.0 + (ctx.faction[:, ctx.lead] & ctx.ban[:, None]))[..., None]
         return loss, 0.5 + 0.4 * self.ch.caution[None, :, None]
+
+    @cached_property
+    def allied_leaders(self) -> np.ndarray:
+        """[B,N,P] each leader shares a bloc with each person (Context.allied's rows)."""
+        return self.ctx.allied[:, self.ctx.lead]
+
+    @cached_property
+    def ready_partners(self) -> np.ndarray:
+        """[B,N,M] each leader's computer partners in a bloc (value_motions.pace): other
+        leaders, in politics and computer-played, who share a bloc with him."""
+        ctx, lead = self.ctx, self.ctx.lead
+        ready = ctx.act[:, lead] & ~ctx.human[lead][None]                          # [B,M]
+        return self.allied_leaders[:, :, lead] & ~eye(len(lead))[None] & ready[:, None, :]
 
     @cached_property
     def rho_of_secretaries(self) -> np.ndarray:
@@ -96,6 +110,14 @@ class Turn:
             u = rng.uniform(self.s.seed, self.s.turn, SITE, k)
             self._draws[purpose, block] = ((u - 0.5) * np.sqrt(12.0)).astype(np.float32)
         return self._draws[purpose, block]
+
+    def draws_at(self, purpose: str, block: str, cols: np.ndarray) -> np.ndarray:
+        """``draws(purpose, block)`` read at the block's columns ``cols`` [B,N,T] (the same
+        values): only those cells are drawn, keyed as ``draws`` keys them, game by game."""
+        k = (PURPOSE[purpose] + 1) * (1 << 22) + self.ch.lead[None, :, None] * 4096 + \
+            (self.menu[block].start + cols)
+        u = rng.uniform(self.s.seed, self.s.turn, SITE, k, per_game=True)
+        return ((u - 0.5) * np.sqrt(12.0)).astype(np.float32)
 
     def uniform(self, purpose: str, n: int) -> np.ndarray:
         k = (PURPOSE[purpose] + 1) * (1 << 22) + np.arange(n)
@@ -185,6 +207,7 @@ class Rivals:
         self.lifts_ban = np.array([any(f == fb and not v for f, v in fl) for fl in self.ag.flags],
                                   dtype=bool)
         self.done_req = DoneRequirements(g, self.ag)
+        self.focus = vm.focus(self.ch)
         self.chooser = choices.Chooser(self)
         self._board: Optional[Board] = None
         if warm_up:                      # a player waiting on the first turn; not a headless run

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine.actions import POWERS
-from ..engine.arith import along_last, clip, distinct, dot3, eye
+from ..engine.arith import along_last, clip, distinct, dot3
 from ..engine.legality import politburo_vacancies
 from ..engine.state import BODY, IND
 from .forecast import body_for
@@ -44,9 +44,7 @@ def chance(t: "Turn", share: np.ndarray, need, block: str, cols=None) -> np.ndar
     """Chance the motion passes as the leader reads it (misjudged at easier levels): the
     error is drawn per candidate column (``cols`` [B,N,T] when they differ per game)."""
     if t.dif.misjudge:
-        err = t.draws("misjudge", block)
-        if cols is not None:
-            err = along_last(err, cols)
+        err = t.draws("misjudge", block) if cols is None else t.draws_at("misjudge", block, cols)
         share = share + t.dif.misjudge * err
     return 1.0 / (1.0 + np.exp(-(share - need) / 0.025))
 
@@ -111,10 +109,14 @@ def _partner(t: "Turn", target) -> np.ndarray:
     Stalin turned on Bukharin"; the Right left the majority over the grain, 002). Before, the
     computer Stalin took Pravda and the unions from Bukharin and Tomsky while they sat with
     him in the Stalin-Bukharin majority against the Leningrad Opposition."""
-    ctx = t.ctx
-    B, T = t.s.batch, np.shape(target)[-1]
-    tg = np.broadcast_to(target, (B, 1, T))                                      # [B,1,T]
-    return along_last(ctx.allied[:, ctx.lead], np.maximum(tg, 0)) & (tg >= 0)
+    tg = _targets(target)[:, None, :]                                             # [B,1,T]
+    return along_last(t.allied_leaders, np.maximum(tg, 0)) & (tg >= 0)
+
+
+def _targets(target) -> np.ndarray:
+    """``target`` ([T] or [B,1,T]) as [B,T] or, the same men in every game, [1,T]."""
+    target = np.asarray(target)
+    return target.reshape(-1, target.shape[-1])
 
 
 def pace(t: "Turn", target) -> np.ndarray:
@@ -128,11 +130,9 @@ def pace(t: "Turn", target) -> np.ndarray:
     Bukharin's, Rykov's and Tomsky's in 1924."""
     ctx, ch = t.ctx, t.ch
     lead = ch.lead
-    B, N = t.s.batch, len(lead)
-    tg = np.broadcast_to(target, (B, 1, np.shape(target)[-1]))[:, 0, :]         # [B,T]
-    ready = ctx.act[:, lead] & ~ctx.human[lead][None]                             # [B,M]
-    partner = ctx.allied[:, lead][:, :, lead] & ~eye(N)[None] & ready[:, None, :]  # [B,N,M]
-    shared = partner[:, :, :, None] & (lead[None, None, :, None] != tg[:, None, None, :])
+    tg = _targets(target)                                                          # [B,T]
+    shared = t.ready_partners[:, :, :, None] & \
+        (lead[None, None, :, None] != tg[:, None, None, :])                      # [B,N,M,T]
     # a partner lends his votes against a man he would move against himself: one who does not
     # count him among his chief enemies holds the bloc back (the triumvirs' votes did not take
     # Rykov's and Tomsky's posts in 1925: Stalin backed the Right against Zinoviev and Kamenev,
@@ -153,7 +153,12 @@ def _past(t: "Turn", start) -> np.ndarray:
 def _focus(t: "Turn") -> np.ndarray:
     """[1,N,1] how near the greatest threat a man must be to be moved against: a principled
     leader fights only his chief enemy, an unprincipled one whoever he can beat."""
-    return clip(0.55 + 0.25 * t.ch.principle, 0.6, 0.95)[None, :, None]
+    return t.focus
+
+
+def focus(ch) -> np.ndarray:
+    """``_focus`` for the characters ``ch`` (the same every turn: see Rivals)."""
+    return clip(0.55 + 0.25 * ch.principle, 0.6, 0.95)[None, :, None]
 
 
 def _read(t: "Turn", want: np.ndarray, target: np.ndarray, body: str, personal: bool = True,
@@ -201,25 +206,37 @@ def against_leaders(t: "Turn") -> None:
     other = _body(t, "congress") if ctx.sitting is not None else "joint_plenum"
     other_want = (want_e & (level == 2)) | (want_c & (condemn_body != "central_committee"))
     sit = _read(t, other_want, tg, other)
-    # condemn: worth it against a man with standing to lose, or the leader of an open faction
-    mates = (s.bloc[:, :, None, :] & s.bloc[:, :, lead][:, :, :, None]).any(axis=1)  # [B,T,P]
-    rival_mates = (mates[:, None, :, :] * ctx.rho[:, :, None, :]).sum(axis=3)       # [B,N,T]
-    gain = KAPPA * (rho * g.params["condemn_prestige"] * standing + 3.0 * rival_mates + 1.0)
-    share = cc if condemn_body == "central_committee" else sit
-    v = _settle(t, "condemn", "condemn", chance(t, share, 0.5, "condemn"), gain, ramp)
     claim = t.menu.CLAIM_AGAINST + tg
+    # each block is valued only where some motion in it is wanted: elsewhere its values are
+    # never read (kept nowhere), and a block wanted nowhere - most months - is put as such
+    if want_c.any():
+        # condemn: worth it against a man with standing to lose, or the leader of an open
+        # faction
+        mates = (ctx.bits[:, lead, None] & ctx.bits[:, None, :]) != 0           # [B,T,P]
+        rival_mates = (mates[:, None, :, :] * ctx.rho[:, :, None, :]).sum(axis=3)  # [B,N,T]
+        gain = KAPPA * (rho * g.params["condemn_prestige"] * standing + 3.0 * rival_mates + 1.0)
+        share = cc if condemn_body == "central_committee" else sit
+        v = _settle(t, "condemn", "condemn", chance(t, share, 0.5, "condemn"), gain, ramp)
+    else:
+        v = 0.0
     t.board.put("condemn", v, legal, keep=want_c & (v > 0), target=tg, group=tg, claim=claim)
     # expel from the Politburo, the Central Committee, the party
-    gain = EXPEL_GAIN[level] * rho * hostile + 0.08 * aim * (level == 0)
-    share = np.where(level < 2, cc, sit)
-    need = np.where(level == 0, 0.5, g.params["cc_expel_majority"])
-    v = _settle(t, "expel", "expel", chance(t, share, need, "expel"), gain, ramp_e)
+    if want_e.any():
+        gain = EXPEL_GAIN[level] * rho * hostile + 0.08 * aim * (level == 0)
+        share = np.where(level < 2, cc, sit)
+        need = np.where(level == 0, 0.5, g.params["cc_expel_majority"])
+        v = _settle(t, "expel", "expel", chance(t, share, need, "expel"), gain, ramp_e)
+    else:
+        v = 0.0
     t.board.put("expel", v, legal, keep=want_e & (v > 0), target=tg, arg=level, group=tg,
                 cost=2.0, claim=claim)
     # demote to candidate member
     if "demote" in t.menu.blocks:
-        gain = 0.05 * rho + 0.08 * aim
-        v = _settle(t, "demote", "demote", chance(t, cc, 0.5, "demote"), gain, ramp_d)
+        if want_d.any():
+            gain = 0.05 * rho + 0.08 * aim
+            v = _settle(t, "demote", "demote", chance(t, cc, 0.5, "demote"), gain, ramp_d)
+        else:
+            v = 0.0
         t.board.put("demote", v, demote_ok, keep=want_d & (v > 0), target=tg, group=tg,
                     claim=claim)
 

@@ -26,10 +26,13 @@ def header(surface: pygame.Surface, rect: pygame.Rect, title: str, app, subtitle
     r = rect.h * 0.32
     art.star(surface, (rect.x + u(14) + r, rect.centery - u(2)), r, pal.paper_light, pal.ink, max(1, u(2)))
     x = rect.x + u(24) + int(2 * r)
-    font = fonts.fit("display", 40, title, int(rect.w * 0.55), fonts.px("display", 20))
+    sf = fonts.get("italic", 15)
+    # the title gives way to its subtitle (a vote's "vote 1 of 3") before the subtitle is cut
+    room = int(rect.w * 0.62) - x - (sf.size(subtitle)[0] + u(14) if subtitle else 0)
+    font = fonts.fit("display", 40, title.upper(), min(int(rect.w * 0.55), room),
+                     fonts.px("display", 20))
     trect = blit(surface, font, title.upper(), pal.paper_light, (x, rect.centery - u(2)), "midleft")
     if subtitle:
-        sf = fonts.get("italic", 15)
         blit(surface, sf, subtitle, mix(pal.paper_light, pal.accent, 0.15), (trect.right + u(14), trect.bottom - u(4)),
              "bottomleft", max_width=max(10, int(rect.w * 0.62) - trect.right))
     return pygame.Rect(rect.x + int(rect.w * 0.62), rect.y, int(rect.w * 0.38), rect.h - u(5))

@@ -179,3 +179,24 @@ def test_a_policy_line_is_not_reversed_within_a_year_of_its_adoption_without_cau
     ch = campaigns().changes
     assert ch["all"].mean() <= 20
     assert ch["within_a_year"].mean() <= 6
+
+
+def test_the_party_debates_permanent_revolution_and_the_new_course_only_when_the_texts_do():
+    """Trotsky's permanent revolution comes before the party as its line only in the debate
+    that socialism in one country opened (December 1924; 001: "1925 Apr: Party debate over
+    'permanent revolution' versus 'socialism in one country'"), and the New Course only as the
+    answer to the Opposition's demands of October 1923 (004: "They accepted the demands of the
+    Opposition in words, and proclaimed a \"New Course\""). Before, the computer leaders had
+    endorsed permanent revolution in April 1922 and proclaimed the New Course by July 1922 in
+    nine games in ten."""
+    g = Game(load_scenario("campaign"))
+    rules = {"permanent_revolution_endorsed": "1924-12", "new_course_adopted": "1923-10"}
+    early = {flag: np.zeros(20, dtype=bool) for flag in rules}
+
+    def watch(s):
+        for flag, start in rules.items():
+            if g.date(s.turn - 1) < start:               # the month just played
+                early[flag] |= s.flags[:, g.fidx[flag]]
+
+    play(g, np.arange(1, 21), on_turn=watch)
+    assert not any(e.any() for e in early.values())

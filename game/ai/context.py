@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine import power
-from ..engine.arith import _LARGE, along_last, clip, eye
+from ..engine.arith import LARGE, along_last, clip, eye
 from ..engine.state import BODY, State
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ class Context:
         # dist3 of the leaders' views and everyone's, axis by axis on contiguous [B,P] arrays
         # (the same sum in the same order)
         ax = s.ideology.transpose(2, 0, 1)                                         # [3,B,P]
-        if ax.size >= _LARGE:
+        if ax.size >= LARGE:
             ax = np.ascontiguousarray(ax)
         dist = (np.abs(ax[0][:, lead, None] - ax[0][:, None, :])
                 + np.abs(ax[1][:, lead, None] - ax[1][:, None, :])
@@ -146,7 +146,7 @@ class Context:
         self.threat = t
         self.top = np.argmax(t, axis=2)                                            # [B,N]
         # the value at ``top`` (read there at a large batch: cheaper than a second reduction)
-        self.top_val = along_last(t, self.top[..., None])[..., 0] if t.size >= _LARGE \
+        self.top_val = along_last(t, self.top[..., None])[..., 0] if t.size >= LARGE \
             else t.max(axis=2)
         self.rho = (t / np.maximum(self.top_val, 1e-6)[..., None]).astype(F)
         # how dangerous each is in absolute terms: his threat against my own standing

@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 
 from ..engine.actions import KIND, MOTION_KINDS
+from ..engine.arith import LARGE
 
 if TYPE_CHECKING:
     from ..engine.game import Game
 
 NEG = np.float32(-1e9)
 _NONE = np.zeros(0, dtype=np.int64)          # no positions
-_SMALL = 1 << 14     # a board (or block) smaller than this is written whole: a lone game's
-                     # costs less to write than to keep track of
 
 
 @dataclass(frozen=True)
@@ -139,7 +138,7 @@ class Board:
         considering (the value is NEG elsewhere)."""
         sl = self.menu[name].sl
         self.legal[:, :, sl] = legal
-        if self.value.size < _SMALL:                  # a lone game's board: written whole
+        if self.value.size < LARGE:                  # a lone game's board: written whole
             self.value[:, :, sl] = np.where(np.logical_and(legal, keep), value, NEG)
             self._valued[name] = None
         else:
@@ -147,14 +146,13 @@ class Board:
         self._put.add(name)
         self._blank.discard(name)
         held = self._held[name]
-        for field, v in (("target", target), ("arg", arg), ("cost", cost), ("group", group),
-                         ("kind", kind), ("claim", claim)):
+        for field, v in zip(self.FIELDS, (target, arg, cost, group, kind, claim)):
             if v is None:
                 if field in held:
                     self._clear(field, name, sl)
                 continue
             arr = getattr(self, field)
-            key = self._constant(arr, v) if arr.size >= _SMALL else None
+            key = self._constant(arr, v) if arr.size >= LARGE else None
             if key is None or held.get(field) != key:
                 arr[:, :, sl] = v
                 held[field] = key

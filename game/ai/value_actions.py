@@ -90,7 +90,7 @@ def appoint(t: "Turn") -> None:
     oc = np.maximum(owner, 0)[:, None, :]
     other = (owner >= 0)[:, None, :] & ~mine
     rho_o = np.where(other, t.rho_of_secretaries, 0.0)
-    ally_o = other & along_last(ctx.allied[:, lead], oc)
+    ally_o = other & along_last(t.allied_leaders, oc)
     loss = share[:, None, :] * cur[:, None, :]
     delta = np.where(ally_o, 0.0, gain + rho_o * loss)          # never poach an ally's man
     # a man placed without the General Secretary's powers lasts only until he moves him

@@ -175,7 +175,7 @@ def enemy_level(t: "Turn") -> np.ndarray:
     X = ctx.top
     bi = np.arange(s.batch)[:, None]
     x_st = along_last(st, X)                                                # [B,N]
-    theirs = ctx.allied[bi, X] & ~ctx.allied[:, ctx.lead] & \
+    theirs = ctx.allied[bi, X] & ~t.allied_leaders & \
         (np.arange(t.g.P)[None, None, :] != X[..., None])                   # [B,N,P]
     camp = x_st + (theirs * st[:, None, :]).sum(axis=2)
     ideo = s.ideology[:, ctx.lead]

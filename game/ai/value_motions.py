@@ -275,7 +275,7 @@ def promote(t: "Turn") -> None:
     g, s, ctx = t.g, t.s, t.ctx
     lead = ctx.lead
     follows = (s.patron.astype(np.int64)[:, None, :] == lead[None, :, None]) | \
-        ctx.allied[:, lead, :]                                                    # [B,N,P]
+        t.allied_leaders                                                          # [B,N,P]
     # ...never a man the Central Committee has put out of the Politburo (none came back in
     # the 1920s; without it allies re-elected whom Stalin had just removed, month after month)
     ok = follows & ~ctx.in_pb[:, None, :] & ctx.in_cc[:, None, :] & ctx.act[:, None, :] & \
@@ -413,7 +413,6 @@ def _line_gain(t: "Turn") -> np.ndarray:
     # an adopted motion earns its mover a point of prestige (the engine's rule): a reason to
     # move a motion worth moving, not one to move any motion that will pass
     return np.where(gain > 0, gain + KAPPA, gain).astype(F)
-
 
 
 def _views(t: "Turn") -> tuple[np.ndarray, np.ndarray]:

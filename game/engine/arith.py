@@ -12,8 +12,9 @@ import numpy as np
 
 _max, _min = np.maximum, np.minimum
 # arrays smaller than this (a lone game's) take NumPy's plain forms: below it the plain forms'
-# fixed costs are less than what the large batch's forms save
-_LARGE = 1 << 14
+# fixed costs are less than what the large batch's forms save (read by the rivals and the
+# rules wherever a batch form and a plain form of the same sum are chosen by size)
+LARGE = 1 << 14
 
 
 def clip(x, lo, hi):
@@ -47,7 +48,7 @@ def dot_last(a, b):
     memory holds it: the terms are added as ``sum_terms`` does only when both factors are
     laid out in C order (then so is the product); otherwise the product is summed."""
     a, b = np.asarray(a), np.asarray(b)
-    if max(a.size, b.size) * 2 < _LARGE:                # a lone game's: the table is cheaper
+    if max(a.size, b.size) * 2 < LARGE:                # a lone game's: the table is cheaper
         return (a * b).sum(axis=-1)
     n = max(a.shape[-1], b.shape[-1])
     if not 0 < n <= _PAIRWISE_BLOCK or np.result_type(a, b).kind != "f" or \
@@ -108,13 +109,12 @@ def along_last(a: np.ndarray, idx: np.ndarray) -> np.ndarray:
     axis of length 1 or a's): the same values, without the checks that cost more than the
     gather on a played game's small arrays. On a stored array, a ``take`` at flat positions:
     several times cheaper at a large batch than indexing with an index array per axis."""
-    if a.size >= _LARGE and a.flags.c_contiguous:
+    if a.size >= LARGE and a.flags.c_contiguous:
         idx = np.asarray(idx)
         if idx.dtype.kind in "iu" and \
                 not (idx.astype(np.uint64, copy=False) >= a.shape[-1]).any():   # none negative
             return a.reshape(-1).take(_row_starts(a.shape) + idx)
     return a[_grid(a.shape[:-1]) + (idx,)]
-
 
 
 @lru_cache(maxsize=64)

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .arith import clip, eye, sum_terms
+from .arith import LARGE, clip, eye, sum_terms
 from .state import BODY, State
 
 
@@ -215,7 +215,7 @@ def delegate_share(state: State, params: dict, structural: float) -> np.ndarray:
     bi = np.arange(B)
     patron = np.where(state.sec_patron >= 0, state.sec_patron, P)
     R = machine.shape[1]
-    if B * R * (P + 1) < 1 << 14:
+    if B * R * (P + 1) < LARGE:
         # a lone game's: the sum over a [B,R,P] table (a last column for local secretaries)
         table = np.zeros((B, R, P + 1), dtype=machine.dtype)
         table[bi[:, None], np.arange(R)[None, :], patron] = machine

@@ -29,9 +29,9 @@ def main(argv: Optional[list[str]] = None) -> int:
 def cmd_scenarios(argv: list[str]) -> int:
     from .content.loader import list_scenarios
     rows = list_scenarios()
-    width = max((len(r[0]) for r in rows), default=0)
-    for sid, desc, _path in rows:
-        print(f"{sid:<{width}}  {desc}")
+    width = max((len(r.id) for r in rows), default=0)
+    for r in rows:
+        print(f"{r.id:<{width}}  {r.description}")
     return 0
 
 

@@ -7,7 +7,7 @@ from game.content.loader import list_scenarios, load_scenario
 from game.engine.game import Game
 from game.engine.log import Log
 
-SHIPPED = [sid for sid, _desc, _path in list_scenarios()]
+SHIPPED = [entry.id for entry in list_scenarios()]
 
 
 def test_the_game_ships_scenarios():

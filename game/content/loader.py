@@ -11,7 +11,7 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, NamedTuple, TypeVar
 
 from game.content import paths
 from game.content.errors import Problem, ScenarioError
@@ -56,19 +56,39 @@ def parse_scenario(data: str | bytes, file: str = "<text>") -> Scenario:
     return _guarded(load, file)
 
 
-def list_scenarios() -> list[tuple[str, str, str]]:
-    """``(id, description, path)`` of every file in the scenarios folder, without full checks.
-    A file that cannot be read is listed with the first problem as its description."""
+class Listing(NamedTuple):
+    """A scenario file as the lists show it, read without full checks."""
+    id: str
+    description: str
+    path: str
+    label: str          # its short title, or a name made from its id
+
+
+def list_scenarios() -> list[Listing]:
+    """Every file in the scenarios folder. A file that cannot be read is listed with its first
+    problem as its description."""
     found = []
     for path in paths.scenario_files():
         try:
             root = root_mapping(read_file(path), str(path))
         except ScenarioError as err:
-            found.append((path.stem, f"(cannot be read: {err.problems[0].message})", str(path)))
+            found.append(Listing(path.stem, f"(cannot be read: {err.problems[0].message})",
+                                 str(path), label_from_id(path.stem)))
             continue
         ident, text = scalar_value(root, "id"), scalar_value(root, "description")
-        found.append((ident.value if ident else path.stem, text.value if text else "", str(path)))
+        short = scalar_value(root, "short_title")
+        sid = ident.value if ident else path.stem
+        found.append(Listing(sid, text.value if text else "", str(path),
+                             short.value if short and short.value else label_from_id(sid)))
     return found
+
+
+def label_from_id(sid: str) -> str:
+    """A name for a scenario that has no short title: ``whatif_lenin_lives`` -> 'What if: Lenin
+    lives'."""
+    if sid.startswith("whatif_"):
+        return "What if: " + sid[len("whatif_"):].replace("_", " ").capitalize()
+    return sid.replace("_", " ").capitalize()
 
 
 def _guarded(load: Callable[[], T], file: str) -> T:
@@ -100,5 +120,5 @@ def _uncollected(load: Callable[[], T]) -> T:
         gc.enable()
 
 
-__all__ = ["ScenarioError", "apply_overrides", "list_scenarios", "load_scenario",
+__all__ = ["Listing", "ScenarioError", "apply_overrides", "label_from_id", "list_scenarios", "load_scenario",
            "parse_scenario", "scenarios_dir"]

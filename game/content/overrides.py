@@ -28,7 +28,7 @@ from game.content.schema import Scenario
 from game.content.validate import scenario_from_root
 from game.content.yamlsafe import MAX_DEPTH, is_null, read_file, root_mapping
 
-WHATIF_KEYS = ("id", "title", "description", "base", "overrides")
+WHATIF_KEYS = ("id", "title", "short_title", "description", "base", "overrides")
 MAX_CHAIN = 8          # a what-if of a what-if of … ; more is a mistake or a loop
 _STR = "tag:yaml.org,2002:str"
 
@@ -67,7 +67,7 @@ def resolve_whatif(root: MappingNode, path: Path, chain: tuple[Path, ...] = ()) 
     merger = Merger()
     if isinstance(overrides, MappingNode):
         merged = merger.merge(merged, overrides, Scenario)
-    own = [entries[k] for k in ("id", "title", "description", "base") if k in entries]
+    own = [entries[k] for k in ("id", "title", "short_title", "description", "base") if k in entries]
     return _with_keys(merged, own), pending + problems + merger.problems
 
 

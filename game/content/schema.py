@@ -330,6 +330,7 @@ class Scenario:
     persons: tuple[Person, ...]
     posts: tuple[Post, ...]
     regions: tuple[Region, ...]
+    short_title: str = ""               # its name in the interface's lists; from the id if empty
     format: int = FORMAT_VERSION
     briefing: str = ""                  # the situation, for every side
     roles: tuple[Role, ...] = ()

@@ -27,6 +27,7 @@ _ID_LISTS = (("persons", "person"), ("posts", "post"), ("regions", "region"), ("
              ("sittings", "sitting"))
 _PERCENTAGES = ("unemployment", "strikes", "peasant_mood", "kulaks", "nepmen", "bureaucracy",
                 "world_revolution", "isolation")
+MAX_SHORT_TITLE = 32    # what the scenario lists show in full at the normal text size
 
 
 class Checker:
@@ -136,6 +137,10 @@ class Checker:
         if s.format != FORMAT_VERSION:
             self.report(("format",), f"format {s.format} is not supported",
                         f"this game reads format {FORMAT_VERSION}")
+        if len(s.short_title) > MAX_SHORT_TITLE:
+            self.report(("short_title",), f"the short title has {len(s.short_title)} characters; "
+                        f"lists show about {MAX_SHORT_TITLE}",
+                        "shorten it (the full title is shown beside the list)")
         start = self.date(("calendar", "start"), s.calendar.start)
         end = self.date(("calendar", "end"), s.calendar.end)
         if start is not None and end is not None and start >= end:

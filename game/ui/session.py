@@ -70,7 +70,8 @@ class ScenarioCache:
         return self.loaded[sid]
 
 
-def scenarios() -> list[tuple[str, str, str]]:
+def scenarios() -> list:
+    """The scenarios folder's listings (``game.content.loader.Listing``)."""
     from game.content.loader import list_scenarios
     return list_scenarios()
 

@@ -161,11 +161,27 @@ def test_load_by_bare_name_uses_the_scenarios_folder(monkeypatch: pytest.MonkeyP
     assert "no scenario named 'tinny'" in str(caught.value) and "did you mean 'tiny'?" in str(caught.value)
 
 
-def test_list_scenarios_gives_id_description_and_path(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_list_scenarios_gives_id_description_path_and_the_name_for_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("POLITBURO_SCENARIOS", str(FIXTURES))
-    listed = {ident: (text, path) for ident, text, path in list_scenarios()}
-    assert listed["tiny"] == ("Three members, two regions, one year.", str(TINY))
-    assert listed["lenin_lives"][0] == "Lenin recovers from his strokes."
+    listed = {entry.id: entry for entry in list_scenarios()}
+    assert listed["tiny"][:3] == ("tiny", "Three members, two regions, one year.", str(TINY))
+    assert listed["lenin_lives"].description == "Lenin recovers from his strokes."
+    # no short title: a name is made from the id
+    assert listed["tiny"].label == "Tiny"
+
+
+def test_the_shipped_scenarios_are_listed_by_their_short_titles() -> None:
+    labels = {entry.id: entry.label for entry in list_scenarios()}
+    assert labels["start_1924_isolation_of_trotsky"] == "1924: Trotsky isolated"
+    assert labels["whatif_lenin_lives"] == "What if: Lenin lives"
+    assert load_scenario("whatif_lenin_lives").short_title == "What if: Lenin lives"
+
+
+def test_a_short_title_too_long_for_the_lists_is_reported_with_the_fix() -> None:
+    (message,) = errors(MINIMAL.replace("title: Mini\n", "title: Mini\nshort_title: " + "x" * 40 + "\n"))
+    assert message.startswith("s.yaml:3:")
+    assert "the short title has 40 characters; lists show about 32" in message
+    assert "shorten it" in message
 
 
 def test_scenarios_dir_defaults_to_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,7 @@ from game.replay.session import Session
 
 def _scripted():
     out = []
-    for sid, _desc, path in list_scenarios():
+    for sid, _desc, path, _label in list_scenarios():
         try:
             sc = load_scenario(path)
         except Exception:            # noqa: BLE001 — the content tests report broken files

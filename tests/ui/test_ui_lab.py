@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from game.content.loader import Listing
 from game.lab.api import LabRun
 
 from game.ui.paths import ROOT
@@ -37,7 +38,7 @@ def _play(app, screen, limit=10_000):
 
 def test_the_lab_runs_a_handful_of_games_to_the_end(make_app, tmp_path):
     app = make_app()
-    screen = LabScreen(app, scenarios=[("tiny", "four leaders, two years", str(TINY))], out_dir=tmp_path)
+    screen = LabScreen(app, scenarios=[Listing("tiny", "four leaders, two years", str(TINY), "Tiny")], out_dir=tmp_path)
     app.push(screen)
     frames(app)
     twenty = next(b for b, n in screen.settings.run_buttons.items() if n == 20)
@@ -60,7 +61,7 @@ def test_the_lab_runs_a_handful_of_games_to_the_end(make_app, tmp_path):
 
 def test_the_lab_can_be_cancelled(make_app):
     app = make_app()
-    screen = LabScreen(app, scenarios=[("tiny", "", str(TINY))])
+    screen = LabScreen(app, scenarios=[Listing("tiny", "", str(TINY), "Tiny")])
     app.push(screen)
     frames(app)
     screen.start()
@@ -74,7 +75,6 @@ def test_the_comparison_names_the_scenarios_as_the_lists_do_not_by_id(make_app):
     from types import SimpleNamespace
 
     from game.lab.study import make_study
-    from game.ui.screens.scenario_select import scenario_label
     app = make_app()
     screen = LabScreen(app, out_dir=None)
     study = make_study("whatif_lenin_lives", vs="start_1922_last_struggle", runs=20)
@@ -83,5 +83,5 @@ def test_the_comparison_names_the_scenarios_as_the_lists_do_not_by_id(make_app):
     screen.result = SimpleNamespace(study=study, comparison={"headline": said})
     shown = screen.headline()
     assert "whatif_lenin_lives" not in shown and "start_1922_last_struggle" not in shown
-    assert f"“{scenario_label('whatif_lenin_lives')}”" in shown
-    assert f"“{scenario_label('start_1922_last_struggle')}”" in shown
+    assert "“What if: Lenin lives”" in shown
+    assert "“1922: Lenin's last struggle”" in shown

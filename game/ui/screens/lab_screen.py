@@ -15,7 +15,6 @@ from game.ui.lab_charts import arm_colours, fan_chart, outcome_bars
 from game.ui.richtext import RichText, RichTextView
 from game.ui.screen import Screen
 from game.ui.screens.lab_settings import LabSettings
-from game.ui.screens.scenario_select import scenario_label
 from game.ui.text import blit_wrapped, wrap
 from game.ui.widgets import button, card, header, section_title
 
@@ -29,7 +28,7 @@ class LabScreen(Screen):
     name = "lab"
 
     def __init__(self, app, scenarios=None, out_dir=None):
-        """``scenarios``: (id, description, path) rows to choose from (default: the scenarios folder)."""
+        """``scenarios``: the listings to choose from (default: the scenarios folder's)."""
         super().__init__(app)
         self.settings = LabSettings(app, scenarios)
         self.out_dir = out_dir
@@ -225,7 +224,7 @@ class LabScreen(Screen):
             # by the names its lists and legends show
             text = res.comparison["headline"]
             for arm in res.study.arms:
-                text = text.replace(f"“{arm.label}”", f"“{scenario_label(arm.label)}”")
+                text = text.replace(f"“{arm.label}”", f"“{self.settings.label(arm.label)}”")
             return text
         s = res.summaries[0]
         top = max(s["outcomes"], key=lambda o: o["share"] or 0)
@@ -239,9 +238,9 @@ class LabScreen(Screen):
         colours = arm_colours(pal)
         if self.head_view is not None:
             self.head_view.draw(surface)
-        groups = [(scenario_label(a.label), s["outcomes"], colours[i % 2]) for i, (a, s) in enumerate(zip(arms, res.summaries))]
+        groups = [(self.settings.label(a.label), s["outcomes"], colours[i % 2]) for i, (a, s) in enumerate(zip(arms, res.summaries))]
         outcome_bars(surface, self.bars_rect, app, groups, "Who leads at the end")
-        fans = [(scenario_label(a.label), s["fans"]["series"]["scissors"], colours[i % 2])
+        fans = [(self.settings.label(a.label), s["fans"]["series"]["scissors"], colours[i % 2])
                 for i, (a, s) in enumerate(zip(arms, res.summaries))]
         fan_chart(surface, self.fan_rect, app, res.summaries[0]["fans"]["dates"], fans,
                   "The scissors, month by month", reference=1.0)

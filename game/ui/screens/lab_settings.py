@@ -6,8 +6,8 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from game.content.loader import label_from_id
 from game.ui import layout
-from game.ui.screens.scenario_select import scenario_label
 from game.ui.session import ScenarioCache
 from game.ui.text import blit
 from game.ui.widgets import ListView, button, section_title
@@ -28,9 +28,10 @@ class LabSettings:
         from game.ui.session import scenarios as all_scenarios
         self.app = app
         rows = list(scenarios) if scenarios is not None else all_scenarios()
-        self.paths = {sid: path for sid, _d, path in rows}
-        self.descriptions = {sid: d for sid, d, _p in rows}
-        self.ids = [sid for sid, _d, _p in rows]
+        self.paths = {s.id: s.path for s in rows}
+        self.descriptions = {s.id: s.description for s in rows}
+        self.labels = {s.id: s.label for s in rows}
+        self.ids = [s.id for s in rows]
         self.scenario_id = "whatif_lenin_lives" if "whatif_lenin_lives" in self.paths else (self.ids[0] if self.ids else None)
         self.baseline = NONE
         self.runs = 100
@@ -42,6 +43,10 @@ class LabSettings:
         self.pick(self.scenario_id)
 
     # ---------------------------------------------------------------- choices
+    def label(self, sid: str) -> str:
+        """The name the lists give a scenario (a study names its arms by id)."""
+        return self.labels.get(sid) or label_from_id(sid)
+
     def scenario(self, sid: str | None):
         return self.cache.get(sid)
 
@@ -100,7 +105,7 @@ class LabSettings:
         y = rect.y
         self.titles = []
         self.titles.append((pygame.Rect(rect.x, y, rect.w, title_h), "Scenario"))
-        rows = [(sid, scenario_label(sid), "") for sid in self.ids]
+        rows = [(sid, self.label(sid), "") for sid in self.ids]
         self.list = ListView(pygame.Rect(rect.x, y + title_h, rect.w, top_h), rows, app, self.scenario_id)
         snap(self.list, self.ids, self.scenario_id)
         y += title_h + top_h + u(4)

@@ -12,21 +12,16 @@ from game.ui.text import blit
 from game.ui.widgets import ListView, button, card, header, section_title
 
 
-def scenario_label(sid: str) -> str:
-    if sid.startswith("whatif_"):
-        return "What if: " + sid[len("whatif_"):].replace("_", " ").capitalize()
-    return sid.replace("_", " ").capitalize()
-
-
 class ScenarioSelectScreen(Screen):
     name = "scenario_select"
 
     def __init__(self, app, hotseat: bool = False):
         super().__init__(app)
         self.hotseat = hotseat
-        self.rows = [(sid, scenario_label(sid), "") for sid, _desc, _path in scenarios()]
-        self.descriptions = {sid: desc for sid, desc, _path in scenarios()}
-        self.paths = {sid: path for sid, _desc, path in scenarios()}
+        listed = scenarios()
+        self.rows = [(s.id, s.label, "") for s in listed]
+        self.descriptions = {s.id: s.description for s in listed}
+        self.paths = {s.id: s.path for s in listed}
         self.scenario_id = "campaign" if "campaign" in self.paths else (self.rows[0][0] if self.rows else None)
         self.cache = ScenarioCache(self.paths)
         self.chosen: list[str] = []
@@ -55,7 +50,9 @@ class ScenarioSelectScreen(Screen):
         bfont = app.fonts.theme_font("display", 19)
         self.back_button = self.header_back_button(w, "Return to the menu (Esc)")
         body = pygame.Rect(u(30), self.header_rect.bottom + u(22), w - u(60), h - self.header_rect.bottom - u(44))
-        self.left, self.right = layout.split_h(body, [0.27, 0.73], u(24))
+        # the list widens with the text, so that larger text still shows whole names
+        share = min(0.36, 0.27 * (1 + 0.7 * (app.settings.text_scale - 1)))
+        self.left, self.right = layout.split_h(body, [share, 1 - share], u(24))
         inner = layout.inset(self.left, u(14))
         title_h = app.fonts.get("display", 20).get_linesize() + u(16)
         bh = bfont.get_linesize() + u(14)
@@ -208,16 +205,20 @@ class ScenarioSelectScreen(Screen):
         title = sc.title if sc is not None else "Scenario could not be loaded"
         blit(surface, fonts.fit("display", 30, title, self.rin.w, 14), title, pal.ink, (self.rin.x, self.title_y))
         self.brief.draw(surface)
+        names = {p.id: p.name.upper() for p in sc.persons} if sc is not None else {}
         name_font = fonts.get("display", 16)
+        if self.role_rects:
+            # one size for every name: the largest in which the widest fits its portrait
+            widest = max((names[pid] for pid, _r in self.role_rects), key=lambda n: name_font.size(n)[0])
+            name_font = fonts.fit("display", 16, widest, self.role_rects[0][1].w - u(4), 11)
         for pid, r in self.role_rects:
             chosen = pid in self.chosen
             if chosen:
                 pygame.draw.rect(surface, pal.accent, r.inflate(u(6), u(6)))
             img = people_portrait(self, pid)
             surface.blit(img, img.get_rect(midtop=(r.centerx, r.y + u(4))))
-            name = next(p.name for p in sc.persons if p.id == pid)
             colour = pal.paper_light if chosen else pal.ink
-            blit(surface, name_font, name.upper(), colour, (r.centerx, r.y + u(8) + self.portrait_size), "midtop",
+            blit(surface, name_font, names[pid], colour, (r.centerx, r.y + u(8) + self.portrait_size), "midtop",
                  max_width=r.w - u(4))
             if self.hotseat and chosen:
                 blit(surface, fonts.get("display", 14), f"PLAYER {self.chosen.index(pid) + 1}", pal.paper_light,

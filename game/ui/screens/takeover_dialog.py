@@ -128,13 +128,13 @@ class ScenarioPicker(Overlay):
 
     def __init__(self, app, replay):
         super().__init__(app)
-        from game.ui.screens.scenario_select import scenario_label
         from game.ui.session import scenarios
         self.replay = replay
         self.band_text = "Replay the history of…"
-        self.rows = [(sid, scenario_label(sid), "") for sid, _d, _p in scenarios() if not sid.startswith("whatif_")]
-        self.descriptions = {sid: d for sid, d, _p in scenarios()}
-        self.paths = {sid: p for sid, _d, p in scenarios()}
+        listed = scenarios()
+        self.rows = [(s.id, s.label, "") for s in listed if not s.id.startswith("whatif_")]
+        self.descriptions = {s.id: s.description for s in listed}
+        self.paths = {s.id: s.path for s in listed}
 
     def layout(self, rect: pygame.Rect) -> None:
         app, u = self.app, self.app.u

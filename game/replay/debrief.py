@@ -82,7 +82,7 @@ class Debrief:
     players: list[str]              # names of the leaders played by people
     period: str
     outcome: str
-    roles: list[tuple[str, str]]
+    roles: list[tuple[str, str, str]]   # name, won/lost/still playing, and why
     took_over: Optional[str]        # the month a player took over the historical replay
     path: list[PathRow]
     path_note: str
@@ -127,7 +127,7 @@ def build_debrief(session: "Session", historical: Optional["Session"] = None) ->
     return Debrief(
         title=g.scenario.title, scenario=g.scenario.id, seed=session.seed, players=players,
         period=f"{g.date(0)} to {g.date(session.turn)}", outcome=outcome_sentence(g, outcome),
-        roles=[(names.get(r, r), res) for r, res in outcome["roles"].items()],
+        roles=_roles(g, session, outcome, records),
         took_over=took_over, path=path, path_note=note, turning_points=turning,
         player_votes=mine, sources=collect_sources(records),
         questions=questions.build(g, session, outcome, turning, mine, path, historical),
@@ -304,6 +304,13 @@ def collect_sources(records: list[dict]) -> list[SourceView]:
         what = (r.get("title") or r["text"]).rstrip(".")
         out.append(SourceView(src["file"], src.get("quote", ""), f"{r['date']}, {what}"))
     return out
+
+
+def _roles(g, session: "Session", outcome: dict, records: list[dict]) -> list[tuple[str, str, str]]:
+    """Each side's result and the end screen's reason for it (the aim that failed)."""
+    from .ending import role_results
+    return [(g.names.get(r.role, r.role), r.result, r.reason)
+            for r in role_results(g, session.state.take([0]), outcome, records)]
 
 
 def _standing(g, session: "Session", outcome: dict) -> str:

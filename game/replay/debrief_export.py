@@ -35,7 +35,7 @@ def markdown(d: "Debrief") -> str:
     out += [f"- **Outcome:** {_md(d.outcome)}"]
     if d.standing:
         out.append(f"- **How he stands:** {_md(d.standing)}")
-    out += [f"- {_md(name)}: {RESULT.get(res, res)}" for name, res in d.roles]
+    out += [f"- {_md(name)}: {RESULT.get(res, res)}. {_md(why)}" for name, res, why in d.roles]
     out += ["", "## Your decisive votes", ""]
     if d.player_votes:
         for v in d.player_votes:
@@ -118,7 +118,7 @@ def html(d: "Debrief") -> str:
     out.append(f"<li><b>Outcome:</b> {_e(d.outcome)}</li>")
     if d.standing:
         out.append(f"<li><b>How he stands:</b> {_e(d.standing)}</li>")
-    out += [f"<li>{_e(n)}: {_e(RESULT.get(r, r))}</li>" for n, r in d.roles]
+    out += [f"<li>{_e(n)}: {_e(RESULT.get(r, r))}. {_e(why)}</li>" for n, r, why in d.roles]
     out += ["</ul>", "<h2>Your decisive votes</h2>"]
     out += [x for v in d.player_votes for x in _html_vote(v)] or \
         ["<p>No vote was moved by you or against you, and none you took part in was close.</p>"]

@@ -113,3 +113,15 @@ def test_it_says_how_the_leader_stands_as_the_end_screen_does(played, debrief):
     assert debrief.standing and debrief.standing == ending.basis
     assert f"**How he stands:** {debrief.standing}" in debrief.markdown().replace("\\_", "_")
     assert "<b>How he stands:</b>" in debrief.html()
+
+
+def test_each_side_s_result_comes_with_the_end_screen_s_reason(played, debrief):
+    from game.replay.ending import read_ending
+    ending = read_ending(played.game, played.state, played.outcome(), played.records)
+    names = played.game.names
+    assert debrief.roles == [(names[r.role], r.result, r.reason) for r in ending.roles]
+    lost = [(n, why) for n, res, why in debrief.roles if res == "lost"]
+    assert lost, "someone loses every finished game of this scenario"
+    name, why = lost[0]
+    assert why and why != "Every aim met."        # a loss says which aim failed, or how he fell
+    assert f"{name}: lost. {why}" in debrief.markdown().replace("\\", "")

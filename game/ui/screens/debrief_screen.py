@@ -301,9 +301,10 @@ class DebriefScreen(Screen):
             y += small.get_linesize()
         y += u(6)
         bold = app.fonts.get("bold", 14)
-        for name, res in d.roles:
+        for name, res, why in d.roles:
             if y + bold.get_linesize() > limit:
                 break
+            self.tips.add_frame(pygame.Rect(lin.x, y, lin.w, bold.get_linesize()), f"{name}: {why}")
             word = RESULT.get(res, res).upper()
             wr = blit(surface, app.fonts.get("display", 15), word, pal.good if res == "won" else pal.bad,
                       (lin.right, y), "topright")

@@ -17,6 +17,7 @@ from typing import Callable, Optional
 
 import numpy as np
 
+from ..content.loader import label_from_id
 from ..engine import power
 from ..engine.env import Env
 from ..engine.game import Game
@@ -46,6 +47,7 @@ class Meta:
     weights: dict                     # vote-term weights in force
     overrides: dict                   # the lab's overrides (``--weights``, a sweep setting)
     difficulty: str = ""              # the rivals' level ("": their default)
+    short_title: str = ""             # the scenario's name in lists, legends and verdicts
 
     @classmethod
     def of(cls, g: Game, overrides: Optional[dict] = None,
@@ -61,7 +63,8 @@ class Meta:
                    dates=tuple(g.date(t) for t in range(g.n_turns)),
                    structural=float(g.structural),
                    weights={f.name: float(getattr(g.weights, f.name)) for f in fields(g.weights)},
-                   overrides=dict(overrides or {}), difficulty=difficulty or "")
+                   overrides=dict(overrides or {}), difficulty=difficulty or "",
+                   short_title=sc.short_title or label_from_id(sc.id))
 
     def name(self, ident: str) -> str:
         if ident == "collapse":

@@ -43,28 +43,29 @@ def chart_files(result) -> dict[str, str]:
         out["sweep.svg"] = charts.sweep_chart(
             result.sweep, "Who leads at the end, by setting",
             f"{first['title']} · {runs_txt} per setting · 95% bands", axis=axis)
-    groups = [{"label": a.label, "rows": s["outcomes"]} for a, s in zip(st.arms, sums)]
+    names = result.names()
+    groups = [{"label": n, "rows": s["outcomes"]} for n, s in zip(names, sums)]
     if kind != "sweep":
         out["outcomes.svg"] = charts.outcome_bars(
             groups, "Who leads the party at the end",
             f"{first['title']} · {runs_txt} · bars: share of games · whiskers: 95% interval")
         out["timeline.svg"] = charts.timeline(
-            [{"label": a.label, "events": s["events"]} for a, s in zip(st.arms, sums)], dates,
+            [{"label": n, "events": s["events"]} for n, s in zip(names, sums)], dates,
             "When the key events happened",
             "line: 10–90% of the games where it happened · box: middle half · dot: median")
-    for i, (arm, s) in enumerate(zip(st.arms, sums)):
+    for i, (name, s) in enumerate(zip(names, sums)):
         if kind == "sweep" and 0 < i < len(sums) - 1:
             continue                     # a sweep shows its two ends month by month
         lead = s["leading"]
         names = {o["id"]: o["name"] for o in s["outcomes"]}
         out[f"leading_{i + 1}.svg"] = charts.stacked_leading(
             lead["shares"], [o["id"] for o in s["outcomes"]], names, lead["dates"],
-            f"Who leads, month by month — {arm.label}",
+            f"Who leads, month by month — {name}",
             "share of games in which each leader stands first (grey: the alliance has collapsed)")
     if kind != "sweep":
         for name in FAN_SERIES:
-            fan_groups = [{"label": a.label, "values": s["fans"]["series"][name],
-                           "running": s["fans"]["running"]} for a, s in zip(st.arms, sums)]
+            fan_groups = [{"label": n, "values": s["fans"]["series"][name],
+                           "running": s["fans"]["running"]} for n, s in zip(names, sums)]
             out[f"fan_{name}.svg"] = charts.fan_chart(
                 LABELS[name], fan_groups, dates, REFERENCES.get(name),
                 "spread across games, month by month (games that collapsed drop out)")
@@ -232,13 +233,14 @@ def _settings_text(result) -> str:
 def html(result, chart_names: list[str]) -> str:
     st, sums = result.study, result.summaries
     first = sums[0]
-    labels = [a.label for a in st.arms]
+    labels = result.names()
     if st.kind == "compare":
-        title = f"What if? {labels[0]} against {labels[1]}"
+        title = f"“{labels[0]}” against “{labels[1]}”"
     elif st.kind == "sweep":
-        title = f"What if? {first['title']}: which historians do you believe?"
+        ask = " Which" if first["title"].endswith("?") else ": which"
+        title = f"{first['title']}{ask} historians do you believe?"
     else:
-        title = f"What if? {first['title']}"
+        title = first["title"]
     body = ['<div class="banner">Politburo 1922–1929 · what-if lab</div>',
             f"<h1>{escape(title)}</h1>",
             f'<p class="meta">{escape(_settings_text(result))}</p>']
@@ -261,9 +263,9 @@ def html(result, chart_names: list[str]) -> str:
     if st.kind != "sweep":
         body.append("<h2>When the key events happened</h2>")
         body.append(_img("timeline.svg", "Timeline of the key events"))
-        for arm, s in zip(st.arms, sums):
+        for name, s in zip(labels, sums):
             if len(sums) > 1:
-                body.append(f"<h3>{escape(arm.label)}</h3>")
+                body.append(f"<h3>{escape(name)}</h3>")
             body.append(_event_table(s))
         body.append('<h2 class="pagebreak">The economy and the world</h2>')
         body.append('<p>The scissors first: when industrial prices run ahead of agricultural '
@@ -271,12 +273,12 @@ def html(result, chart_names: list[str]) -> str:
                     'peasants is in danger.</p>')
         body.extend(_img(n, n[4:-4].replace("_", " ")) for n in chart_names
                     if n.startswith("fan_"))
-        for arm, s in zip(st.arms, sums):
-            body.append(f"<h3>At the end — {escape(arm.label)}</h3>")
+        for name, s in zip(labels, sums):
+            body.append(f"<h3>At the end — {escape(name)}</h3>")
             body.append(_indicator_table(s))
     else:
-        for arm, s in zip(st.arms, sums):
-            body.append(f"<h3>{escape(arm.label)}</h3>")
+        for name, s in zip(labels, sums):
+            body.append(f"<h3>{escape(name)}</h3>")
             body.append(_outcome_table(s))
     body.append(_how_to_read(result))
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -287,8 +289,9 @@ def html(result, chart_names: list[str]) -> str:
 def _intro(result) -> str:
     st = result.study
     if st.kind == "compare":
-        return (f'<p>The lab played the what-if <b>{escape(st.arms[0].label)}</b> and its base '
-                f'<b>{escape(st.arms[1].label)}</b> {st.runs:,} times each, with computer '
+        first, base = result.names()
+        return (f'<p>The lab played <b>{escape(first)}</b> and <b>{escape(base)}</b> '
+                f'{st.runs:,} times each, with computer '
                 'players in every seat and the same seeds on both sides, so the two columns '
                 'differ only by the change the what-if makes.</p>')
     if st.kind == "sweep":

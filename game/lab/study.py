@@ -104,6 +104,15 @@ class LabResult:
                 self.study.sweep_name, list(zip(self.study.sweep_values, self.runs)))
         return self
 
+    def names(self) -> list[str]:
+        """How the report, its charts and the lab screen name each arm: by the scenarios' short
+        titles; a sweep by its settings."""
+        if self.kind == "sweep":
+            return [a.label for a in self.study.arms]
+        if self.kind == "compare":
+            return list(_summary.arm_names(self.runs[0].meta, self.runs[1].meta))
+        return [self.runs[0].meta.short_title or self.study.arms[0].label]
+
     def as_json(self) -> dict:
         st = self.study
         out = {"lab": "Politburo 1922–1929 what-if lab", "kind": st.kind, "runs": st.runs,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import stats
-from .record import BLOC_KINDS, DATE_KINDS, SERIES, Runs
+from .record import BLOC_KINDS, DATE_KINDS, SERIES, Meta, Runs
 
 FAN_QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
@@ -131,7 +131,8 @@ def leading(runs: Runs) -> dict:
 
 def summarise(runs: Runs) -> dict:
     m = runs.meta
-    return {"scenario": m.scenario, "title": m.title, "base": m.base, "runs": runs.n,
+    return {"scenario": m.scenario, "title": m.title, "short_title": m.short_title,
+            "base": m.base, "runs": runs.n,
             "seeds": [int(runs.seed[0]), int(runs.seed[-1])] if runs.n else [],
             "overrides": m.overrides, "structural": m.structural, "weights": m.weights,
             "difficulty": m.difficulty,
@@ -192,7 +193,15 @@ def compare(a: Runs, b: Runs) -> dict:
                          .replace(" )", ")").replace("  ", " ")})
     return {"a": a.meta.scenario, "b": b.meta.scenario, "runs_a": na, "runs_b": nb,
             "outcomes": rows, "events": ev_rows, "indicators": ind_rows,
-            "headline": headline(a.meta.scenario, b.meta.scenario, rows, na, nb)}
+            "headline": headline(*arm_names(a.meta, b.meta), rows, na, nb)}
+
+
+def arm_names(a: Meta, b: Meta) -> tuple[str, str]:
+    """How a comparison names its two sides: by the scenarios' short titles ("What if: Lenin
+    lives"), or by id where the two would read the same."""
+    if a.short_title and b.short_title and a.short_title != b.short_title:
+        return a.short_title, b.short_title
+    return a.scenario, b.scenario
 
 
 def headline(a: str, b: str, rows: list[dict], na: int, nb: int) -> str:

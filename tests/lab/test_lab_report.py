@@ -56,9 +56,13 @@ def test_a_comparison_report_shows_both_scenarios_and_the_differences(compare_re
     _, html, charts = _written(compare_result, tmp_path)
     _check_page(html, charts, tmp_path)
     assert {"leading_1.svg", "leading_2.svg"} <= set(charts)
-    assert "trotsky_popular" in html and "tiny" in html and "How sure can we be?" in html
+    # the page names the two sides as the game's lists do: by short title, or a name made
+    # from the id where the file has none
+    assert "<h1>“What if: Trotsky popular” against “Tiny”</h1>" in html
+    assert "How sure can we be?" in html
     c = compare_result.comparison
-    assert c["a"] == "trotsky_popular" and c["b"] == "tiny" and c["headline"]
+    assert c["a"] == "trotsky_popular" and c["b"] == "tiny"
+    assert c["headline"].startswith("Under “What if: Trotsky popular”,") and "under “Tiny”" in c["headline"]
     for row in c["outcomes"]:
         assert row["low"] <= row["diff"] <= row["high"]
     rows = (tmp_path / "runs.csv").read_text(encoding="utf-8").splitlines()[1:]
@@ -72,6 +76,7 @@ def test_a_sweep_report_has_a_table_and_chart_of_outcome_shares_per_setting(tmp_
     _, html, charts = _written(result, tmp_path)
     _check_page(html, charts, tmp_path)
     assert "sweep.svg" in charts
+    assert "<h1>Tiny test scenario: which historians do you believe?</h1>" in html
     rows = result.sweep["rows"]
     assert [r["value"] for r in rows] == [0.0, 1.0]
     for r in rows:

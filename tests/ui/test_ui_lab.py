@@ -69,19 +69,3 @@ def test_the_lab_can_be_cancelled(make_app):
     _play(app, screen)
     assert screen.result is None and screen.status == "Cancelled."
     assert screen.run_button.is_enabled
-
-
-def test_the_comparison_names_the_scenarios_as_the_lists_do_not_by_id(make_app):
-    from types import SimpleNamespace
-
-    from game.lab.study import make_study
-    app = make_app()
-    screen = LabScreen(app, out_dir=None)
-    study = make_study("whatif_lenin_lives", vs="start_1922_last_struggle", runs=20)
-    said = ("Under “whatif_lenin_lives”, Vladimir Lenin ends up leading in 50% of games, against "
-            "0% under “start_1922_last_struggle” — 50 points more.")
-    screen.result = SimpleNamespace(study=study, comparison={"headline": said})
-    shown = screen.headline()
-    assert "whatif_lenin_lives" not in shown and "start_1922_last_struggle" not in shown
-    assert "“What if: Lenin lives”" in shown
-    assert "“1922: Lenin's last struggle”" in shown

@@ -220,12 +220,7 @@ class LabScreen(Screen):
         if res is None:
             return ""
         if res.comparison is not None:
-            # the summary names the scenarios by id (as typed on the command line); the screen
-            # by the names its lists and legends show
-            text = res.comparison["headline"]
-            for arm in res.study.arms:
-                text = text.replace(f"“{arm.label}”", f"“{self.settings.label(arm.label)}”")
-            return text
+            return res.comparison["headline"]
         s = res.summaries[0]
         top = max(s["outcomes"], key=lambda o: o["share"] or 0)
         return (f"{s['title']}: {top['name']} leads at the end in {top['share'] * 100:.0f}% of {s['runs']:,} "
@@ -234,13 +229,12 @@ class LabScreen(Screen):
     def _results(self, surface) -> None:
         app, pal = self.app, self.app.pal
         res = self.result
-        arms = list(res.study.arms)
         colours = arm_colours(pal)
         if self.head_view is not None:
             self.head_view.draw(surface)
-        groups = [(self.settings.label(a.label), s["outcomes"], colours[i % 2]) for i, (a, s) in enumerate(zip(arms, res.summaries))]
+        names = res.names()
+        groups = [(names[i], s["outcomes"], colours[i % 2]) for i, s in enumerate(res.summaries)]
         outcome_bars(surface, self.bars_rect, app, groups, "Who leads at the end")
-        fans = [(self.settings.label(a.label), s["fans"]["series"]["scissors"], colours[i % 2])
-                for i, (a, s) in enumerate(zip(arms, res.summaries))]
+        fans = [(names[i], s["fans"]["series"]["scissors"], colours[i % 2]) for i, s in enumerate(res.summaries)]
         fan_chart(surface, self.fan_rect, app, res.summaries[0]["fans"]["dates"], fans,
                   "The scissors, month by month", reference=1.0)

@@ -8,6 +8,7 @@ from game.ai.policies import Scripted, _good_options
 from game.ai.rivals import Rivals
 from game.ai.strength import run
 from game.engine import votes
+from game.engine.state import IND
 
 
 def test_an_aim_that_names_options_wants_them_and_one_that_rules_one_out_wants_the_rest():
@@ -19,9 +20,13 @@ def test_an_aim_that_names_options_wants_them_and_one_that_rules_one_out_wants_t
     assert good.tolist() == [[False, True, True], [False, True, True], [False, False, False]]
 
 
-def test_the_competent_trotsky_puts_industry_first_while_his_word_still_carries(campaign):
+def test_the_competent_trotsky_puts_industry_first_once_the_party_may_debate_it(campaign):
+    """The line of industrialisation may be tabled once industry has recovered to half of 1913
+    (its 'when'); the month it may, the stand-in Trotsky moves it while his word still
+    carries (his standing of 1922)."""
     g = campaign
     s = g.new_state(np.arange(4) + 7)
+    s.ind[:, IND["industrial_output"]] = 55.0
     rivals = Rivals(g, "easy")
     step(g, s, rivals, g.pidx["trotsky"], Scripted(g, "trotsky", "apparatus"))
     low = [o.id for o in g.scenario.policies[g.qidx["investment"]].options].index("low")
@@ -29,6 +34,7 @@ def test_the_competent_trotsky_puts_industry_first_while_his_word_still_carries(
 
 
 def test_the_competent_player_never_stays_in_an_open_faction_under_the_ban(campaign):
+    """Found in one (an event exposes a secret bloc), he is out of it the next month."""
     g = campaign
     p = g.pidx["trotsky"]
     seen = []
@@ -40,7 +46,10 @@ def test_the_competent_player_never_stays_in_an_open_faction_under_the_ban(campa
 
     play(g, np.arange(3) + 11, seat="trotsky", scripted="apparatus", difficulty="easy",
          on_turn=watch)
-    assert not np.any(seen)
+    # an event may expose his secret bloc (the United Opposition's meeting in the wood, 1926):
+    # he leaves it the next month, so never two months running
+    seen = np.array(seen)
+    assert not np.any(seen[1:] & seen[:-1])
 
 
 def test_in_the_campaign_a_competent_trotsky_wins_far_more_often_at_easy_than_at_hard(campaign):

@@ -35,6 +35,11 @@ DEFAULTS = MappingProxyType({
     # prestige
     "faction_cost": 0.7,            # monthly prestige an open faction costs under the ban
     "condemn_prestige": 8.0,
+    # a verdict on a man's views stands this many months before he may be condemned again:
+    # the party condemned each opposition at a plenum or a conference, not month by month
+    # (Trotskyism in January 1924 and January 1925; without it the rivals condemned the same
+    # man some seven times a campaign, every month for years in one game in ten)
+    "condemn_term": 12.0,
     "polemic_prestige": 3.0,
     # diminishing returns of the pamphlet war: readers tire of the same quarrel, so a polemic
     # hits 1 / (1 + polemic_fatigue x the polemics its target has suffered lately); that count

@@ -96,13 +96,15 @@ REASONS = (
     "{bloc} cannot be formed yet: {bloc_when}.",
     "The Politburo has no vacant seat: its {seats} seats are filled; the Congress sets their "
     "number.",
+    "{target}'s views were condemned less than {condemn_term} months ago; the verdict stands "
+    "until then.",
 )
 (OK, DEAD, EXPELLED, ILL, NOT_LEADER, NO_AP, NO_APPOINT, REGION_HELD, ALREADY_LOYAL,
  NOT_HIS_MAN, SAME_REGION, NOT_POLITBURO, MOTION_WHEN, POLICY_IN_FORCE, BAD_TARGET, NOT_HOLDER,
  BAD_SUCCESSOR, NOT_IN_POLITBURO, STILL_POLITBURO, STILL_CC, ALREADY_FULL, NEEDS_CC, BLOC_CLOSED,
  BLOC_EXISTS, BLOC_EMPTY, IN_BLOC, NOT_IN_BLOC, UNWELCOME, NO_SITTING, SILENCED, NO_RECRUIT,
  NO_POLICE, NO_TESTAMENT, NO_COMINTERN, UNKNOWN, NOT_CC_MEMBER, NOT_IN_CC,
- NOT_PARTY, POLICY_RECENT, BLOC_WHEN, NO_SEAT) = range(len(REASONS))
+ NOT_PARTY, POLICY_RECENT, BLOC_WHEN, NO_SEAT, CONDEMNED) = range(len(REASONS))
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,7 @@ def _fields(g: "Game", s: State, a: Action) -> dict:
          "target": "", "region": "", "post": "", "holder": "", "bloc": "", "motion_when": "",
          "bloc_when": "",
          "successor": _name(g, a.arg2), "members": "", "term": f"{g.params['policy_term']:g}",
+         "condemn_term": f"{g.params['condemn_term']:g}",
          "seats": g.seats_at(s.turn)}
     if spec[0] == "person":
         f["target"] = _name(g, a.target)

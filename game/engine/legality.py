@@ -109,6 +109,9 @@ def check_propose(g, state, actor, target, arg, arg2, fail: Fail) -> None:
 def check_condemn(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     _politburo_sponsor(g, state, actor, fail)
     fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
+    last = _g(state.condemned_turn, target).astype(np.int64)
+    since = (state.turn - last) * g.turn_months
+    fail((last >= 0) & (since < g.params["condemn_term"]), A.CONDEMNED)
 
 
 def check_remove(g, state, actor, target, arg, arg2, fail: Fail) -> None:

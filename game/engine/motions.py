@@ -119,6 +119,7 @@ def _apply_kind(g: "Game", s: State, kind: str, m: votes.Motion, ok: np.ndarray,
     elif kind == "condemn":
         b = bi[ok]
         s.prestige[b, t[ok]] -= g.params["condemn_prestige"]
+        s.condemned_turn[b, t[ok]] = s.turn
         mates = (s.bloc[b] & s.bloc[b, :, t[ok]][:, :, None]).any(axis=1)       # [n,P]
         mates[np.arange(len(b)), t[ok]] = False
         s.prestige[b] -= 3.0 * mates

@@ -74,6 +74,7 @@ class State:
     removed_turn: np.ndarray       # [B,P] int16: turn a leader lost his last major post, -1
     expelled_turn: np.ndarray      # [B,P] int16: turn of expulsion from the party, -1
     fell_turn: np.ndarray          # [B,P] int16: turn of removal from the Politburo, -1
+    condemned_turn: np.ndarray     # [B,P] int16: turn his views were last condemned, -1
     lost: np.ndarray               # [B,V] bool: role V (Scenario.victory order) has lost
 
     @property

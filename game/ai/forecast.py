@@ -209,6 +209,28 @@ class Forecast:
                 out[i] = self._share(plain[i], free, str(name), b[i])
         return out
 
+    def promotion(self, b: np.ndarray, n: np.ndarray, candidate: np.ndarray,
+                  body: str = "central_committee") -> np.ndarray:
+        """[M] expected share for the promotion of ``candidate`` to the Politburo moved by
+        leader ``n`` in game ``b``: the voters weigh the man put up as well as the mover
+        (game.engine.votes._candidate), each as the mover of a motion with no line."""
+        M = len(b)
+        if not M:
+            return np.zeros(0, dtype=F)
+        self._ensure(candidate)
+        g = self.g
+        w = F(g.params["promotion_candidate_share"])
+        sp = self.lead[n]
+        base = self.Pr * 35.0 / 50.0
+        bench = g.params["promotion_bench_weight"] * \
+            self.member[b, candidate, BODY["politburo_candidate"]]
+        total = (1 - w) * (self.X[b, self.rowmap[sp]] - base) + \
+            w * (self.X[b, self.rowmap[candidate]] - base + bench[:, None])
+        free = (1 - w) * (self.G[b, sp] - base) + w * (self.G[b, candidate] - base + bench)
+        yes = self._yes(total, b, sp, None)
+        yes[np.arange(M), candidate] = self.act[b, candidate]        # the man put up is for it
+        return self._share(yes, free, body, b)
+
     # ------------------------------------------------------------------ pieces
     def _yes(self, total: np.ndarray, b, sponsor, target) -> np.ndarray:
         """[M,V] would vote for (active voters only); the sponsor for, the target against."""

@@ -287,15 +287,13 @@ def promote(t: "Turn") -> None:
     legal = _sponsor(t) & along_last(ok, best) & seat
     if not legal.any():
         return
-    # the plenum votes on the sponsor's motion, not on the man: the engine's promotion names no
-    # target (the man proposed rides in its arg2) and has no line, so it is read as a resolution
-    # with no direction (reading it as a duel with the man proposed took his enemies' votes for
-    # the motion and his friends' against it: month after month of hopeless proposals)
+    # the plenum weighs the man put up as well as the sponsor (the engine's promotion names no
+    # target: the man proposed rides in its arg2; reading it as a duel with him took his
+    # enemies' votes for the motion and his friends' against it)
     share = np.zeros(legal.shape, dtype=F)
     b, n, _ = np.nonzero(legal)
     if len(b):
-        share[b, n, 0] = t.fc.line(b, n, np.zeros((len(b), 3), dtype=F),
-                                   np.zeros(len(b), dtype=F), "central_committee")
+        share[b, n, 0] = t.fc.promotion(b, n, best[b, n, 0])
     n_pb = (ctx.in_pb & ctx.act).sum(axis=1)[:, None, None].astype(F)
     mine = ctx.pb_share[:, lead][..., None] * n_pb
     more = (mine + 1.0) / (n_pb + 1.0) - mine / np.maximum(n_pb, 1.0)

@@ -32,6 +32,17 @@ DEFAULTS = MappingProxyType({
     # else his own) commands; see scenarios/README.md 4.16
     "plenum_candidate_weight": 0.25,
     "plenum_camp_weight": 0.4,
+    # a vote on a promotion to the Politburo weighs the man put up as well as the man who puts
+    # him up: the mover's terms count for 1 - promotion_candidate_share of their weight, and
+    # the candidate's own pull (his standing, the voter's ties to him, a banned faction he
+    # leads) for that share, plus promotion_bench_weight if he is a candidate member of the
+    # Politburo already (engine.votes._candidate)
+    "promotion_candidate_share": 0.5,
+    "promotion_bench_weight": 0.25,
+    # a man whose health is below this takes no post, by a removal or a vacancy: Lenin, ill
+    # from the spring of 1922 (health 0.85 at the start of the campaign), took none
+    # (engine.succession; a post no follower can take goes to the Central Committee's choice)
+    "post_health": 0.9,
     # prestige
     "faction_cost": 0.7,            # monthly prestige an open faction costs under the ban
     "condemn_prestige": 8.0,
@@ -77,7 +88,7 @@ DEFAULTS = MappingProxyType({
 # constants that are shares or loyalties: a value past 1 has no meaning (every other constant
 # is a rate, a weight, a count or a level, and may be any number of at least 0)
 SHARES = frozenset({"appoint_loyalty", "machine_base", "client_loyalty", "recruit_size",
-                    "cc_expel_majority"})
+                    "cc_expel_majority", "post_health", "promotion_candidate_share"})
 
 
 def limits(name: str) -> tuple[float, float | None]:

@@ -68,7 +68,7 @@ REASONS = (
     "That policy is already in force.",
     "{target} cannot be the object of this motion (dead, expelled or oneself).",
     "{target} does not hold the post of {post}.",
-    "{successor} cannot take the post (dead, expelled, or the one being removed).",
+    "{successor} cannot take the post (dead, expelled, too ill, or the one being removed).",
     "{target} does not sit on the Politburo.",
     "{target} still sits on the Politburo; he must be removed from it before the Central "
     "Committee can expel him.",

@@ -120,7 +120,9 @@ def check_remove(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     fail(~_in_range(arg, g.K), A.UNKNOWN)
     fail(_g(state.holder, arg) != target, A.NOT_HOLDER)
     named = arg2 >= 0
-    bad = named & (~_person_ok(g, state, arg2, -np.ones_like(arg2)) | (arg2 == target))
+    # a man in failing health takes no post (succession.fit_for_post)
+    unfit = _g(state.health, arg2) < g.params["post_health"]
+    bad = named & (~_person_ok(g, state, arg2, -np.ones_like(arg2)) | (arg2 == target) | unfit)
     fail(bad, A.BAD_SUCCESSOR)
 
 

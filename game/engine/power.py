@@ -252,6 +252,16 @@ def cc_share(state: State, act: np.ndarray, bits: np.ndarray | None = None,
     return (named + ally_seats) / np.maximum(total, 1)[:, None]
 
 
+def camps(state: State, act: np.ndarray, share: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """([B,P] each man's camp, [B,P] the share of the Central Committee it commands): a man's
+    camp is his patron's following if his patron can act, else his own; ``share`` is
+    ``cc_share``. The Committee's choices weigh a man by the votes behind him."""
+    pat = state.patron.astype(np.int64)
+    has_patron = (pat >= 0) & np.take_along_axis(act, np.maximum(pat, 0), axis=1)
+    camp = np.where(has_patron, pat, np.arange(pat.shape[1])[None, :])
+    return camp, np.take_along_axis(share, camp, axis=1)
+
+
 def claim(state: State, act: np.ndarray, params: dict, structural: float) -> np.ndarray:
     """[B,P] the weight of each person's following: 0.30 of his share of the Central Committee,
     0.25 of the Politburo, 0.20 of the delegates (each counting his clients and allies) and

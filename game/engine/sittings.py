@@ -155,10 +155,7 @@ def nominate(g: "Game", s: State, refused: Optional[np.ndarray] = None) -> Nomin
     lead_score = np.where(can_move, share, -1.0)
     mover = np.argmax(lead_score, axis=1)
     mover = np.where(lead_score[bi, mover] >= 0, mover, -1)
-    pat = s.patron.astype(np.int64)
-    has_patron = (pat >= 0) & np.take_along_axis(act, np.maximum(pat, 0), axis=1)
-    camp = np.where(has_patron, pat, np.arange(P)[None, :])
-    camp_share = np.take_along_axis(share, camp, axis=1)
+    camp, camp_share = power.camps(s, act, share)
     candidate = s.member[:, :, BODY["politburo_candidate"]]
     banned = d.faction & s.flags[:, g.fidx["faction_ban"]][:, None]
     m = np.maximum(mover, 0)

@@ -116,6 +116,10 @@ class StateRows:
         setattr(self, name, value)          # later reads find it without __getattr__
         return value
 
+    def rows(self, index: np.ndarray) -> "StateRows":
+        """The games ``index`` of these games (indices into this view, not the whole state)."""
+        return StateRows(self._state, self._index[np.asarray(index)])
+
     @property
     def batch(self) -> int:
         return len(self._index)

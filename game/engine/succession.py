@@ -2,10 +2,15 @@
 their holder dies, is expelled or is removed by an event.
 
 One rule serves both: a post goes to one of the patron's men — his best-placed client, else
-his best-placed ally, a man without a post before one who has one — and to the patron himself
-only when he has no one to put there. The men who took Trotsky's, Zinoviev's and Kamenev's
-posts were the victors' followers (Frunze and Voroshilov, Kirov, Uglanov, Bukharin), not the
-General Secretary; Rykov followed Lenin at the Council of People's Commissars within days.
+his best-placed ally, a man without a post before one who has one. The men who took Trotsky's,
+Zinoviev's and Kamenev's posts were the victors' followers (Frunze and Voroshilov, Kirov,
+Uglanov, Bukharin), not the General Secretary; Rykov followed Lenin at the Council of People's
+Commissars within days. A patron with no one to put there does not take the post himself: the
+Central Committee fills it (``committee_choice``), as it gave Stalin the General Secretaryship
+in April 1922 "to support an expanded Central Committee" (000) and as Lenin asked "the
+comrades" to remove Stalin "and appoint another man" (001), not himself; and a Committee that
+has just removed a man gives his post to none of his clients or allies. No one whose health
+is failing takes a post (``post_health``): Lenin, ill from the spring of 1922, took none.
 """
 from __future__ import annotations
 
@@ -14,35 +19,64 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 
 from . import mutate, power
-from .state import State
+from .state import BODY, State
 
 if TYPE_CHECKING:
     from .game import Game
     from .log import Log
 
 
+def fit_for_post(g: "Game", s: State) -> np.ndarray:
+    """[B,P] can take a post: able to act, and in health (not below ``post_health``)."""
+    return g.active(s) & (s.health >= g.params["post_health"])
+
+
 def successor(g: "Game", s: State, patron: np.ndarray, target: np.ndarray,
               named: np.ndarray) -> np.ndarray:
-    """[B] who takes a post: ``named`` where given (>= 0), else ``patron``'s man (see the
-    module docstring); never ``target`` (the man losing it) nor anyone who cannot act."""
-    act = g.active(s)
+    """[B] who takes a post: ``named`` where given (>= 0), else ``patron``'s man, else the
+    Central Committee's choice (see the module docstring); never ``target`` (the man losing
+    it), never ``patron`` unless named, never a man unfit for a post."""
     P = g.P
-    me = np.arange(P)[None, :] == patron[:, None]                               # [B,P]
+    people = np.arange(P)[None, :]
+    me = people == patron[:, None]                                              # [B,P]
+    open_to = fit_for_post(g, s) & ~me & (people != target[:, None])
     client = s.patron == patron[:, None]
-    ally = power.allied_with(s, patron) & ~me
-    score = 20.0 * client + 10.0 * ally + 5.0 * me + s.prestige / 100.0 \
-        - 2.0 * (power.holds_any_post(s) & ~me)
-    score = np.where(act & (np.arange(P)[None, :] != target[:, None]), score, -1.0)
-    best = np.argmax(score, axis=1)
-    return np.where(named >= 0, named, best)
+    ally = power.allied_with(s, patron)
+    follower = (client | ally) & open_to
+    score = 20.0 * client + 10.0 * ally + s.prestige / 100.0 - 2.0 * power.holds_any_post(s)
+    best = np.argmax(np.where(follower, score, -np.inf), axis=1)
+    who = np.where(named >= 0, named, np.where(follower.any(axis=1), best, -1))
+    rest = np.flatnonzero(who < 0)
+    if len(rest):                                  # a few games of a batch, if any
+        # the Committee that has just removed a man does not give his post to his own men
+        his_men = (s.patron == target[:, None]) | \
+            (power.allied_with(s, np.maximum(target, 0)) & (target >= 0)[:, None])
+        who[rest] = committee_choice(g, s.rows(rest), (open_to & ~his_men)[rest])
+    return who
+
+
+def committee_choice(g: "Game", s: State, open_to: np.ndarray) -> np.ndarray:
+    """[B] the man the Central Committee puts in a post no patron's follower can take: among
+    the men ``open_to`` it ([B,P]), a member of the Committee before a man off it, a man
+    without a post before one who has one, then the highest standing/100 plus
+    ``plenum_camp_weight`` times the share of the Committee his camp commands (as the plenum
+    weighs a man for a Politburo seat: the most prestigious man, weighted by the votes behind
+    him); -1 if no one is open to it."""
+    act = g.active(s)
+    _, camp_share = power.camps(s, act, power.cc_share(s, act))
+    on_cc = s.member[:, :, BODY["central_committee"]]
+    score = 4.0 * on_cc - 2.0 * power.holds_any_post(s) + s.prestige / 100.0 \
+        + g.params["plenum_camp_weight"] * camp_share
+    best = np.argmax(np.where(open_to, score, -np.inf), axis=1)
+    return np.where(open_to.any(axis=1), best, -1)
 
 
 def fill_vacancies(g: "Game", s: State, held_before: np.ndarray,
                    log: Optional["Log"]) -> None:
     """Posts held when the turn began and vacant at its end (a death, an expulsion, an event)
     are filled by the Central Committee: the post's deputy steps in if the scenario names one
-    and he is able (Rykov, Lenin's deputy at Sovnarkom), else the party's leading figure puts
-    in his man. A post the scenario leaves vacant from the start stays so until something
+    and he is fit for it (Rykov, Lenin's deputy at Sovnarkom), else the party's leading figure
+    puts in his man, or the Committee its own choice if he has no one (``successor``). A post the scenario leaves vacant from the start stays so until something
     fills it."""
     free = (held_before >= 0) & (s.holder < 0) & ~s.over[:, None]             # [B,K]
     if not free.any():
@@ -53,22 +87,34 @@ def fill_vacancies(g: "Game", s: State, held_before: np.ndarray,
     act = g.active(s)
     leader = np.full(s.batch, -1)
     leader[games] = power.leading(s.rows(games), act[games], g.params, g.structural, g.leaders)
+    fit = fit_for_post(g, s)
     for k in np.flatnonzero(free.any(axis=0)):
         here = free[:, k]
         deputy = np.full(s.batch, g.post_deputy[k])
         if g.post_deputy[k] >= 0:
-            deputy = np.where(act[:, g.post_deputy[k]], deputy, -1)
+            deputy = np.where(fit[:, g.post_deputy[k]], deputy, -1)
         b = np.flatnonzero(here)
         who = np.full(s.batch, -1)
         # read afresh for each post: the posts filled before it count against a man
         who[b] = successor(g, s.rows(b), leader[b], np.full(len(b), -1), deputy[b])
         mutate.appoint(g, s, here, who, k)
         if log is not None:
-            post = g.scenario.posts[k].name
-            for b in np.flatnonzero(here):
-                old, new = g.person_ids[int(held_before[b, k])], g.person_ids[int(who[b])]
-                chooser = g.person_ids[int(leader[b])]
-                how = "his deputy" if deputy[b] >= 0 else f"{g.names[chooser]}'s choice"
-                log.add(int(b), s, "appointment", [new, old, chooser],
-                        f"The Central Committee names {g.names[new]} {post} in place of "
-                        f"{g.names[old]} ({how}).", post=g.scenario.posts[k].id)
+            _log_filled(g, s, log, k, np.flatnonzero(here & (who >= 0)), held_before, who,
+                        leader, deputy)
+
+
+def _log_filled(g: "Game", s: State, log: "Log", k: int, games: np.ndarray,
+                held_before: np.ndarray, who: np.ndarray, leader: np.ndarray,
+                deputy: np.ndarray) -> None:
+    """Who the Central Committee named to post ``k`` in ``games``, and on whose word."""
+    post = g.scenario.posts[k].name
+    for b in games:
+        old, new = g.person_ids[int(held_before[b, k])], g.person_ids[int(who[b])]
+        chooser = g.person_ids[int(leader[b])]
+        follows = s.patron[b, who[b]] == leader[b] or \
+            bool(power.allied_with(s.rows([b]), leader[[b]])[0, who[b]])
+        how = "his deputy" if deputy[b] >= 0 else f"{g.names[chooser]}'s choice" if follows \
+            else f"its own choice: {g.names[chooser]} has no man to put there"
+        log.add(int(b), s, "appointment", [new, old, chooser],
+                f"The Central Committee names {g.names[new]} {post} in place of "
+                f"{g.names[old]} ({how}).", post=g.scenario.posts[k].id)

@@ -143,10 +143,11 @@ def _log_successors(g, s, m, res, log) -> None:
         if new < 0 or not log.wants(int(b)):
             continue
         ids = g.person_ids
-        how = ("he takes the post himself" if new == mover else
+        how = ("the motion names him himself" if new == mover else
                "his client takes it" if s.patron[b, new] == mover else
                "his ally takes it" if ally[b, new] else
-               "the motion names him")
+               "the motion names him" if m.arg2[b] >= 0 else
+               "he has no man to put there, so the Central Committee chooses")
         log.add(int(b), s, "appointment", [ids[new], ids[old], ids[mover]],
                 f"{g.names[ids[new]]} becomes {g.scenario.posts[k].name} in place of "
                 f"{g.names[ids[old]]} ({g.names[ids[mover]]}'s motion; {how}).",

@@ -25,7 +25,10 @@ if TYPE_CHECKING:
     from .game import Game
 
 TERMS = ("ideology", "alliance", "relations", "patronage", "prestige", "fear", "bureaucracy",
-         "discipline", "speech", "noise")
+         "discipline", "speech", "noise", "candidate")
+# what a voter weighs in the man put up for the Politburo, as he weighs a mover: the candidate's
+# pull is these terms of a motion the candidate himself moved (see ``_candidate``)
+PULL = ("alliance", "relations", "patronage", "prestige", "fear", "discipline")
 KINDS = ("resolution", "policy", "condemn", "remove_from_post", "expel_politburo", "expel_cc",
          "expel_party", "promote", "demote", "testament", "testament_suppress", "report")
 KIND_CODE = {k: i for i, k in enumerate(KINDS)}
@@ -132,6 +135,7 @@ class Result:
     voters: np.ndarray             # [B,P] named voters
     faction: np.ndarray = None     # [B,P] open faction members when the vote was taken
     index: np.ndarray = None       # games the detail arrays are for (None: all of them)
+    candidate: dict = None         # a promotion's man put up, his pull term by term ([B,P])
 
     def widen(self, idx: np.ndarray, batch: int) -> "Result":
         """Tallies for the whole batch; the detail stays with the games that voted."""
@@ -141,7 +145,7 @@ class Result:
             return out
         return Result(full(self.passed, False), full(self.votes_for), full(self.votes_against),
                       full(self.abstain), self.person_vote, self.terms, self.groups,
-                      self.voters, full(self.faction, False), idx)
+                      self.voters, full(self.faction, False), idx, self.candidate)
 
     def row(self, b: int) -> int:
         """Where game ``b``'s detail is in the detail arrays."""
@@ -262,6 +266,8 @@ def _group_score(g: "Game", s: State, m: Motion, common: dict,
     ideo = g.weights.ideology * _ideology_against(views, s, m)
     rest = common["prestige"] + common["fear"] * 0.5 + common["bureaucracy"] + \
         common["discipline"] + np.where(SITTING[m.body], common["speech"], 0.0)
+    if "candidate" in common:                       # a promotion: the man put up (_candidate)
+        rest = rest + common["candidate"]
     return ideo + rest[:, None]
 
 
@@ -278,6 +284,8 @@ def _stance(total: np.ndarray, m: Motion, act: np.ndarray) -> np.ndarray:
     v[bi, m.sponsor] = 1
     has_t = m.target >= 0
     v[bi[has_t], m.target[has_t]] = -1
+    put_up = (m.kind == KIND_CODE["promote"]) & (m.arg2 >= 0)      # the man put up is for it
+    v[bi[put_up], m.arg2[put_up]] = 1
     return np.where(act, v, 0)
 
 
@@ -368,6 +376,7 @@ def _compute(g: "Game", s: State, m: Motion, d: Derived) -> Result:
     terms = person_terms(g, s, m, common, d)
     terms["speech"] = np.where(SITTING[m.body], common["speech"], 0.0)[:, None] * \
         np.ones_like(terms["noise"])
+    parts = _candidate(g, s, m, d, common, terms)
     total = sum(terms.values())
     stance = _stance(total, m, d.act)
     voters = _named_voters(s, m, d.act)
@@ -382,7 +391,42 @@ def _compute(g: "Game", s: State, m: Motion, d: Derived) -> Result:
     cast = np.maximum(vf + va, 1)
     passed = (vf / cast > need) & m.mask
     return Result(passed, vf, va, np.zeros_like(vf), person_vote, terms, groups, voters,
-                  faction=d.faction)
+                  faction=d.faction, candidate=parts)
+
+
+def _candidate(g: "Game", s: State, m: Motion, d: Derived, common: dict,
+               terms: dict) -> dict | None:
+    """A promotion is weighed on the man put up as well as on the man who puts him up: in
+    the games where the motion promotes someone, the mover's terms count for
+    1 - ``promotion_candidate_share`` of their weight and the ``candidate`` term adds that
+    share of the candidate's own pull (his standing, the voter's alliance with him, patronage
+    and regard, the fear he inspires, a banned faction he leads: the terms of a motion he had
+    moved himself) plus ``promotion_bench_weight`` if he is a candidate member of the
+    Politburo (the bench the Committee drew on). Changes ``common`` and ``terms`` in place;
+    returns the candidate's pull term by term ([B,P], for the vote's explanation), or None
+    where no game promotes anyone."""
+    terms["candidate"] = np.zeros_like(terms["noise"])
+    promo = m.mask & (m.kind == KIND_CODE["promote"]) & (m.arg2 >= 0)
+    if not promo.any():
+        return None
+    w = np.where(promo, g.params["promotion_candidate_share"], 0.0).astype(np.float32)
+    c = np.maximum(m.arg2, 0)
+    by = Motion.of("promote", "central_committee", c, np.full(s.batch, -1),
+                   m.direction, m.bureaucratic, m.mask)
+    common_c = _common(g, s, by, d)
+    pull = person_terms(g, s, by, common_c, d)
+    bench = g.params["promotion_bench_weight"] * \
+        s.member[np.arange(s.batch), c, BODY["politburo_candidate"]]
+    parts = {k: w[:, None] * pull[k] for k in PULL}
+    parts["bench"] = np.broadcast_to((w * bench)[:, None], pull["noise"].shape)
+    for k in PULL:                                  # the mover's share of his own terms
+        terms[k] = terms[k] * (1.0 - w)[:, None]
+    terms["candidate"] = sum(parts.values())
+    for k in ("prestige", "fear", "discipline"):    # the anonymous members weigh both too
+        common[k] = common[k] * (1.0 - w)
+    common["candidate"] = w * (common_c["prestige"] + 0.5 * common_c["fear"]
+                               + common_c["discipline"] + bench)
+    return parts
 
 
 def _named_voters(s: State, m: Motion, act: np.ndarray) -> np.ndarray:
@@ -465,6 +509,7 @@ def explain(g: "Game", m: Motion, res: Result, b: int, top: int = 3) -> list[dic
     first) and the strongest term that pulled the other way ("despite")."""
     out = []
     sp, t = int(m.sponsor[b]), int(m.target[b])
+    put_up = int(m.arg2[b]) if m.kind_of(b) == "promote" else -1
     i = res.row(b)
     for p in np.flatnonzero(res.voters[i]):
         vote = int(res.person_vote[i, p])
@@ -474,14 +519,16 @@ def explain(g: "Game", m: Motion, res: Result, b: int, top: int = 3) -> list[dic
         elif p == t:
             row["reasons"] = [{"term": "target", "value": 0.0,
                                "text": "the motion is against him"}]
+        elif p == put_up:
+            row["reasons"] = [{"term": "candidate", "value": 0.0, "text": "he is the man put up"}]
         else:
-            row.update(_reasons(g, res, i, p, vote, sp, t, top))
+            row.update(_reasons(g, res, i, p, vote, sp, t, top, put_up))
         out.append(row)
     return out
 
 
 def _reasons(g: "Game", res: Result, i: int, p: int, vote: int, sp: int, t: int,
-             top: int) -> dict:
+             top: int, put_up: int = -1) -> dict:
     vals = {k: float(res.terms[k][i, p]) for k in TERMS}
     decided_by_chance = (sum(vals.values()) - vals["noise"]) * vote <= 0
     carry = sorted((k for k in TERMS if vals[k] * vote > 0.02
@@ -490,7 +537,9 @@ def _reasons(g: "Game", res: Result, i: int, p: int, vote: int, sp: int, t: int,
                      key=lambda k: -abs(vals[k]))
 
     def item(k: str) -> dict:
-        return {"term": k, "value": round(vals[k], 3), "text": reason_text(g, k, vals[k], sp, t)}
+        text = candidate_text(g, res, i, p, vals[k], put_up) if k == "candidate" else \
+            reason_text(g, k, vals[k], sp, t)
+        return {"term": k, "value": round(vals[k], 3), "text": text}
     out = {"reasons": [item(k) for k in carry[:top]] or
            [{"term": "noise", "value": round(vals["noise"], 3), "text": "his own judgement"}]}
     if against:
@@ -540,6 +589,41 @@ def group_text(g: "Game", name: str, lead: int, loyal, score: float) -> str:
         return (f"Control Commission members follow {who or 'their chairman'} in the main; "
                 f"the others vote their views.")
     return f"Members bound to no patron vote their views (the party {lean})."
+
+
+# what the man put up is to the voter, by the terms of his pull (``_candidate``), in the words
+# for it when it draws the voter to him and when it turns him away (standing and the bench
+# are said first, as one phrase)
+_CANDIDATE_WORDS = {"alliance": ("his ally", None),
+                    "patronage": ("a man of his patron's camp", None),
+                    "relations": ("a man he esteems", "a man he dislikes"),
+                    "fear": ("a man to fear", None),
+                    "discipline": (None, "a member of a banned faction")}
+
+
+def candidate_text(g: "Game", res: Result, i: int, p: int, v: float, c: int) -> str:
+    """Why the man put up for the Politburo drew voter ``p`` (of the detail row ``i``) for
+    or against a promotion, in words: "Bukharin is a Politburo candidate of standing and his
+    ally"."""
+    name = g.names[g.person_ids[c]]
+    sign = 1.0 if v > 0 else -1.0
+    parts = res.candidate or {}
+
+    def weighs(k: str) -> bool:
+        return k in parts and float(parts[k][i, p]) * sign > 0.01
+    bench, standing = weighs("bench"), weighs("prestige")
+    if sign > 0:
+        head = "a Politburo candidate" + (" of standing" if standing else "") if bench else \
+            "a man of standing" if standing else None
+    else:
+        head = "a man without standing" if standing else None
+    said = [head] if head else []
+    said += [words[sign < 0] for k, words in _CANDIDATE_WORDS.items()
+             if words[sign < 0] and weighs(k)]
+    if not said:
+        return f"{name}, the man put up"
+    return f"{name} is " + (said[0] if len(said) == 1 else
+                            ", ".join(said[:-1]) + " and " + said[-1])
 
 
 def reason_text(g: "Game", term: str, v: float, sp: int, t: int) -> str:

@@ -26,12 +26,12 @@ if TYPE_CHECKING:
 CHANGING = ("remove_from_post", "expel_politburo", "expel_cc", "expel_party", "promote")
 WEIGHTY = CHANGING + ("condemn", "testament", "testament_suppress")
 STRUCTURAL_TERMS = ("patronage", "fear", "bureaucracy", "discipline")
-AGENCY_TERMS = ("ideology", "prestige", "relations", "alliance", "speech")
+AGENCY_TERMS = ("ideology", "prestige", "relations", "alliance", "speech", "candidate")
 TERM_WORDS = {"patronage": "patronage (who made whose career)", "fear": "fear of the apparatus",
               "bureaucracy": "the interest of the apparatus", "discipline": "party discipline",
               "ideology": "views on the great questions", "prestige": "standing in the party",
               "relations": "personal regard", "alliance": "alliances", "speech": "speeches",
-              "noise": "personal judgement"}
+              "noise": "personal judgement", "candidate": "the man put up"}
 KEY_KINDS = ("death", "stroke", "defeat", "collapse", "end")
 MAX_POINTS = 10
 

@@ -121,11 +121,15 @@ def test_the_votes_behind_a_mans_camp_can_outweigh_standing(quiet):
 
 
 def test_when_the_committee_refuses_the_majority_leaders_man_the_next_leader_puts_up_his(quiet):
-    """A seat stays vacant only if the Committee refuses every leader's man: here it resents
-    Stalin (his standing gone, every member's regard for him at its lowest) and votes his
-    motion down; the leader with the next largest following moves the election instead, and
-    Stalin moves no more at that plenum."""
-    g = quiet
+    """A seat stays vacant only if the Committee refuses every leader's man: here it weighs
+    only the mover (promotion_candidate_share 0), resents Stalin (his standing gone, every
+    member's regard for him at its lowest) and votes his motion down; the leader with the
+    next largest following moves the election instead, and Stalin moves no more at that
+    plenum."""
+    sc = quiet.scenario
+    model = dataclasses.replace(sc.model, params={**sc.model.params,
+                                                  "promotion_candidate_share": 0.0})
+    g = Game(dataclasses.replace(sc, model=model))
     s = _at(g, "1924-05")
     mutate.kill(g, s, np.array([True]), np.array([g.pidx["lenin"]]))
     stalin = g.pidx["stalin"]

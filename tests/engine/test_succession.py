@@ -21,8 +21,40 @@ def test_a_named_successor_takes_the_post(tiny):
     assert _successor(tiny, "stalin", "zinoviev", named="kamenev") == "kamenev"
 
 
-def test_a_man_with_no_followers_takes_the_post_himself(tiny):
-    assert _successor(tiny, "trotsky", "zinoviev") == "trotsky"
+def test_a_vacancy_nobody_s_follower_can_fill_goes_to_the_central_committee(tiny):
+    # Trotsky has no client or ally to put there, and does not take it himself: the Committee
+    # gives it to the member of standing who holds no post (Kamenev, before Stalin's Molotov)
+    assert _successor(tiny, "trotsky", "zinoviev") == "kamenev"
+
+
+def test_the_committee_gives_no_post_to_a_man_whose_health_is_failing(tiny):
+    s = tiny.new_state([4])
+    s.health[:, tiny.pidx["kamenev"]] = 0.5         # able to act and vote, too ill for a post
+    who = succession.successor(tiny, s, np.array([tiny.pidx["trotsky"]]),
+                               np.array([tiny.pidx["zinoviev"]]), np.array([-1]))
+    assert tiny.person_ids[int(who[0])] == "molotov"
+
+
+def test_a_man_in_failing_health_cannot_be_named_to_a_post(tiny):
+    from game.engine import actions
+    s = tiny.new_state([4])
+    s.health[:, tiny.pidx["kamenev"]] = 0.5
+    a = tiny.action("stalin", "remove_from_post", "zinoviev", "comintern_chair", "kamenev")
+    code = actions.check(tiny, s, actions.KIND[a.kind], np.array([a.actor]),
+                         np.array([a.target]), np.array([a.arg]), np.array([a.arg2]))
+    assert code[0] == actions.BAD_SUCCESSOR
+
+
+def test_the_log_says_the_committee_chose_when_the_mover_had_no_man(tiny):
+    s = tiny.new_state([4])
+    s.cc_seats[:, tiny.pidx["trotsky"]] += 40       # a Committee that votes his way, but
+    log = Log(tiny, 1)                              # no named man of his to take the post
+    tiny.step(s, [[tiny.action("trotsky", "remove_from_post", "zinoviev", "comintern_chair")]],
+              log=log)
+    said = [r["text"] for r in log.records[0] if r["kind"] == "appointment"]
+    assert s.holder[0, tiny.kidx["comintern_chair"]] == tiny.pidx["kamenev"]
+    assert said == ["Kamenev becomes Chairman of the Comintern in place of Zinoviev (Trotsky's "
+                    "motion; he has no man to put there, so the Central Committee chooses)."]
 
 
 def test_the_post_of_a_man_who_dies_is_filled_by_the_end_of_the_month(tiny):

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..engine.actions import POWERS
 from ..engine.arith import along_last, clip, distinct, dot3
-from ..engine.legality import politburo_vacancies
+from ..engine.legality import condemn_open, politburo_vacancies
 from ..engine.state import BODY, IND
 from .forecast import body_for
 from .value_actions import ACT_MIN, KAPPA, open_quarrel, person_ok, settled
@@ -196,7 +196,8 @@ def against_leaders(t: "Turn") -> None:
     faction = (ctx.faction[:, lead] & ctx.ban[:, None])[:, None, :]
     hostile = np.where(level == 0, 1.0, np.where(level == 1, 0.3 + 0.7 * faction, faction))
     aim = t.ag.out_pb[:, lead][None]                            # his role wants them out
-    want_c = legal & focus & (rho > 0.5) & (faction | (standing > 0.5)) & (ramp > 0)
+    open_c = condemn_open(g, s)[:, lead][:, None, :]                  # no verdict standing
+    want_c = legal & open_c & focus & (rho > 0.5) & (faction | (standing > 0.5)) & (ramp > 0)
     want_e = legal & ((focus & (rho > 0.3) & (hostile > 0)) | (aim & (level == 0))) & \
         (ramp_e > 0)
     want_d = demote_ok & ((focus & (rho > 0.3)) | aim) & (ramp_d > 0)

@@ -106,12 +106,17 @@ def check_propose(g, state, actor, target, arg, arg2, fail: Fail) -> None:
             fail(here & ~line_open(g, state)[:, q], A.POLICY_RECENT)
 
 
+def condemn_open(g, state) -> np.ndarray:
+    """[B,P] the man's views may be condemned now: no verdict on them in the last
+    ``condemn_term`` months."""
+    since = (state.turn - state.condemned_turn.astype(np.int64)) * g.turn_months
+    return (state.condemned_turn < 0) | (since >= g.params["condemn_term"])
+
+
 def check_condemn(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     _politburo_sponsor(g, state, actor, fail)
     fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
-    last = _g(state.condemned_turn, target).astype(np.int64)
-    since = (state.turn - last) * g.turn_months
-    fail((last >= 0) & (since < g.params["condemn_term"]), A.CONDEMNED)
+    fail(~_g(condemn_open(g, state), target), A.CONDEMNED)
 
 
 def check_remove(g, state, actor, target, arg, arg2, fail: Fail) -> None:

@@ -57,17 +57,17 @@ def chart_files(result) -> dict[str, str]:
         if kind == "sweep" and 0 < i < len(sums) - 1:
             continue                     # a sweep shows its two ends month by month
         lead = s["leading"]
-        names = {o["id"]: o["name"] for o in s["outcomes"]}
+        who = {o["id"]: o["name"] for o in s["outcomes"]}
         out[f"leading_{i + 1}.svg"] = charts.stacked_leading(
-            lead["shares"], [o["id"] for o in s["outcomes"]], names, lead["dates"],
+            lead["shares"], [o["id"] for o in s["outcomes"]], who, lead["dates"],
             f"Who leads, month by month — {name}",
             "share of games in which each leader stands first (grey: the alliance has collapsed)")
     if kind != "sweep":
-        for name in FAN_SERIES:
-            fan_groups = [{"label": n, "values": s["fans"]["series"][name],
+        for series in FAN_SERIES:
+            fan_groups = [{"label": n, "values": s["fans"]["series"][series],
                            "running": s["fans"]["running"]} for n, s in zip(names, sums)]
-            out[f"fan_{name}.svg"] = charts.fan_chart(
-                LABELS[name], fan_groups, dates, REFERENCES.get(name),
+            out[f"fan_{series}.svg"] = charts.fan_chart(
+                LABELS[series], fan_groups, dates, REFERENCES.get(series),
                 "spread across games, month by month (games that collapsed drop out)")
     return out
 

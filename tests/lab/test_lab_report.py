@@ -59,6 +59,8 @@ def test_a_comparison_report_shows_both_scenarios_and_the_differences(compare_re
     # the page names the two sides as the game's lists do: by short title, or a name made
     # from the id where the file has none
     assert "<h1>“What if: Trotsky popular” against “Tiny”</h1>" in html
+    fan = (tmp_path / "charts" / "fan_scissors.svg").read_text(encoding="utf-8")
+    assert "What if: Trotsky popular (bands)" in fan and "Tiny (lines)" in fan
     assert "How sure can we be?" in html
     c = compare_result.comparison
     assert c["a"] == "trotsky_popular" and c["b"] == "tiny"

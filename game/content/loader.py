@@ -120,5 +120,5 @@ def _uncollected(load: Callable[[], T]) -> T:
         gc.enable()
 
 
-__all__ = ["Listing", "ScenarioError", "apply_overrides", "label_from_id", "list_scenarios", "load_scenario",
-           "parse_scenario", "scenarios_dir"]
+__all__ = ["Listing", "ScenarioError", "apply_overrides", "label_from_id", "list_scenarios",
+           "load_scenario", "parse_scenario", "scenarios_dir"]

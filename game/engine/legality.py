@@ -79,10 +79,15 @@ def check_dismiss(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     fail(_g(state.sec_patron, target) == actor, A.ALREADY_LOYAL)
 
 
+def _stood(g, state, when: np.ndarray, term: str) -> np.ndarray:
+    """What was done in turn ``when`` (-1: never) has stood the param ``term``'s months."""
+    since = (state.turn - when.astype(np.int64)) * g.turn_months
+    return (when < 0) | (since >= g.params[term])
+
+
 def line_open(g, state) -> np.ndarray:
     """[B,Q] the policy may be changed now: its option has stood ``policy_term`` months."""
-    since = (state.turn - state.policy_turn.astype(np.int64)) * g.turn_months
-    return (state.policy_turn < 0) | (since >= g.params["policy_term"])
+    return _stood(g, state, state.policy_turn, "policy_term")
 
 
 def check_propose(g, state, actor, target, arg, arg2, fail: Fail) -> None:
@@ -109,8 +114,7 @@ def check_propose(g, state, actor, target, arg, arg2, fail: Fail) -> None:
 def condemn_open(g, state) -> np.ndarray:
     """[B,P] the man's views may be condemned now: no verdict on them in the last
     ``condemn_term`` months."""
-    since = (state.turn - state.condemned_turn.astype(np.int64)) * g.turn_months
-    return (state.condemned_turn < 0) | (since >= g.params["condemn_term"])
+    return _stood(g, state, state.condemned_turn, "condemn_term")
 
 
 def check_condemn(g, state, actor, target, arg, arg2, fail: Fail) -> None:

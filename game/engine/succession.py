@@ -76,8 +76,8 @@ def fill_vacancies(g: "Game", s: State, held_before: np.ndarray,
     """Posts held when the turn began and vacant at its end (a death, an expulsion, an event)
     are filled by the Central Committee: the post's deputy steps in if the scenario names one
     and he is fit for it (Rykov, Lenin's deputy at Sovnarkom), else the party's leading figure
-    puts in his man, or the Committee its own choice if he has no one (``successor``). A post the scenario leaves vacant from the start stays so until something
-    fills it."""
+    puts in his man, or the Committee its own choice if he has no one (``successor``). A post
+    the scenario leaves vacant from the start stays so until something fills it."""
     free = (held_before >= 0) & (s.holder < 0) & ~s.over[:, None]             # [B,K]
     if not free.any():
         return

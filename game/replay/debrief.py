@@ -306,7 +306,8 @@ def collect_sources(records: list[dict]) -> list[SourceView]:
     return out
 
 
-def _roles(g, session: "Session", outcome: dict, records: list[dict]) -> list[tuple[str, str, str]]:
+def _roles(g, session: "Session", outcome: dict,
+           records: list[dict]) -> list[tuple[str, str, str]]:
     """Each side's result and the end screen's reason for it (the aim that failed)."""
     from .ending import role_results
     return [(g.names.get(r.role, r.role), r.result, r.reason)

@@ -115,7 +115,7 @@ class PolitburoPanel(Panel):
                                       "removal, an expulsion or a demotion frees one.")
 
     def _row(self, surface, pid: str, group: str, r: pygame.Rect, c: dict) -> None:
-        app, pal, u, ses = self.app, self.app.pal, self.app.u, self.session
+        pal, u, ses = self.app.pal, self.app.u, self.session
         i = ses.p(pid)
         s = ses.state
         player = pid in ses.players

@@ -59,8 +59,9 @@ class Context:
 
     @cached_property
     def majority(self) -> np.ndarray:
-        """[B,L] the bloc commands the Politburo."""
-        return np.any(self.s.bloc & (self.pb_share > 0.5)[:, None, :], axis=2)
+        """[B,L] the bloc commands the Politburo or the Central Committee (a majority, not
+        a faction: power.majority_blocs)."""
+        return power.majority_blocs(self.s, self.pb_share, self.cc_share)
 
     @cached_property
     def faction(self) -> np.ndarray:

@@ -113,7 +113,8 @@ class Forecast:
              + (self.Pr / 50.0) * pres[:, x, None]
              + Fe * self.coer[:, x, None] * (1.0 - pres[:, None, :] / 100.0)
              + 0.5 * Fe * self.intel[:, x, :]
-             - Dc * self.fac[:, x, None]).astype(F, copy=False)
+             # the ban weighs with those outside x's faction (votes._discipline)
+             - Dc * np.where(al_x, F(0.0), self.fac[:, x, None])).astype(F, copy=False)
         return X
 
     def _views(self, b: np.ndarray) -> tuple:

@@ -82,8 +82,11 @@ def values(t: "Turn"):
     pb_after = (members * own_pb_c[:, None, :]).sum(axis=2)[:, None, :] + \
         own_pb[:, lead][..., None]
     public = (~g.bloc_secret[None, :] | s.exposed)[:, None, :]
-    fcost = g.params["faction_cost"] * 12.0 * KAPPA * (public & ctx.ban[:, None, None]
-                                                       & (pb_after <= 0.5))
+    cc_bloc = (members * own_cc[:, cols][:, None, :]).sum(axis=2)[:, None, :]
+    # an open bloc is a faction under the ban unless it commands the Politburo or the
+    # Committee once he is in it (power.majority_blocs)
+    minority = (pb_after <= 0.5) & (cc_bloc + own_cc[:, lead][..., None] <= 0.5)
+    fcost = g.params["faction_cost"] * 12.0 * KAPPA * (public & ctx.ban[:, None, None] & minority)
     alliance, principle = ch.alliance[None, :, None], ch.principle[None, :, None]
     lv = np.minimum(level, 2.0)[..., None]
     threatened = (level >= 0.8)[..., None]
@@ -130,7 +133,6 @@ def values(t: "Turn"):
     lonely = (cnt == 1)[:, None, :]
     # a dead end: the bloc carries neither body, those who fear my enemy cannot join it, and
     # another bloc could take us all in
-    cc_bloc = (members * own_cc[:, cols][:, None, :]).sum(axis=2)[:, None, :]
     weak = (cc_bloc <= 0.5) & (pb_after <= 0.5)
     shut = (kin_bits[:, :, None] & ~open_bits[None, None, :]
             & ~_bits(lead_m)[:, None, :]) != 0                             # [B,N,L]

@@ -57,8 +57,19 @@ def allied_with(state: State, who: np.ndarray, bits: np.ndarray | None = None) -
     return col
 
 
+def majority_blocs(state: State, pb_share: np.ndarray, cc_share: np.ndarray) -> np.ndarray:
+    """[B,L] the bloc is the party's majority: one of its men's following (``politburo_share``,
+    ``cc_share``) commands the Politburo or the Central Committee. Under the ban on factions
+    the oppositions were the groups against the Committee's line, never the men who made it:
+    the Stalin-Bukharin majority of 1925-27 was the Central Committee's majority even on the
+    day it lacked one in the Politburo (and, read on the Politburo alone, the ban turned its
+    own members against Stalin)."""
+    return np.any(state.bloc & ((pb_share > 0.5) | (cc_share > 0.5))[:, None, :], axis=2)
+
+
 def open_faction(state: State, bloc_secret: np.ndarray, majority_bloc: np.ndarray) -> np.ndarray:
-    """[B,P] belongs to an open opposition faction: a public bloc that is not the majority."""
+    """[B,P] belongs to an open opposition faction: a public bloc that is not the majority
+    (``majority_blocs``)."""
     public = (~bloc_secret)[None, :] | state.exposed       # [B,L]
     opposition = public & ~majority_bloc                   # [B,L]
     return np.any(state.bloc & opposition[:, :, None], axis=1)

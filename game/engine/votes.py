@@ -235,13 +235,29 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
         "fear": common["fear"][:, None] * (1.0 - s.prestige / 100.0)
         + W.fear * (0.5 + sig) * 0.5 * (s.intel[bi, m.sponsor] - has_t * s.intel[bi, t]),
         "bureaucracy": common["bureaucracy"][:, None] * affinity,
-        "discipline": common["discipline"][:, None].repeat(P, axis=1),
+        "discipline": _discipline(g, s, m, d, al_s, al_t),
         "speech": np.zeros((B, P), dtype=np.float32),
         "noise": W.noise * rng.normal(s.seed, s.turn, rng.SITES["vote_noise"],
                                       _noise_key(m)[:, None] * P + np.arange(P)[None, :],
                                       per_game=True),
     }
     return terms
+
+
+def _discipline(g: "Game", s: State, m: Motion, d: "Derived", al_s: np.ndarray,
+                al_t: np.ndarray) -> np.ndarray:
+    """[B,P] the ban on factions, as each named voter weighs it: for a motion against a man
+    who leads an open faction, against one its member moves - but not for the faction's own
+    men (his allies), who do not vote to discipline their own bloc. (Before, Bukharin and Rykov
+    voted to remove Stalin as General Secretary because he "leads an open faction" - the
+    Stalin-Bukharin majority they sat in with him, short of a Politburo majority.)"""
+    bi = np.arange(s.batch)
+    ban = s.flags[:, g.fidx["faction_ban"]][:, None]
+    t_fac = (m.target >= 0) & d.faction[bi, np.maximum(m.target, 0)]
+    s_fac = d.faction[bi, m.sponsor]
+    disc = (ban & t_fac[:, None] & ~al_t).astype(np.float32) \
+        - (ban & s_fac[:, None] & ~al_s).astype(np.float32)
+    return g.weights.discipline * disc
 
 
 def motion_key(m: Motion) -> np.ndarray:
@@ -330,8 +346,10 @@ def derive(g: "Game", s: State) -> Derived:
 
 def _inputs(g: "Game", s: State) -> tuple[np.ndarray, ...]:
     """What ``derive``'s measures are read from: who can act (first), the blocs, the
-    Politburo, the patrons, the blocs found out."""
-    return (g.active(s), s.bloc, s.member[:, :, BODY["politburo"]], s.patron, s.exposed)
+    Politburo and the Central Committee (its named members and its seats by patron), the
+    patrons, the blocs found out."""
+    return (g.active(s), s.bloc, s.member[:, :, BODY["politburo"]],
+            s.member[:, :, BODY["central_committee"]], s.cc_seats, s.patron, s.exposed)
 
 
 def _rows_differ(now: tuple, before: tuple) -> np.ndarray:
@@ -347,8 +365,9 @@ def _rows_differ(now: tuple, before: tuple) -> np.ndarray:
 
 def _measure(g: "Game", s: State, act: np.ndarray) -> Derived:
     bits = power.bloc_bits(s)
-    share = power.politburo_share(s, act, bits)
-    majority = np.any(s.bloc & (share > 0.5)[:, None, :], axis=2)
+    fol = power.followers(s, bits)
+    majority = power.majority_blocs(s, power.politburo_share(s, act, bits, fol),
+                                    power.cc_share(s, act, bits, fol))
     return Derived(act, bits, majority, power.open_faction(s, g.bloc_secret, majority))
 
 

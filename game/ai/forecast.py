@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..engine import votes
 from ..engine.arith import along_last, distinct, dot3, norm3
 from ..engine.state import BODY, IND, State
 
@@ -245,14 +246,10 @@ class Forecast:
     def _voters(self, body: str) -> tuple[np.ndarray, np.ndarray]:
         """([B,V] who votes in ``body``, [B] how many), per game, worked out once a turn."""
         if body not in self._bodies:
-            m = self.member
-            if body == "politburo":
-                voters = m[:, :, BODY["politburo"]] & self.act
-            elif body == "central_committee":
-                voters = m[:, :, BODY["central_committee"]] & self.act
-            else:
-                voters = (m[:, :, BODY["central_committee"]]
-                          | m[:, :, BODY["control_commission"]]) & self.act
+            # the forecast reads the plenum's name for what is not the Politburo or the
+            # Committee (a joint plenum: the Committee with the Control Commission)
+            named = body if body in ("politburo", "central_committee") else "joint_plenum"
+            voters = votes.body_voters(self.member, named) & self.act
             self._bodies[body] = voters, voters.sum(axis=1).astype(F)
         return self._bodies[body]
 

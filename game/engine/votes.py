@@ -448,17 +448,26 @@ def _candidate(g: "Game", s: State, m: Motion, d: Derived, common: dict,
     return parts
 
 
+def body_voters(member: np.ndarray, body: str) -> np.ndarray:
+    """[B,P] who votes by name in ``body`` (``member`` as State.member): the Politburo, the
+    Central Committee, the Committee with the Control Commission at a joint plenum; nobody at
+    a sitting, where the delegations vote instead."""
+    if body == "politburo":
+        return member[:, :, BODY["politburo"]]
+    if body == "central_committee":
+        return member[:, :, BODY["central_committee"]]
+    if body == "joint_plenum":
+        return member[:, :, BODY["central_committee"]] | member[:, :, BODY["control_commission"]]
+    return np.zeros(member.shape[:2], dtype=bool)
+
+
 def _named_voters(s: State, m: Motion, act: np.ndarray) -> np.ndarray:
-    """[B,P] who votes by name: the Politburo, the Central Committee (with the Control
-    Commission at a joint plenum); at a sitting the delegations vote instead."""
-    member = s.member
-    pb = member[:, :, BODY["politburo"]]
-    cc = member[:, :, BODY["central_committee"]]
-    ccc = member[:, :, BODY["control_commission"]]
-    body = m.body[:, None]
-    named = np.where(body == BODY_CODE["politburo"], pb,
-                     np.where(body == BODY_CODE["central_committee"], cc,
-                              np.where(body == BODY_CODE["joint_plenum"], cc | ccc, False)))
+    """[B,P] who votes by name on each game's motion (``body_voters`` of its body)."""
+    named = np.zeros(s.member.shape[:2], dtype=bool)
+    for body in ("politburo", "central_committee", "joint_plenum"):
+        here = m.body == BODY_CODE[body]
+        if here.any():
+            named = np.where(here[:, None], body_voters(s.member, body), named)
     return named & act
 
 

@@ -171,7 +171,7 @@ def motion_title(g: "Game", m: "Motion", b: int) -> str:
     if k == "expel_party":
         return f"the motion expelling {name(t)} from the party"
     if k == "demote":
-        return f"the motion making {name(t)} a candidate member of the Politburo"
+        return f"the motion reducing {name(t)} to a candidate member of the Politburo"
     if k == "promote":
         return f"the motion electing {name(m.arg2[b])} to the Politburo"
     if k == "testament":

@@ -92,7 +92,7 @@ class Log:
         tally = {"for": int(res.votes_for[b]), "against": int(res.votes_against[b]),
                  "abstain": int(res.abstain[b])}
         persons = [g.person_ids[sp]] + ([g.person_ids[t]] if t >= 0 else [])
-        if m.kind_of(b) == "promote":
+        if m.kind_of(b) == "promote" and int(m.arg2[b]) != sp:    # not a man who moved himself
             persons.append(g.person_ids[int(m.arg2[b])])
         body = BODY_NAMES[m.body_of(b)]
         text = (f"The {body} {'adopts' if passed else 'rejects'} {title} "

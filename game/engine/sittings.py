@@ -83,37 +83,45 @@ def elect_politburo(g: "Game", s: State, log: Optional["Log"]) -> None:
     commands most of the Committee moves the election of the man its majority backs
     (``nominate``) and the Committee votes on it like any promotion. Should it refuse him, the
     leader with the next largest following puts up his man, and so on; a leader refused once
-    moves no more at that plenum, and a seat stays vacant only when the Committee refuses every
-    leader's man (a leader's motion may fill it later). Sitting members keep their seats, and a
-    full Politburo is left as it is, and so is one whose seats the scenario does not number."""
+    moves no more at that plenum. When no leader is left to move (the Committee has refused
+    each one's man - most often for moving as a member of a banned faction - or none sits on
+    it), the Committee votes on its own choice, a man standing on his own merits: the highest
+    on its list of those it would elect (``own_choice``). A seat stays vacant only when it
+    refuses even him (a leader's motion may fill it later). Sitting members keep their seats,
+    and a full Politburo is left as it is, and so is one whose seats the scenario does not
+    number."""
     if g.scenario.sittings[g.sitting_at[s.turn]].kind != "congress" or \
             not g.seats_given[s.turn]:
         return
     seats = np.where(s.over, 0, np.maximum(politburo_vacancies(g, s), 0))
     refused = np.zeros((s.batch, g.P), dtype=bool)         # leaders whose man was refused
     zero3, zero = np.zeros((s.batch, 3), np.float32), np.zeros(s.batch, np.float32)
-    while seats.any():            # a round: one seat filled, or one mover refused, in each game
-        nom = nominate(g, s, refused)
+    while seats.any():            # a round: a seat filled, or a mover refused, in each game
+        nom = nominate(g, s, refused, seats > 0)
         moved = (seats > 0) & (nom.nominee >= 0)
         if not moved.any():
             return
-        m = votes.Motion.of("promote", "central_committee", np.maximum(nom.mover, 0),
-                            np.full(s.batch, -1), zero3, zero, moved, None, None, nom.nominee)
+        own = nom.mover < 0                 # the Committee's own choice stands as his own mover
+        sponsor = np.maximum(np.where(own, nom.nominee, nom.mover), 0)
+        m = votes.Motion.of("promote", "central_committee", sponsor, np.full(s.batch, -1),
+                            zero3, zero, moved, None, None, nom.nominee)
         res = votes.compute(g, s, m)
         if log is not None:
             for b in np.flatnonzero(moved):
                 why = nomination_text(g, s, nom, int(b))
                 log.vote(g, s, m, res, int(b), why=why, election=nom.record(g, int(b), why))
         motions.apply_result(g, s, m, res)
-        lost = np.flatnonzero(moved & ~res.passed)
+        lost = np.flatnonzero(moved & ~res.passed & ~own)
         refused[lost, nom.mover[lost]] = True
-        seats = np.where(moved, seats - res.passed, 0)
+        # its own choice refused, the Committee would refuse any other man it could put up
+        seats = np.where(moved & ~(own & ~res.passed), seats - res.passed, 0)
 
 
 @dataclass
 class Nomination:
     """Whom the plenum's majority puts up for a vacant seat, and why, in every game of a batch
-    ([B] arrays; -1 where the Committee has no leader or no eligible man)."""
+    ([B] arrays; the mover -1 where no leader is left to move it, the nominee -1 where no
+    eligible man is)."""
     mover: np.ndarray              # the leader whose following commands most of the Committee
     mover_share: np.ndarray        # ... and the share it commands
     nominee: np.ndarray
@@ -121,6 +129,7 @@ class Nomination:
     camp_share: np.ndarray         # the share of the Committee that camp commands
     candidate: np.ndarray          # the nominee is a candidate member of the Politburo
     runner_up: np.ndarray          # the next man on the list
+    leaders_sit: np.ndarray        # a leader sits on the Committee (with mover -1: all refused)
 
     def record(self, g: "Game", b: int, why: str) -> dict:
         """The nomination of game ``b`` for the log: ids, shares and ``why`` in words."""
@@ -131,19 +140,22 @@ class Nomination:
                 "runner_up": pid(self.runner_up[b]), "why": why}
 
 
-def nominate(g: "Game", s: State, refused: Optional[np.ndarray] = None) -> Nomination:
+def nominate(g: "Game", s: State, refused: Optional[np.ndarray] = None,
+             wanted: Optional[np.ndarray] = None) -> Nomination:
     """The man the Central Committee's majority backs for a vacant Politburo seat.
 
     The mover is the able leader on the Committee whose following (himself, his clients, his
     allies; power.cc_share) commands most of it, passing over those ``refused`` ([B,P]) already
-    at this plenum. The nominee is the eligible man - on the
-    Committee, able to act, not already a full member, not a member of an open faction while
-    factions are banned, and not a man the mover is at odds with (his regard for him below
-    nothing) - with the highest standing/100, plus ``plenum_candidate_weight``
-    for a candidate member of the Politburo (the bench the Committee drew on), plus
-    ``plenum_camp_weight`` times the share of the Committee his camp commands (his patron's
-    following if his patron can act, else his own): the most prestigious man, weighted by the
-    votes behind him. The mover may put himself up."""
+    at this plenum. The nominee is the eligible man - on the Committee, able to act, not
+    already a full member, not a member of an open faction while factions are banned, and not
+    a man the mover is at odds with (his regard for him below nothing) - with the highest
+    standing/100, plus ``plenum_candidate_weight`` for a candidate member of the Politburo (the
+    bench the Committee drew on), plus ``plenum_camp_weight`` times the share of the Committee
+    his camp commands (his patron's following if his patron can act, else his own): the most
+    prestigious man, weighted by the votes behind him. The mover may put himself up.
+
+    Where no leader is left to move (mover -1), the nominee is the Committee's own choice
+    (``own_choice``), worked out in the games ``wanted`` ([B]; all if not given)."""
     P, bi = g.P, np.arange(s.batch)
     d = votes.derive(g, s)
     act = d.act
@@ -158,22 +170,48 @@ def nominate(g: "Game", s: State, refused: Optional[np.ndarray] = None) -> Nomin
     camp, camp_share = power.camps(s, act, share)
     candidate = s.member[:, :, BODY["politburo_candidate"]]
     banned = d.faction & s.flags[:, g.fidx["faction_ban"]][:, None]
+    open_to = on_cc & ~s.member[:, :, BODY["politburo"]] & ~banned
     m = np.maximum(mover, 0)
     # the mover puts up no man he is at odds with (his regard for him below nothing)
     backed = (s.relations[bi, m] >= 0) | (np.arange(P)[None, :] == m[:, None])
-    eligible = on_cc & ~s.member[:, :, BODY["politburo"]] & ~banned & backed \
-        & (mover >= 0)[:, None]
-    score = s.prestige / 100.0 + g.params["plenum_candidate_weight"] * candidate \
+    eligible = open_to & backed & (mover >= 0)[:, None]
+    listed = s.prestige / 100.0 + g.params["plenum_candidate_weight"] * candidate \
         + g.params["plenum_camp_weight"] * camp_share
-    score = np.where(eligible, score, -np.inf)
+    score = np.where(eligible, listed, -np.inf)
     order = np.argsort(-score, axis=1, kind="stable")[:, :2]
     best, second = order[:, 0], order[:, 1] if P > 1 else np.full(s.batch, -1)
     nominee = np.where(eligible[bi, best], best, -1)
     runner = np.where((second >= 0) & eligible[bi, np.maximum(second, 0)], second, -1)
+    own = np.flatnonzero((mover < 0) & (wanted if wanted is not None else True))
+    if len(own):
+        nominee[own], runner[own] = own_choice(g, s.rows(own), open_to[own], listed[own])
     n = np.maximum(nominee, 0)
     return Nomination(mover, np.where(mover >= 0, share[bi, np.maximum(mover, 0)], 0.0), nominee,
                       np.where(nominee >= 0, camp[bi, n], -1), camp_share[bi, n],
-                      candidate[bi, n] & (nominee >= 0), runner)
+                      candidate[bi, n] & (nominee >= 0), runner,
+                      (on_cc & g.leaders[None, :]).any(axis=1))
+
+
+def own_choice(g: "Game", s, open_to: np.ndarray,
+               score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """([B] the man, [B] the next) the Central Committee elects of its own accord: of the men
+    ``open_to`` a seat ([B,P]) whose election it would carry - each weighed as if he stood
+    alone, on his standing, the fear he inspires and each voter's ties to him (the vote of
+    ``votes.compute``) - the one with the highest ``score`` ([B,P], the plenum's list); if it
+    would carry none, the one it comes nearest to electing; -1 where no man is open to it."""
+    B, P = open_to.shape
+    game, man = np.nonzero(open_to)
+    rank = np.full((B, P), -np.inf)
+    if len(game):
+        m = votes.Motion.of("promote", "central_committee", man, np.full(len(man), -1),
+                            np.zeros((len(man), 3), np.float32), np.zeros(len(man), np.float32),
+                            np.ones(len(man), bool), None, None, man)
+        res = votes.compute(g, s.rows(game), m)
+        margin = res.votes_for / np.maximum(res.votes_for + res.votes_against, 1)    # 0..1
+        rank[game, man] = np.where(res.passed, 2.0 + score[game, man], margin)
+    order = np.argsort(-rank, axis=1, kind="stable")[:, :2]
+    picks = np.where(np.isfinite(np.take_along_axis(rank, order, axis=1)), order, -1)
+    return picks[:, 0], (picks[:, 1] if P > 1 else np.full(B, -1))
 
 
 def nomination_text(g: "Game", s: State, nom: Nomination, b: int) -> str:
@@ -189,10 +227,16 @@ def nomination_text(g: "Game", s: State, nom: Nomination, b: int) -> str:
     elif camp != mover:
         why.append(f"his own following holds {nom.camp_share[b]:.0%} of it")
     runner = int(nom.runner_up[b])
+    ahead = f", ahead of {name(runner)}." if runner >= 0 else "."
+    if mover < 0:
+        no_one = "it has refused the man of every leader on it" if nom.leaders_sit[b] else \
+            "no leader sits on it"
+        return (f"The plenum after the Congress fills a vacant seat: {no_one}, so the new "
+                f"Central Committee votes on its own choice, the first man on its list it would "
+                f"elect on his own merits: {name(who)} ({'; '.join(why)})" + ahead)
     return (f"The plenum after the Congress fills a vacant seat: {name(mover)}, whose following "
             f"holds {nom.mover_share[b]:.0%} of the new Central Committee, puts up "
-            f"{'himself' if mover == who else name(who)} ({'; '.join(why)})"
-            + (f", ahead of {name(runner)}." if runner >= 0 else "."))
+            f"{'himself' if mover == who else name(who)} ({'; '.join(why)})" + ahead)
 
 
 def end_sitting(g: "Game", s: State) -> None:

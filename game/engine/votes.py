@@ -421,14 +421,17 @@ def _candidate(g: "Game", s: State, m: Motion, d: Derived, common: dict,
     share of the candidate's own pull (his standing, the voter's alliance with him, patronage
     and regard, the fear he inspires, a banned faction he leads: the terms of a motion he had
     moved himself) plus ``promotion_bench_weight`` if he is a candidate member of the
-    Politburo (the bench the Committee drew on). Changes ``common`` and ``terms`` in place;
+    Politburo (the bench the Committee drew on). A man put up by himself (the plenum's own
+    choice, sittings.own_choice) is weighed on his own pull in full, and on nothing else.
+    Changes ``common`` and ``terms`` in place;
     returns the candidate's pull term by term ([B,P], for the vote's explanation), or None
     where no game promotes anyone."""
     terms["candidate"] = np.zeros_like(terms["noise"])
     promo = m.mask & (m.kind == KIND_CODE["promote"]) & (m.arg2 >= 0)
     if not promo.any():
         return None
-    w = np.where(promo, g.params["promotion_candidate_share"], 0.0).astype(np.float32)
+    share = np.where(m.sponsor == m.arg2, 1.0, g.params["promotion_candidate_share"])
+    w = np.where(promo, share, 0.0).astype(np.float32)
     c = np.maximum(m.arg2, 0)
     by = Motion.of("promote", "central_committee", c, np.full(s.batch, -1),
                    m.direction, m.bureaucratic, m.mask)
@@ -542,13 +545,13 @@ def explain(g: "Game", m: Motion, res: Result, b: int, top: int = 3) -> list[dic
     for p in np.flatnonzero(res.voters[i]):
         vote = int(res.person_vote[i, p])
         row = {"id": g.person_ids[p], "vote": "for" if vote > 0 else "against"}
-        if p == sp:
+        if p == put_up:          # (the Committee's own choice stands as his own mover)
+            row["reasons"] = [{"term": "candidate", "value": 0.0, "text": "he is the man put up"}]
+        elif p == sp:
             row["reasons"] = [{"term": "sponsor", "value": 0.0, "text": "moved the motion"}]
         elif p == t:
             row["reasons"] = [{"term": "target", "value": 0.0,
                                "text": "the motion is against him"}]
-        elif p == put_up:
-            row["reasons"] = [{"term": "candidate", "value": 0.0, "text": "he is the man put up"}]
         else:
             row.update(_reasons(g, res, i, p, vote, sp, t, top, put_up))
         out.append(row)

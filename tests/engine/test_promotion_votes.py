@@ -95,3 +95,15 @@ def test_a_vote_on_anything_else_has_no_candidate_term(tiny):
                              np.ones(1, dtype=bool))[0]
     res = votes.compute(g, s, m)
     assert not res.terms["candidate"].any() and res.candidate is None
+
+
+def test_a_man_who_stands_on_his_own_is_weighed_on_his_own_pull_alone(tiny):
+    """The plenum's own choice (sittings.own_choice) is moved by no leader: the man stands as
+    his own mover, and the Committee weighs him once, wholly, with the bench in full."""
+    g = _quiet(tiny)
+    s = g.new_state([4])
+    s.member[:, g.pidx["kamenev"], BODY["politburo_candidate"]] = True
+    res = votes.compute(g, s, _promotion(g, s, "kamenev", "kamenev"))
+    for term in votes.PULL:                        # no mover's share: all of it is his own
+        assert not res.terms[term].any()
+    assert (res.candidate["bench"] == g.params["promotion_bench_weight"]).all()

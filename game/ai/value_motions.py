@@ -378,7 +378,7 @@ def _line_gain(t: "Turn") -> np.ndarray:
     s, ctx, ag = t.s, t.ctx, t.ag
     lead = ctx.lead
     N = len(lead)
-    align, calm = _views(t)                                                  # [B,N,M], [B,M]
+    align, calm, lean = _views(t)                                  # [B,N,M], [B,M], [B,N,M]
     gain = 0.015 * t.ch.principle[None, :, None] * align
     # the role's aims about policies
     q, o = ag.policy, ag.option
@@ -403,7 +403,13 @@ def _line_gain(t: "Turn") -> np.ndarray:
     mood = s.ind[:, _IND_MOOD]
     crisis = clip((45.0 - mood) / 25.0, 0.0, 1.0)[:, None, None]
     wants = ag.want_ind[:, _IND_MOOD][None, :, None]
-    gain = gain + 0.03 * (crisis + 0.3 * wants) * calm[:, None, :]
+    calming = 0.03 * (crisis + 0.3 * wants) * calm[:, None, :]
+    # ...but, until the alliance itself is at stake (the mood at 20), only towards a step his
+    # own views do not oppose: a man does not give up his line for the villages' sake (002:
+    # Stalin "wanted to seize the grain by force", Bukharin "advocated persuasion instead of
+    # force"). Before, the computer Stalin tabled the return to the market or to persuasion
+    # himself at the first opening after his own extraordinary measures, in most games
+    gain = gain + np.where((lean < 0) & (calming > 0) & (crisis < 1.0), 0.0, calming)
     # a done deed is not worth doing again
     done = t.motion_done()                                                               # [B,M]
     lift = ag.lift_ban[None, :, None] & t.lifts_ban[None, None, :] & ctx.ban[:, None, None]
@@ -414,9 +420,9 @@ def _line_gain(t: "Turn") -> np.ndarray:
     return np.where(gain > 0, gain + KAPPA, gain).astype(F)
 
 
-def _views(t: "Turn") -> tuple[np.ndarray, np.ndarray]:
+def _views(t: "Turn") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """([B,N,M] how far each motion's line is each leader's own, [B,M] how it moves the
-    peasants' mood). A policy motion is read as the step from the option in force to the
+    peasants' mood, [B,N,M] the first before a new line has settled). A policy motion is read as the step from the option in force to the
     one tabled: what it says less what the standing option says. Read as its line alone,
     every option a man leaned towards was worth moving whenever another stood - Tomsky
     tabled 'Extend the NEP' and 'Maintain the NEP' in turn, Kamenev the Comintern's
@@ -426,12 +432,13 @@ def _views(t: "Turn") -> tuple[np.ndarray, np.ndarray]:
     align = dot3(ideo, ag.unit[None, None, :, :])
     mood = np.broadcast_to(ag.mood[None, :], (s.batch, len(ag.mood)))
     if not ag.step.any():
-        return align, mood
+        return align, mood, align
     q, o = np.maximum(ag.policy, 0), np.maximum(ag.option, 0)
     cur = s.policy[:, q].astype(np.int64)                                       # [B,M]
     says = dot3(ideo, ag.stands[q, o][None, None])
     said = dot3(ideo, ag.stands[q[None, :], cur][:, None])
-    align = np.where(ag.step[None, None, :], (says - said) * settled(t, q)[:, None, :], align)
+    lean = np.where(ag.step[None, None, :], says - said, align)
+    align = np.where(ag.step[None, None, :], lean * settled(t, q)[:, None, :], align)
     mood = np.where(ag.step[None, :], mood - ag.stands_mood[q[None, :], cur], mood)
-    return align, mood
+    return align, mood, lean
 

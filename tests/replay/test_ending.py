@@ -12,7 +12,7 @@ from game.replay.session import Session
 
 # seed 1: Lenin's posts fall vacant the month he dies; the leader ends in office.
 # seed 502: Stalin lost his last post in 1923-04 (removed as General Secretary at the Twelfth
-# Congress; the Central Committee chose his successor) and his Politburo seat in 1926-03, and
+# Congress; the Central Committee chose his successor) and his Politburo seat in 1927-09, and
 # holds no post and no seat in December 1929: another man, in office, leads the party. (The
 # campaign's games change with the rules and the rivals: another seed may be needed after such
 # a change.)

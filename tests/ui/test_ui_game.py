@@ -99,6 +99,18 @@ def test_vote_screen_lists_every_named_voter_with_reasons(make_app, played):
     assert isinstance(app.top, TitleScreen)
 
 
+def test_a_plenums_own_choice_is_shown_as_the_committees_not_moved_by_the_man(make_app, played):
+    """The plenum after a Congress may vote on a man no leader put up (game.engine.sittings):
+    the record names him as its sponsor, and the screen must not read 'Moved by' him."""
+    from game.ui.screens.vote_screen import VoteScreen
+    app = make_app()
+    vote = next(r for r in played.records if r.get("kind") == "vote")
+    own = dict(vote, election={"mover": None, "nominee": vote["sponsor"]})
+    screen = VoteScreen(app, played, [own])
+    assert screen._moved_by(own).startswith("Put up by the Central Committee itself")
+    assert screen._moved_by(vote).startswith("Moved by ")
+
+
 def test_sitting_and_end_screens_draw(make_app, played):
     from game.ui.screens.end_screen import EndScreen
     from game.ui.screens.sitting_screen import SittingScreen

@@ -111,9 +111,8 @@ class VoteScreen(Screen):
         for line in lines:
             blit(surface, tf, line, pal.ink, (self.top_rect.x, y))
             y += tf.get_linesize()
-        sponsor = rec.get("sponsor")
-        blit(surface, app.fonts.get("italic", 14), f"Moved by {self.session.name(sponsor)}" if sponsor else "",
-             pal.ink_soft, (self.top_rect.x, y + u(2)))
+        blit(surface, app.fonts.get("italic", 14), self._moved_by(rec), pal.ink_soft,
+             (self.top_rect.x, y + u(2)))
         self._stamp(surface, rec)
         self._voters(surface, rec)
         self._groups(surface, rec)
@@ -132,6 +131,15 @@ class VoteScreen(Screen):
         tr = blit(surface, app.fonts.get("display", 20), f"FOR {t.get('for', 0)} · AGAINST {t.get('against', 0)}"
                   f" · ABSTAIN {t.get('abstain', 0)}", pal.ink, (self.top_rect.right, self.top_rect.bottom), "bottomright")
         surface.blit(box, box.get_rect(bottomright=(self.top_rect.right, tr.y - u(2))))
+
+    def _moved_by(self, rec) -> str:
+        """Who brought the motion: its mover, or the Central Committee itself when the plenum
+        after a Congress votes on its own choice (the record names no leader as mover)."""
+        election = rec.get("election") or {}
+        if election and election.get("mover") is None:
+            return "Put up by the Central Committee itself: no leader's man could carry it"
+        sponsor = rec.get("sponsor")
+        return f"Moved by {self.session.name(sponsor)}" if sponsor else ""
 
     def _voters(self, surface, rec) -> None:
         app, pal, u, ses = self.app, self.app.pal, self.app.u, self.session

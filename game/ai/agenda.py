@@ -4,7 +4,8 @@ The rivals value a motion by its line (its direction on the three axes), by what
 do to people's standing and to the economy, and by whether it serves the aims of the leader's
 role (``victory`` in the scenario). Aims and effects are expressions; this module reads the few
 simple shapes they take (``member(x, politburo)``, ``holds(x, post)``, ``policy == "option"``,
-``x.prestige -= 6``, ``set_policy(p, "o")``, ``flag = true``, ``indicator >= 45``) and ignores
+``x.prestige -= 6``, ``set_policy(p, "o")``, ``flag = true``, ``indicator >= 45``, a flag
+named alone or after ``not``) and ignores
 anything else — a reading for judgement, never for the rules.
 """
 from __future__ import annotations
@@ -33,6 +34,9 @@ _IND_AIM = re.compile(r"(\w+)\s*(>=|>|<=|<)\s*([\d.]+)")
 # an aim that holds only from a date on ('date >= "1928-01" and investment == "high"'): the
 # role wants its policy only from that month (Stalin's great turn is not his line of 1922)
 _FROM = re.compile(r'^\s*date\s*>=\s*"(\d{4}-\d{2})"\s+and\s+')
+# a flag named in an aim, alone ('collectivisation_started') or denied ('not faction_ban'); not
+# a person's attribute ('stalin.expelled') nor a call
+_FLAG_AIM = re.compile(r"(not\s+)?(?<![.\w])(\w+)\b(?!\s*[.(])")
 
 # How a policy option moves the peasants' mood (the engine's economy, in words): force and
 # restriction anger the villages, the market and cheap manufactures calm them.
@@ -64,7 +68,8 @@ class Agenda:
     majority: np.ndarray      # [N] wants a Politburo majority of his own
     deny_majority: np.ndarray  # [N,P] wants that person to have no majority
     want_ind: np.ndarray      # [N,len(INDICATORS)] +1 wants it high, -1 low
-    lift_ban: np.ndarray      # [N] wants the ban on factions lifted
+    want_flag: np.ndarray     # [N,F] +1 wants the flag set (the great turn), -1 cleared (the ban)
+    want_flag_from: np.ndarray  # [N,F] month index from which that want holds (-1: always)
 
 
 def build(g: "Game", lead: np.ndarray) -> Agenda:
@@ -132,7 +137,9 @@ def _aims(g: "Game", lead: np.ndarray) -> dict:
                want_option=np.zeros((N, Q, O), np.float32),
                want_from=np.full((N, Q, O), -1, np.int64), majority=np.zeros(N, bool),
                deny_majority=np.zeros((N, P), bool),
-               want_ind=np.zeros((N, len(INDICATORS)), np.float32), lift_ban=np.zeros(N, bool))
+               want_ind=np.zeros((N, len(INDICATORS)), np.float32),
+               want_flag=np.zeros((N, len(g.fidx)), np.float32),
+               want_flag_from=np.full((N, len(g.fidx)), -1, np.int64))
     row = {int(p): n for n, p in enumerate(lead)}
     for v in sc.victory:
         n = row.get(g.pidx.get(v.role, -1))
@@ -164,6 +171,8 @@ def _read_aim(g: "Game", text: str, n: int, role: str, out: dict) -> None:
                 out["deny_majority"][n, g.pidx[who]] = True
             else:
                 out["majority"][n] = True
+    dated = _FROM.match(text)
+    since = month_index(dated.group(1)) if dated else -1
     for q_id, op, o_id in _POLICY_AIM.findall(text):
         q = g.qidx.get(q_id)
         if q is None:
@@ -171,11 +180,11 @@ def _read_aim(g: "Game", text: str, n: int, role: str, out: dict) -> None:
         opts = [o.id for o in g.scenario.policies[q].options]
         if o_id in opts:
             out["want_option"][n, q, opts.index(o_id)] = 1.0 if op == "==" else -1.0
-            dated = _FROM.match(text)
-            if dated:
-                out["want_from"][n, q, opts.index(o_id)] = month_index(dated.group(1))
+            out["want_from"][n, q, opts.index(o_id)] = since
     for ind, op, _ in _IND_AIM.findall(text):
         if ind in INDICATORS:
             out["want_ind"][n, INDICATORS.index(ind)] = 1.0 if op.startswith(">") else -1.0
-    if re.search(r"not\s+faction_ban", text):
-        out["lift_ban"][n] = True
+    for neg, flag in _FLAG_AIM.findall(text):
+        if flag in g.fidx:
+            out["want_flag"][n, g.fidx[flag]] = -1.0 if neg else 1.0
+            out["want_flag_from"][n, g.fidx[flag]] = since

@@ -111,10 +111,11 @@ class Scripted:
 
     def _pursue_aims(self, t, value: np.ndarray) -> None:
         """A competent player moves what his aims need whenever the vote will carry it: every
-        motion that puts in force a policy his role wants or lifts the ban on factions he wants
-        lifted, and every removal of a man from a post his role wants him out of, is read by
-        the forecast (not only the few the rivals' own reading ranks first) and is worth an
-        aim won if it passes; a removal and the Testament are moved on longer odds."""
+        motion that puts in force a policy his role wants or sets a flag as it wants it (the
+        ban on factions lifted, the great turn taken), and every removal of a man from a post
+        his role wants him out of, is read by the forecast (not only the few the rivals' own
+        reading ranks first) and is worth an aim won if it passes; a removal and the Testament
+        are moved on longer odds."""
         g, s, ag, n = self.g, t.s, self.engine.ag, self.n
         menu = self.engine.menu
         blk = menu["propose"]
@@ -124,8 +125,7 @@ class Scripted:
         good = _good_options(t.wants[n])              # [Q,O] (a dated aim from its date)
         cur_ok = good[qc[None, :], s.policy[:, qc]] | ~has[None, :]             # [B,M]
         serves = (good[qc, oc] & has)[None, :] & ~cur_ok
-        if ag.lift_ban[n]:
-            serves = serves | (self.engine.lifts_ban[None, :] & t.ctx.ban[:, None])
+        serves = serves | t.serves_flag[:, n]
         legal = t.board.legal[:, n, blk.sl] & t.motion_open
         bi, m = np.nonzero(serves & legal)
         if len(bi):

@@ -56,7 +56,6 @@ class Turn:
     def __init__(self, r: "Rivals", s: State, human: np.ndarray):
         self.g, self.s, self.ch, self.ag, self.dif, self.menu = r.g, s, r.ch, r.ag, r.dif, r.menu
         self.post_value = r.post_value
-        self.lifts_ban = r.lifts_ban
         self.done_req = r.done_req
         self.focus = r.focus
         self.ctx = Context(r.g, s, r.ch, human, r.dif.coordinate, r.dif.perception,
@@ -153,6 +152,18 @@ class Turn:
         return np.where(self.ag.want_from <= now, self.ag.want_option, 0.0).astype(np.float32)
 
     @cached_property
+    def serves_flag(self) -> np.ndarray:
+        """[B,N,M] the motion would set a flag as a leader's role wants it (from its date) and
+        as it does not stand now: the ban on factions lifted, the great turn taken."""
+        now = self.g.month(self.s.turn)
+        want = np.where(self.ag.want_flag_from <= now, self.ag.want_flag, 0.0)       # [N,F]
+        req = self.done_req
+        sets = req.has_flag[None] & ((want[:, None, :] > 0) == req.flag[None]) \
+            & (want[:, None, :] != 0)                                                # [N,M,F]
+        new = self.s.flags[:, None, :] != req.flag[None]                             # [B,M,F]
+        return (sets[None] & new[:, None]).any(axis=3)
+
+    @cached_property
     def bloc_formable(self) -> np.ndarray:
         """[B,L] the bloc may be formed now (its 'when'; legality.bloc_formable)."""
         return bloc_formable(self.g, self.s)
@@ -203,9 +214,6 @@ class Rivals:
         self.ag = agenda.build(g, self.ch.lead)
         self.menu = Menu(g, len(self.ch.lead))
         self.post_value = vm.post_values(g)
-        fb = g.fidx.get("faction_ban")
-        self.lifts_ban = np.array([any(f == fb and not v for f, v in fl) for fl in self.ag.flags],
-                                  dtype=bool)
         self.done_req = DoneRequirements(g, self.ag)
         self.focus = vm.focus(self.ch)
         self.chooser = choices.Chooser(self)

@@ -412,8 +412,8 @@ def _line_gain(t: "Turn") -> np.ndarray:
     gain = gain + np.where((lean < 0) & (calming > 0) & (crisis < 1.0), 0.0, calming)
     # a done deed is not worth doing again
     done = t.motion_done()                                                               # [B,M]
-    lift = ag.lift_ban[None, :, None] & t.lifts_ban[None, None, :] & ctx.ban[:, None, None]
-    gain = gain + 0.05 * lift
+    # a flag the role's aims want set or cleared, as a policy it wants in force
+    gain = gain + 0.05 * t.serves_flag
     gain = np.where(done[:, None, :], gain * 0.1, gain)
     # an adopted motion earns its mover a point of prestige (the engine's rule): a reason to
     # move a motion worth moving, not one to move any motion that will pass

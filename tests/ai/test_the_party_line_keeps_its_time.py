@@ -94,3 +94,66 @@ def test_stalin_does_not_table_the_retreat_from_his_own_extraordinary_measures(c
     assert gain[row["bukharin"], m] > value_motions.ACT_MIN
     assert gain[row["stalin"], m] <= 0.0
     assert np.isfinite(gain).all()
+
+
+def _stalin_and_bukharin(g, t):
+    row = {g.person_ids[p]: n for n, p in enumerate(t.ctx.lead)}
+    return row["stalin"], row["bukharin"]
+
+
+def test_stalin_takes_the_great_turn_in_the_villages_as_his_aim_from_june_1929(campaign):
+    """The great turn is Stalin's aim from the summer of 1929 (the role's win aims): with grain
+    taken by force and the villages sullen but not at breaking point, he finds wholesale
+    collectivisation worth moving and Bukharin does not; before June 1929, and once the land is
+    being collectivised, the aim asks nothing. Before, no role wanted it and the computer Stalin
+    never moved it (0 of 300 campaigns)."""
+    g = campaign
+    m = g.motion_ids.index("collectivisation")
+    s = _at(g, "1929-06")
+    _set(g, s, "procurement", "force")
+    s.ind[:, IND["grain_marketed"]] = 40.0
+    s.ind[:, IND["peasant_mood"]] = 35.0
+    r = Rivals(g, "normal", warm_up=False)
+    t = r.evaluate(s)
+    stalin, bukharin = _stalin_and_bukharin(g, t)
+    assert t.serves_flag[0, stalin, m] and not t.serves_flag[0, bukharin, m]
+    gain = value_motions._line_gain(t)[0]
+    assert gain[stalin, m] > value_motions.ACT_MIN >= gain[bukharin, m]
+    early = _at(g, "1929-05")
+    _set(g, early, "procurement", "force")
+    assert not r.evaluate(early).serves_flag[0, stalin, m]
+    s.flags[:, g.fidx["collectivisation_started"]] = True
+    assert not r.evaluate(s).serves_flag[0, stalin, m]
+
+
+def test_the_ban_on_factions_is_an_aim_read_like_any_other_flag(campaign):
+    """Trotsky's aim 'not faction_ban' makes the motion lifting the ban serve him while the ban
+    stands, and nothing once it is lifted."""
+    g = campaign
+    m = g.motion_ids.index("lift_faction_ban")
+    s = _at(g, "1924-01")
+    r = Rivals(g, "normal", warm_up=False)
+    t = r.evaluate(s)
+    trotsky = {g.person_ids[p]: n for n, p in enumerate(t.ctx.lead)}["trotsky"]
+    assert t.serves_flag[0, trotsky, m]
+    s.flags[:, g.fidx["faction_ban"]] = False
+    assert not r.evaluate(s).serves_flag[0, trotsky, m]
+
+
+def test_the_right_deviation_is_condemned_only_once_stalin_and_bukharin_clash(campaign):
+    """001: "1928 Jul: Stalin and Bukharin clash over collectivisation" - the verdict waits for
+    the clash; before, the computer Stalin had it adopted in January-February 1928."""
+    g = campaign
+    assert not _may(g, _at(g, "1928-06"), "stalin", "against_right_deviation")
+    assert _may(g, _at(g, "1928-07"), "stalin", "against_right_deviation")
+
+
+def test_persuasion_does_not_undo_the_great_turn(campaign):
+    """Once the land is being collectivised the collective farms deliver by quota: the step
+    back came only in March 1930, after the game (general history)."""
+    g = campaign
+    s = _at(g, "1929-08")
+    _set(g, s, "procurement", "force")
+    assert _may(g, s, "rykov", "grain_by_persuasion")
+    s.flags[:, g.fidx["collectivisation_started"]] = True
+    assert not _may(g, s, "rykov", "grain_by_persuasion")

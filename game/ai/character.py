@@ -23,6 +23,11 @@ plain default for anyone else. The keys:
   General Secretary for a clerk);
 - ``fade`` (0..1): the share of the game by which those first impressions have faded and he
   judges by the balance of forces alone (default 0.55: 1926 in the campaign);
+- ``hold`` (0 or 1): 1 - those first impressions do not fade at all while anyone he feared
+  beyond the balance of forces at the start (``threat.<id>`` above 1) still sits in the
+  Central Committee: an alliance against a common enemy lasts until that enemy is beaten,
+  whatever the date (Stalin and Bukharin against the Left; 001: "Later, in 1928, having
+  defeated the Left, Stalin turned on Bukharin");
 - ``ally.<person id>``: how much he wants that person in his camp (0: indifferent).
 
 The defaults follow the source texts: Stalin the patient organiser (appointments, recruitment,
@@ -43,7 +48,7 @@ if TYPE_CHECKING:
     from ..engine.game import Game
 
 TRAITS = {"aggression": 1.0, "caution": 0.5, "patience": 0.5, "alliance": 1.0,
-          "principle": 1.0, "ambition": 1.0, "fade": 0.55}
+          "principle": 1.0, "ambition": 1.0, "fade": 0.55, "hold": 0.0}
 KIND_KEYS = tuple(k for k in KIND_IDS if k != "pass")
 
 DEFAULTS: dict[str, dict[str, float]] = {
@@ -53,7 +58,8 @@ DEFAULTS: dict[str, dict[str, float]] = {
                "join_bloc": 1.2, "form_bloc": 1.2,
                "aggression": 1.0, "caution": 0.65, "patience": 0.85, "alliance": 1.3,
                "principle": 0.4, "ambition": 1.6, "threat.trotsky": 1.4,
-               "threat.bukharin": 0.3, "threat.rykov": 0.4, "threat.tomsky": 0.4, "fade": 0.85},
+               "threat.bukharin": 0.3, "threat.rykov": 0.4, "threat.tomsky": 0.4, "fade": 0.85,
+               "hold": 1.0},
     "trotsky": {"polemic": 2.0, "speak": 1.8, "propose": 1.6, "appoint_secretary": 0.5,
                 "form_bloc": 0.6, "join_bloc": 0.5, "condemn": 0.7, "remove_from_post": 0.5,
                 "expel": 0.3, "demote": 0.5, "promote": 0.5, "testament": 1.2,
@@ -72,7 +78,8 @@ DEFAULTS: dict[str, dict[str, float]] = {
     "bukharin": {"propose": 1.8, "polemic": 0.8, "speak": 1.2, "join_bloc": 1.1,
                  "aggression": 0.6, "caution": 0.6, "patience": 0.6, "alliance": 1.1,
                  "principle": 1.5, "ambition": 0.8, "threat.trotsky": 1.4, "threat.stalin": 0.4,
-                 "threat.zinoviev": 1.2, "ally.rykov": 0.3, "ally.tomsky": 0.3, "fade": 0.75},
+                 "threat.zinoviev": 1.2, "ally.rykov": 0.3, "ally.tomsky": 0.3, "fade": 0.75,
+                 "hold": 1.0},
     "rykov": {"propose": 1.2, "join_bloc": 1.3, "polemic": 0.7,
               "aggression": 0.5, "caution": 0.8, "patience": 0.7, "alliance": 1.3,
               "principle": 1.1, "ambition": 0.5, "threat.trotsky": 1.3, "threat.stalin": 0.5,
@@ -100,6 +107,7 @@ class Characters:
     principle: np.ndarray
     ambition: np.ndarray
     fade: np.ndarray
+    hold: np.ndarray
     threat: np.ndarray               # [N, P] multiplier on how much he fears each person
     ally: np.ndarray                 # [N, P] wish to have each person in his camp
 

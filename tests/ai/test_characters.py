@@ -1,6 +1,7 @@
 """The computer leaders play like the men they were: Stalin builds the apparatus, Trotsky argues,
 alliances form against a common threat and break when an ally becomes the greatest one."""
 import numpy as np
+import pytest
 
 from game.ai.character import DEFAULTS, build, merged, unknown_keys
 from game.ai.rivals import Rivals
@@ -166,3 +167,32 @@ def test_hard_rivals_attack_the_human_player_in_print_sooner_than_their_patience
         rows = Rivals(g, level, patient).moves(s, skip=(human,))
         at_him = (rows[:, :, 0] == KIND["polemic"]) & (rows[:, :, 2] == human)
         assert at_him.any() == attacked, level
+
+
+def test_first_impressions_held_until_the_man_feared_most_is_out_of_the_central_committee(
+        campaign):
+    """Stalin took Bukharin for a partner, not a danger (``threat.bukharin: 0.3``), until the
+    Left was beaten (001: "Later, in 1928, having defeated the Left, Stalin turned on
+    Bukharin"): with ``hold`` his first impressions do not fade while Trotsky, the man he
+    feared most at the start, sits in the Central Committee, whatever the date; once Trotsky
+    is out of it they fade on his clock (``fade``), by 1927 mostly gone."""
+    from game.ai.context import Context
+    g = campaign
+    st, bu, tr = (g.pidx[p] for p in ("stalin", "bukharin", "trotsky"))
+    s = g.new_state([1, 1])
+    s.member[1, tr, :] = False                  # game 1: Trotsky out of the Committee
+    impressed, plain = build(g), build(g, {"stalin": {"threat.bukharin": 1.0}})
+    n = list(impressed.lead).index(st)
+    human = np.zeros(g.P, dtype=bool)
+
+    def regard(turn: int) -> np.ndarray:
+        """[2] Stalin's fear of Bukharin as a share of his fear without a first impression."""
+        s.turn = turn
+        fear = [Context(g, s, ch, human, 0.0).threat[:, n, bu] for ch in (impressed, plain)]
+        return fear[0] / fear[1]
+
+    assert regard(0)[0] == pytest.approx(0.3)
+    january_1927 = next(t for t in range(g.n_turns) if g.date(t) == "1927-01")
+    held, faded = regard(january_1927)
+    assert held == pytest.approx(0.3)                # Trotsky still sits: as in April 1922
+    assert faded >= 0.75                             # Trotsky out: mostly faded

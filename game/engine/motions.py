@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
-from . import mutate, votes
+from . import legality, mutate, votes
 from .actions import KIND_IDS
 from .arith import clip, distinct
 from .env import Env
@@ -93,6 +93,39 @@ def from_actions(g: "Game", s: State, kind: int, actor, target, arg, arg2,
             motion("testament_suppress", body, sup, np.full(B, -1), reg,
                    np.full(B, 0.5, np.float32))) if m.mask.any()]
     return []
+
+
+# the action that tables each motion against a man (a policy line, the Testament and a
+# sitting's report are not undone by an earlier vote of the month)
+TABLED_BY = {"condemn": "condemn", "remove_from_post": "remove_from_post",
+             "expel_politburo": "expel", "expel_cc": "expel", "expel_party": "expel",
+             "promote": "promote", "demote": "demote"}
+
+
+def still_in_order(g: "Game", s: State, m: votes.Motion) -> votes.Motion:
+    """``m`` without the motions an earlier vote of the month has overtaken: each is read
+    again by the rule that let it be tabled (game.engine.legality), on the state now. The
+    plenum that has just put Bukharin out of the Politburo does not then vote to make him a
+    candidate member (which gave him back a seat), and a man removed from his post is not
+    removed from it twice."""
+    keep = m.mask.copy()
+    for code in distinct(m.kind[m.mask]):
+        action = TABLED_BY.get(votes.KINDS[int(code)])
+        if action is None:
+            continue
+        here = m.mask & (m.kind == code)
+        failed: list = []
+        if action == "promote":          # the man put up is the motion's arg2, the action's target
+            target, arg2 = m.arg2, np.full(s.batch, -1)
+        else:
+            target, arg2 = m.target, m.arg2
+        legality.CHECKS[action](g, s, m.sponsor, target, m.arg, arg2,
+                       lambda cond, reason: failed.append(cond))
+        lapsed = np.logical_or.reduce(failed) if failed else np.zeros(s.batch, dtype=bool)
+        keep &= ~(here & lapsed)
+    if (keep == m.mask).all():
+        return m
+    return votes.Motion(*(keep if f == "mask" else getattr(m, f) for f in votes.Motion.FIELDS))
 
 
 def apply_result(g: "Game", s: State, m: votes.Motion, res: votes.Result) -> None:

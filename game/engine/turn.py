@@ -74,6 +74,9 @@ def vote_phase(g: "Game", s: State, tabled: list, log: Optional["Log"]) -> None:
         _open_sitting(g, s, log)
         first = [sittings.report_motion(g, s)]
     for wave in _waves(s, first + tabled):
+        wave = motions.still_in_order(g, s, wave)
+        if not wave.mask.any():
+            continue
         res = votes.compute(g, s, wave)
         _log_vote(g, s, wave, res, log)
         motions.apply_result(g, s, wave, res)

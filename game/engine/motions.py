@@ -102,30 +102,39 @@ TABLED_BY = {"condemn": "condemn", "remove_from_post": "remove_from_post",
              "promote": "promote", "demote": "demote"}
 
 
-def still_in_order(g: "Game", s: State, m: votes.Motion) -> votes.Motion:
-    """``m`` without the motions an earlier vote of the month has overtaken: each is read
-    again by the rule that let it be tabled (game.engine.legality), on the state now. The
+def still_in_order(g: "Game", s: State, m: votes.Motion) -> tuple[votes.Motion, np.ndarray]:
+    """(``m`` without the motions an earlier vote of the month has overtaken, [B] why each
+    dropped one lapsed: a reason code of game.engine.actions, 0 where it stands). Each is read
+    again by the rule that let it be tabled (game.engine.legality), on the state now: the
     plenum that has just put Bukharin out of the Politburo does not then vote to make him a
     candidate member (which gave him back a seat), and a man removed from his post is not
     removed from it twice."""
-    keep = m.mask.copy()
-    for code in distinct(m.kind[m.mask]):
-        action = TABLED_BY.get(votes.KINDS[int(code)])
+    from .actions import OK, _first_reason
+    code = np.zeros(s.batch, dtype=np.int16)
+    for c in distinct(m.kind[m.mask]):
+        action = TABLED_BY.get(votes.KINDS[int(c)])
         if action is None:
             continue
-        here = m.mask & (m.kind == code)
+        here = m.mask & (m.kind == c)
         failed: list = []
-        if action == "promote":          # the man put up is the motion's arg2, the action's target
-            target, arg2 = m.arg2, np.full(s.batch, -1)
-        else:
-            target, arg2 = m.target, m.arg2
-        legality.CHECKS[action](g, s, m.sponsor, target, m.arg, arg2,
-                       lambda cond, reason: failed.append(cond))
-        lapsed = np.logical_or.reduce(failed) if failed else np.zeros(s.batch, dtype=bool)
-        keep &= ~(here & lapsed)
-    if (keep == m.mask).all():
-        return m
-    return votes.Motion(*(keep if f == "mask" else getattr(m, f) for f in votes.Motion.FIELDS))
+        a = tabled_action(m)
+        legality.CHECKS[action](g, s, a["actor"], a["target"], a["arg"], a["arg2"],
+                                lambda cond, reason: failed.append((cond, reason)))
+        why = _first_reason(np.full(s.batch, OK, dtype=np.int16), failed)
+        code = np.where(here, why, code)
+    lapsed = code != OK
+    if not lapsed.any():
+        return m, code
+    return votes.Motion(*(m.mask & ~lapsed if f == "mask" else getattr(m, f)
+                          for f in votes.Motion.FIELDS)), code
+
+
+def tabled_action(m: votes.Motion) -> dict:
+    """The fields of the action that tabled each motion of ``m`` ([B] arrays): a promotion
+    carries the man put up as its arg2, the action as its target."""
+    promote = m.kind == votes.KIND_CODE["promote"]
+    return {"actor": m.sponsor, "target": np.where(promote, m.arg2, m.target), "arg": m.arg,
+            "arg2": np.where(promote, -1, m.arg2)}
 
 
 def apply_result(g: "Game", s: State, m: votes.Motion, res: votes.Result) -> None:

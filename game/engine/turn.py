@@ -74,7 +74,9 @@ def vote_phase(g: "Game", s: State, tabled: list, log: Optional["Log"]) -> None:
         _open_sitting(g, s, log)
         first = [sittings.report_motion(g, s)]
     for wave in _waves(s, first + tabled):
-        wave = motions.still_in_order(g, s, wave)
+        tabled_wave = wave
+        wave, lapsed = motions.still_in_order(g, s, wave)
+        _log_lapsed(g, s, tabled_wave, lapsed, log)
         if not wave.mask.any():
             continue
         res = votes.compute(g, s, wave)
@@ -155,6 +157,25 @@ def _log_successors(g, s, m, res, log) -> None:
                 f"{g.names[ids[new]]} becomes {g.scenario.posts[k].name} in place of "
                 f"{g.names[ids[old]]} ({g.names[ids[mover]]}'s motion; {how}).",
                 post=g.scenario.posts[k].id)
+
+
+def _log_lapsed(g, s, m, code, log) -> None:
+    """A record of each motion not put because an earlier vote of the month overtook it, with
+    the reason, so that its mover (a player too) sees why his motion never came to the vote."""
+    if log is None or not code.any():
+        return
+    from .actions import REASONS, Action, _fields
+    from .log import motion_title
+    fields = motions.tabled_action(m)
+    for b in np.flatnonzero(code):
+        kind = motions.TABLED_BY[m.kind_of(b)]
+        a = Action(kind, *(int(fields[k][b]) for k in ("actor", "target", "arg", "arg2")))
+        why = REASONS[int(code[b])].format(**_fields(g, s.take([b]), a))
+        title = motion_title(g, m, int(b))
+        persons = [g.person_ids[a.actor]] + ([g.person_ids[a.target]] if a.target >= 0 else [])
+        log.add(int(b), s, "lapsed", persons,
+                f"{title[:1].upper()}{title[1:]}, moved by {g.names[g.person_ids[a.actor]]}, "
+                f"is not put to the vote: {why}", motion=title, motion_kind=m.kind_of(b))
 
 
 def _log_vote(g, s, m, res, log) -> None:

@@ -18,6 +18,9 @@ def test_a_man_put_out_of_the_politburo_is_not_then_reduced_to_a_candidate(tiny)
         ("expel_politburo", "passed")]                 # the demotion, overtaken, is never put
     assert not s.member[0, trotsky, BODY["politburo"]]
     assert not s.member[0, trotsky, BODY["politburo_candidate"]]
+    lapsed = [r for r in log.records[0] if r["kind"] == "lapsed"]
+    assert len(lapsed) == 1 and lapsed[0]["motion_kind"] == "demote"
+    assert "is not put to the vote: Trotsky does not sit on the Politburo" in lapsed[0]["text"]
 
 
 def test_a_motion_still_in_order_after_an_earlier_vote_is_put(tiny):

@@ -160,8 +160,8 @@ def first_fade(ctx: Context, ch: "Characters") -> np.ndarray:
     faded): they fade on his clock (``fade``, a share of the game), but a man with ``hold``
     keeps them whole while anyone he feared beyond the balance of forces at the start
     (``threat.<id>`` above 1) still sits in the Central Committee. Stalin and Bukharin held to
-    their alliance until the Left was beaten (001: "Later, in 1928, having defeated the Left, Stalin turned on Bukharin");
-    on the clock alone Stalin's regard for Bukharin had mostly faded by 1926 and he took
+    their alliance until the Left was beaten (001: "Later, in 1928, having defeated the Left,
+    Stalin turned on Bukharin"); on the clock alone Stalin's regard for Bukharin had mostly faded by 1926 and he took
     Pravda from him in nine games in ten, median 1926-09."""
     clock = np.maximum(0.0, 1.0 - ctx.progress / np.maximum(ch.fade, 1e-3))[None, :]
     held = ch.hold > 0

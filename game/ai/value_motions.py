@@ -422,8 +422,9 @@ def _line_gain(t: "Turn") -> np.ndarray:
 
 def _views(t: "Turn") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """([B,N,M] how far each motion's line is each leader's own, [B,M] how it moves the
-    peasants' mood, [B,N,M] the first before a new line has settled). A policy motion is read as the step from the option in force to the
-    one tabled: what it says less what the standing option says. Read as its line alone,
+    peasants' mood, [B,N,M] the first before a new line has settled). A policy motion is read
+    as the step from the option in force to the one tabled: what it says less what the
+    standing option says. Read as its line alone,
     every option a man leaned towards was worth moving whenever another stood - Tomsky
     tabled 'Extend the NEP' and 'Maintain the NEP' in turn, Kamenev the Comintern's
     offensive and the united front, each lever reversed every six months it was open."""

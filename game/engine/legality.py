@@ -12,6 +12,7 @@ import numpy as np
 from . import actions as A
 from .arith import clip, distinct
 from .state import BODY, State
+from .succession import fit_for_post
 
 if TYPE_CHECKING:
     from .game import Game
@@ -128,11 +129,10 @@ def check_remove(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
     fail(~_in_range(arg, g.K), A.UNKNOWN)
     fail(_g(state.holder, arg) != target, A.NOT_HOLDER)
-    named = arg2 >= 0
-    # a man in failing health takes no post (succession.fit_for_post)
-    unfit = _g(state.health, arg2) < g.params["post_health"]
-    bad = named & (~_person_ok(g, state, arg2, -np.ones_like(arg2)) | (arg2 == target) | unfit)
-    fail(bad, A.BAD_SUCCESSOR)
+    # the man named to succeed him is judged fit as the Committee judges its own choice: able
+    # to act and in health (a man in failing health takes no post)
+    fit = _in_range(arg2, g.P) & _g(fit_for_post(g, state), arg2)
+    fail((arg2 >= 0) & (~fit | (arg2 == target)), A.BAD_SUCCESSOR)
 
 
 def check_expel(g, state, actor, target, arg, arg2, fail: Fail) -> None:

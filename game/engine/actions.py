@@ -190,7 +190,13 @@ def why_illegal(g: "Game", state: State, b: int, action: Action) -> Optional[str
     code = int(check(g, sub, int(row[0]), *[np.array([v]) for v in row[1:]])[0])
     if code == OK:
         return None
-    return REASONS[code].format(**_fields(g, sub, action))
+    return reason_sentence(g, sub, action, code)
+
+
+def reason_sentence(g: "Game", one: State, action: Action, code: int) -> str:
+    """Why ``action`` is refused (reason ``code``), in a sentence naming its people and posts;
+    ``one``: the game it was refused in, as a batch of one."""
+    return REASONS[int(code)].format(**_fields(g, one, action))
 
 
 def _name(g: "Game", i: int) -> str:

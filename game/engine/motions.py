@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 
 from . import legality, mutate, votes
-from .actions import KIND_IDS
+from .actions import KIND_IDS, OK, _first_reason
 from .arith import clip, distinct
 from .env import Env
 from .state import AXES, BODY, State
@@ -109,15 +109,14 @@ def still_in_order(g: "Game", s: State, m: votes.Motion) -> tuple[votes.Motion, 
     plenum that has just put Bukharin out of the Politburo does not then vote to make him a
     candidate member (which gave him back a seat), and a man removed from his post is not
     removed from it twice."""
-    from .actions import OK, _first_reason
     code = np.zeros(s.batch, dtype=np.int16)
+    a = tabled_action(m)
     for c in distinct(m.kind[m.mask]):
         action = TABLED_BY.get(votes.KINDS[int(c)])
         if action is None:
             continue
         here = m.mask & (m.kind == c)
         failed: list = []
-        a = tabled_action(m)
         legality.CHECKS[action](g, s, a["actor"], a["target"], a["arg"], a["arg2"],
                                 lambda cond, reason: failed.append((cond, reason)))
         why = _first_reason(np.full(s.batch, OK, dtype=np.int16), failed)

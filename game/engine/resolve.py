@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 
 from . import motions, mutate, power
-from .actions import (KIND_IDS, MOTION_KINDS, NO_SEAT, REASONS, UNKNOWN, Action, check_and_cost,
-                      label, unable)
+from .actions import (KIND_IDS, MOTION_KINDS, NO_SEAT, UNKNOWN, Action, check_and_cost, label,
+                      reason_sentence, unable)
 from .arith import clip, dist3
 from .legality import politburo_vacancies
 from .state import IND, State
@@ -120,12 +120,11 @@ def _persons(g: "Game", a: Action) -> list[str]:
 
 
 def _log_refusals(g, s, kind, col, bad, code, log) -> None:
-    from .actions import _fields
     for b in np.flatnonzero(bad):
         a = Action(KIND_IDS[kind], *(int(v) for v in col[b, 1:5]))
         if not 0 <= a.actor < g.P:
             continue
-        why = REASONS[int(code[b])].format(**_fields(g, s.take([b]), a))
+        why = reason_sentence(g, s.take([b]), a, code[b])
         what = label(g, a)                  # "Propose for the Politburo: Valerian Kuibyshev"
         log.add(int(b), s, "refused", [g.person_ids[a.actor]],
                 f"{g.names[g.person_ids[a.actor]]} cannot {what[:1].lower()}{what[1:]}: {why}",

@@ -164,13 +164,13 @@ def _log_lapsed(g, s, m, code, log) -> None:
     the reason, so that its mover (a player too) sees why his motion never came to the vote."""
     if log is None or not code.any():
         return
-    from .actions import REASONS, Action, _fields
+    from .actions import Action, reason_sentence
     from .log import motion_title
     fields = motions.tabled_action(m)
     for b in np.flatnonzero(code):
         kind = motions.TABLED_BY[m.kind_of(b)]
         a = Action(kind, *(int(fields[k][b]) for k in ("actor", "target", "arg", "arg2")))
-        why = REASONS[int(code[b])].format(**_fields(g, s.take([b]), a))
+        why = reason_sentence(g, s.take([b]), a, code[b])
         title = motion_title(g, m, int(b))
         persons = [g.person_ids[a.actor]] + ([g.person_ids[a.target]] if a.target >= 0 else [])
         log.add(int(b), s, "lapsed", persons,

@@ -196,10 +196,8 @@ def _common(g: "Game", s: State, m: Motion, d: "Derived") -> dict:
     coer = _coercion(g, s)
     fear = coer[bi, m.sponsor] - np.where(has_t, coer[bi, t], 0.0)
     bur = m.bureaucratic * s.ind[:, IND["bureaucracy"]] / 100.0
-    ban = s.flags[:, g.fidx["faction_ban"]].astype(np.float32)
-    faction = d.faction
-    disc = ban * (np.where(has_t, faction[bi, t], False).astype(np.float32)
-                  - faction[bi, m.sponsor].astype(np.float32))
+    ban, t_fac, s_fac = _under_the_ban(g, s, m, d)
+    disc = ban.astype(np.float32) * (t_fac.astype(np.float32) - s_fac.astype(np.float32))
     speech = s.speech[bi, m.sponsor] - np.where(has_t, s.speech[bi, t], 0.0)
     return dict(prestige=W.prestige * (1.5 - sig) * prestige / 50.0,
                 fear=W.fear * (0.5 + sig) * fear,
@@ -251,13 +249,18 @@ def _discipline(g: "Game", s: State, m: Motion, d: "Derived", al_s: np.ndarray,
     men (his allies), who do not vote to discipline their own bloc. (Before, Bukharin and Rykov
     voted to remove Stalin as General Secretary because he "leads an open faction" - the
     Stalin-Bukharin majority they sat in with him, short of a Politburo majority.)"""
-    bi = np.arange(s.batch)
-    ban = s.flags[:, g.fidx["faction_ban"]][:, None]
-    t_fac = (m.target >= 0) & d.faction[bi, np.maximum(m.target, 0)]
-    s_fac = d.faction[bi, m.sponsor]
-    disc = (ban & t_fac[:, None] & ~al_t).astype(np.float32) \
-        - (ban & s_fac[:, None] & ~al_s).astype(np.float32)
+    ban, t_fac, s_fac = (a[:, None] for a in _under_the_ban(g, s, m, d))
+    disc = (ban & t_fac & ~al_t).astype(np.float32) - (ban & s_fac & ~al_s).astype(np.float32)
     return g.weights.discipline * disc
+
+
+def _under_the_ban(g: "Game", s: State, m: Motion, d: "Derived") -> tuple:
+    """([B] factions are banned, [B] the motion is against a man of an open faction, [B] one
+    moves it): what the ban weighs, for the named voters (``_discipline``) and the rest
+    (``_common``) alike."""
+    bi = np.arange(s.batch)
+    t_fac = (m.target >= 0) & d.faction[bi, np.maximum(m.target, 0)]
+    return s.flags[:, g.fidx["faction_ban"]], t_fac, d.faction[bi, m.sponsor]
 
 
 def motion_key(m: Motion) -> np.ndarray:

@@ -95,7 +95,7 @@ class Log:
         if m.kind_of(b) == "promote" and int(m.arg2[b]) != sp:    # not a man who moved himself
             persons.append(g.person_ids[int(m.arg2[b])])
         body = BODY_NAMES[m.body_of(b)]
-        text = (f"The {body} {'adopts' if passed else 'rejects'} {title} "
+        text = (f"The {body} {'adopts' if passed else 'rejects'} {_as_voted(g, m, b, title, tally)} "
                 f"({tally['for']}–{tally['against']}).") + (f" {why}" if why else "")
         rec = self.add(b, s, "vote", persons, text, body=m.body_of(b), motion=title,
                  motion_kind=m.kind_of(b),
@@ -182,6 +182,18 @@ def motion_title(g: "Game", m: "Motion", b: int) -> str:
         against = f" against {name(t)}'s opposition" if t >= 0 else ""
         return f"the Central Committee's report, moved by {name(m.sponsor[b])}{against}"
     return k
+
+
+def _as_voted(g: "Game", m: "Motion", b: int, title: str, tally: dict) -> str:
+    """The title as the vote turned out: a report no delegate voted against was not carried
+    "against" an opposition, whose own men voted for it too (as the defeated oppositions
+    did once they had recanted)."""
+    t = int(m.target[b])
+    if m.kind_of(b) != "report" or t < 0 or tally["against"] > 0:
+        return title
+    name = lambda i: g.names[g.person_ids[int(i)]]        # noqa: E731
+    return (f"the Central Committee's report, moved by {name(m.sponsor[b])}, without a vote "
+            f"against: even {name(t)}'s opposition voted for it")
 
 
 def readable(rec: dict) -> str:

@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 
 from . import charts
-from .summary import LABELS
+from .summary import LABELS, on_one_calendar
 from .svg import CREAM, GREY, INK, RED
 from .table import csv_text
 
@@ -31,10 +31,9 @@ def _write(path: Path, text: str) -> None:
 def chart_files(result) -> dict[str, str]:
     """Chart file name -> SVG text, for this study."""
     kind, st = result.kind, result.study
-    sums = result.summaries
+    dates, sums = on_one_calendar(result.summaries)
     out: dict[str, str] = {}
     first = sums[0]
-    dates = first["fans"]["dates"]
     runs_txt = f"{st.runs:,} games" + (" each" if kind == "compare" else "")
     if kind == "sweep":
         axis = st.sweep_name + (" (0 = agency: manoeuvre and personalities · 1 = structure: "
@@ -104,6 +103,7 @@ h2 {{ font-size: 24px; margin-top: 34px; border-bottom: 2px solid {INK}; }}
 .banner {{ background: {RED}; color: {CREAM}; padding: 6px 14px; font-weight: bold;
   letter-spacing: 0.08em; text-transform: uppercase; display: inline-block; margin-bottom: 10px; }}
 .meta {{ color: #4a4437; font-size: 15px; }}
+.caveat {{ border: 2px solid {RED}; padding: 8px 14px; font-weight: bold; }}
 .headline {{ border-left: 6px solid {RED}; background: #fbf6ea; padding: 10px 16px;
   font-size: 18px; }}
 img.chart {{ width: 100%; height: auto; border: 1px solid #d8ccb0; margin: 8px 0 4px;
@@ -186,7 +186,8 @@ def _indicator_table(s: dict) -> str:
 
 
 def _compare_tables(c: dict, a: str, b: str) -> str:
-    out = [f'<p class="headline">{escape(c["headline"])}</p>']
+    out = [f'<p class="caveat">{escape(c["caveat"])}</p>'] if c.get("caveat") else []
+    out.append(f'<p class="headline">{escape(c["headline"])}</p>')
     rows = [[escape(r["name"]), _pct(r["share_a"]), _pct(r["share_b"]), _pts(r["diff"]),
              f"{_pts(r['low'])} to {_pts(r['high'])}", escape(r["verdict"])]
             for r in c["outcomes"]]

@@ -5,6 +5,8 @@ these), so the interface, the report and the tests read the same numbers.
 """
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 from . import stats
@@ -143,6 +145,36 @@ def summarise(runs: Runs) -> dict:
             "leading": leading(runs), "fans": fans(runs)}
 
 
+def on_one_calendar(summaries: list[dict]) -> tuple[list[str], list[dict]]:
+    """The months of every summary together, and each summary's month-by-month bands and
+    the turns of its key events placed on them, so two scenarios that cover different months
+    share one time axis in the charts, each drawn over its own months (who leads month by
+    month keeps each its own chart and months). Summaries on the same months come back as
+    they are."""
+    own = [s["fans"]["dates"] for s in summaries]
+    if all(d == own[0] for d in own):
+        return list(own[0]), summaries
+    dates = sorted(set().union(*own))
+    where = {d: i for i, d in enumerate(dates)}
+    placed = []
+    for s, mine in zip(summaries, own):
+        at = [where[d] for d in mine]
+
+        def spread(values, fill=None):
+            row = [fill] * len(dates)
+            for t, v in zip(at, values):
+                row[t] = v
+            return row
+
+        fans_ = dict(s["fans"], dates=dates, running=spread(s["fans"]["running"], 0),
+                     series={k: [spread(q) for q in rows]
+                             for k, rows in s["fans"]["series"].items()})
+        evs = [dict(e, **{k: (at[e[k]] if e[k] is not None else None)
+                          for k in e if k.endswith("_turn")}) for e in s["events"]]
+        placed.append(dict(s, fans=fans_, events=evs))
+    return dates, placed
+
+
 # ------------------------------------------------------------------ two scenarios
 
 def compare(a: Runs, b: Runs) -> dict:
@@ -193,7 +225,30 @@ def compare(a: Runs, b: Runs) -> dict:
                          .replace(" )", ")").replace("  ", " ")})
     return {"a": a.meta.scenario, "b": b.meta.scenario, "runs_a": na, "runs_b": nb,
             "outcomes": rows, "events": ev_rows, "indicators": ind_rows,
-            "headline": headline(*arm_names(a.meta, b.meta), rows, na, nb)}
+            "headline": headline(*arm_names(a.meta, b.meta), rows, na, nb),
+            "caveat": calendar_caveat(a.meta, b.meta)}
+
+
+def calendar_caveat(a: Meta, b: Meta, short: bool = False) -> str:
+    """A warning when the two sides do not cover the same months ("" when they do). Such a
+    comparison reads who leads and the indicators at different dates, and counts as a
+    difference what one side began too late to see (a what-if of 1924 never sees Lenin
+    removed): a teacher who compares a what-if with the whole campaign must be told so."""
+    span = lambda m: (m.dates[0], m.dates[-1]) if m.dates else ("", "")      # noqa: E731
+    if span(a) == span(b):
+        return ""
+    if short:                            # the lab screen, above its two charts
+        return (f"Careful: these scenarios cover different months ({span(a)[0]} to "
+                f"{span(a)[1]} and {span(b)[0]} to {span(b)[1]}), so their differences mix the "
+                f"what-if with the calendar.")
+    na, nb = arm_names(a, b)
+    base = os.path.basename(a.base)                     # as --vs takes it: a scenario's name
+    fix = (f" Compare it with its base, {base}, instead." if base and base != b.scenario
+           else " Compare scenarios that cover the same months.")
+    return (f"Careful: these two scenarios cover different months (“{na}” {span(a)[0]} to "
+            f"{span(a)[1]}, “{nb}” {span(b)[0]} to {span(b)[1]}), so the differences below mix "
+            f"the what-if with the calendar: who leads and the indicators are read at different "
+            f"dates, and what happened before a scenario begins cannot happen in it." + fix)
 
 
 def arm_names(a: Meta, b: Meta) -> tuple[str, str]:

@@ -1,6 +1,8 @@
 """The lab's results as text for a terminal: aligned tables with their intervals."""
 from __future__ import annotations
 
+import textwrap
+
 
 def pct(v) -> str:
     return "—" if v is None else f"{v * 100:.1f}%"
@@ -54,8 +56,9 @@ def indicators(s: dict) -> str:
 def comparison(c: dict, a: str, b: str) -> str:
     rows = [[r["name"], pct(r["share_a"]), pct(r["share_b"]), pts(r["diff"]),
              f"{pts(r['low'])} to {pts(r['high'])}"] for r in c["outcomes"]]
-    out = [table(["Who leads at the end", a, b, "difference (points)", "95% interval"], rows,
-                 {1, 2, 3, 4})]
+    out = [textwrap.fill(c["caveat"], 100), ""] if c.get("caveat") else []
+    out.append(table(["Who leads at the end", a, b, "difference (points)", "95% interval"], rows,
+                     {1, 2, 3, 4}))
     out.append("")
     out += ["  " + r["verdict"] for r in c["outcomes"] if r["share_a"] or r["share_b"]]
     ev = [[r["label"], pct(r["share_a"]), pct(r["share_b"]), pts(r["diff"]),

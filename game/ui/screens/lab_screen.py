@@ -10,6 +10,7 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
+from game.lab.summary import calendar_caveat, on_one_calendar
 from game.ui import layout
 from game.ui.lab_charts import arm_colours, fan_chart, outcome_bars
 from game.ui.richtext import RichText, RichTextView
@@ -68,7 +69,7 @@ class LabScreen(Screen):
                                     "charts as SVG, summary JSON", name="report")
         self.report_note = pygame.Rect(rin.x, rin.bottom - bh, self.report_button.rect.x - rin.x - u(12), bh)
         head_font = app.fonts.get("serif", 15)
-        lines = min(3, len(wrap(head_font, self.headline(), rin.w - u(12)))) if self.result is not None else 3
+        lines = min(5, len(wrap(head_font, self.headline(), rin.w - u(12)))) if self.result is not None else 3
         head_h = int(head_font.get_linesize() * 1.25) * lines
         top = self.status_y + line * 2 + u(10)
         self.headline_rect = pygame.Rect(rin.x, top, rin.w, head_h)
@@ -220,7 +221,8 @@ class LabScreen(Screen):
         if res is None:
             return ""
         if res.comparison is not None:
-            return res.comparison["headline"]
+            caveat = calendar_caveat(res.runs[0].meta, res.runs[1].meta, short=True)
+            return (caveat + " " if caveat else "") + res.comparison["headline"]
         s = res.summaries[0]
         top = max(s["outcomes"], key=lambda o: o["share"] or 0)
         return (f"{s['title']}: {top['name']} leads at the end in {top['share'] * 100:.0f}% of {s['runs']:,} "
@@ -235,6 +237,7 @@ class LabScreen(Screen):
         names = res.names()
         groups = [(names[i], s["outcomes"], colours[i % 2]) for i, s in enumerate(res.summaries)]
         outcome_bars(surface, self.bars_rect, app, groups, "Who leads at the end")
-        fans = [(names[i], s["fans"]["series"]["scissors"], colours[i % 2]) for i, s in enumerate(res.summaries)]
-        fan_chart(surface, self.fan_rect, app, res.summaries[0]["fans"]["dates"], fans,
+        dates, sums = on_one_calendar(res.summaries)
+        fans = [(names[i], s["fans"]["series"]["scissors"], colours[i % 2]) for i, s in enumerate(sums)]
+        fan_chart(surface, self.fan_rect, app, dates, fans,
                   "The scissors, month by month", reference=1.0)

@@ -136,11 +136,19 @@ def values(t: "Turn"):
     weak = (cc_bloc <= 0.5) & (pb_after <= 0.5)
     shut = (kin_bits[:, :, None] & ~open_bits[None, None, :]
             & ~_bits(lead_m)[:, None, :]) != 0                             # [B,N,L]
-    fits = (kin_in > 0) & home                                               # a better home
-    elsewhere = fits.sum(axis=2, keepdims=True) - fits > 0
+    # a better home takes in more of the leaders who fear my enemy than this bloc, if this is
+    # a home at all (before, any other home would do: Zinoviev and Kamenev left the United
+    # Opposition for their Leningrad bloc and that for the United one, month after month)
+    fits = (kin_in > 0) & home
+    foes = ctx.act[:, lead][:, None, :] & (rho_x >= 0.7) & \
+        (lead[None, None, :] != X[..., None])                               # [B,N,N']
+    foes_in = np.bitwise_count(_bits(foes)[:, :, None] & open_bits[None, None, :])  # [B,N,L]
+    elsewhere = np.where(fits, foes_in, 0).max(axis=2, keepdims=True) > \
+        np.where(home, foes_in, 0)                  # a bloc that is no home is worth none
     dead_end = weak & shut & elsewhere
     dead = me & dead_end
-    join_ok &= ~dead_end                          # do not join what one would leave at once
+    join_ok &= ~dead_end                          # do not join or found what one would leave
+    form_ok &= ~dead_end                          # at once
     rest = gain - own[:, lead][..., None]
     waiting = lonely & (n_pot > 0)                 # partners may still come: wait for them
     # a bloc of one that no partner may still join is no alliance: left, even in secret, so

@@ -69,7 +69,7 @@ class LabScreen(Screen):
                                     "charts as SVG, summary JSON", name="report")
         self.report_note = pygame.Rect(rin.x, rin.bottom - bh, self.report_button.rect.x - rin.x - u(12), bh)
         head_font = app.fonts.get("serif", 15)
-        lines = min(5, len(wrap(head_font, self.headline(), rin.w - u(12)))) if self.result is not None else 3
+        lines = min(4, len(wrap(head_font, self.headline(), rin.w - u(12)))) if self.result is not None else 3
         head_h = int(head_font.get_linesize() * 1.25) * lines
         top = self.status_y + line * 2 + u(10)
         self.headline_rect = pygame.Rect(rin.x, top, rin.w, head_h)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..engine import defiance
 from ..engine.actions import KIND
 from ..engine.power import patron_sum
 from ..engine.arith import along_last, clip, dist3, eye
@@ -157,6 +158,12 @@ def values(t: "Turn"):
     deserted = lonely & ~waiting
     leave = 0.06 * danger + 0.02 * idle + 0.04 * dead + 0.01 * deserted \
         + fcost * (deserted | idle) - 0.3 * alliance * rest * ~danger * ~idle * ~dead
+    # a man who has recanted keeps his word: he forms and joins no bloc again (Zinoviev and
+    # Kamenev after December 1927, the Right after November 1929; game.engine.defiance) -
+    # before, the computer Right re-formed its bloc the month after its recantation
+    free = ~defiance.submitted(s)[:, lead][..., None]                          # [B,N,1]
+    form_ok &= free
+    join_ok &= free
     vals = np.stack([np.where(form_ok, form * t.weight("form_bloc"), -1.0),
                      np.where(join_ok, join * t.weight("join_bloc"), -1.0),
                      np.where(me, leave * t.weight("leave_bloc"), -1.0)], axis=2)   # [B,N,3,L]

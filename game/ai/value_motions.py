@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..engine import defiance
 from ..engine.actions import POWERS
 from ..engine.arith import along_last, clip, distinct, dot3
 from ..engine.legality import condemn_open, politburo_vacancies
@@ -28,6 +29,9 @@ POWER_VALUE = {"appoint": 0.10, "recruit": 0.03, "police": 0.03, "press": 0.02, 
                "comintern": 0.015, "government": 0.02, "unions": 0.015, "control": 0.02,
                "inspection": 0.01, "party_org": 0.03}
 EXPEL_GAIN = np.array([0.07, 0.05, 0.06], dtype=F)
+# what casting out a man who defies the party is worth beside his danger (in units of his
+# threat): the majority expels a beaten opposition that fights on, however weak it has become
+DEFIANCE_GAIN = 0.6
 TOP_K = 2
 _IND_MOOD = IND["peasant_mood"]
 
@@ -83,10 +87,13 @@ def _body(t: "Turn", body: str) -> str:
 
 # how far into the game each step of a campaign against a man comes, after a leader's patience
 # has run out: first his views are condemned and his posts taken, only later is he put out of
-# the Politburo, the Central Committee and the party (a split the party dreaded)
+# the Politburo, the Central Committee and the party (a split the party dreaded). The Committee
+# and the party wait a tenth of the game and more after the Politburo: since a man who defies
+# the party is cast out however weak (_beyond_politburo), at a twentieth the Right's men cast
+# Zinoviev out of the Committee in 1926 in half the games (history: October 1927, 001)
 NEVER = 3.0        # a patience no campaign outlasts (a start past the end of the game)
-ESCALATION = {"condemn": 0.0, "remove": 0.05, "demote": 0.15, "expel_pb": 0.2, "expel_cc": 0.3,
-              "expel_party": 0.35}
+ESCALATION = {"condemn": 0.0, "remove": 0.05, "demote": 0.15, "expel_pb": 0.2, "expel_cc": 0.35,
+              "expel_party": 0.4}
 
 
 def _ramp(t: "Turn", step: "str | tuple", target) -> np.ndarray:
@@ -194,12 +201,12 @@ def against_leaders(t: "Turn") -> None:
     rho = ctx.rho[bi, ni, tg] * ctx.danger[bi, ni, tg]
     standing = clip((s.prestige[:, lead] - 20.0) / 30.0, 0.0, 1.0)[:, None, :]
     faction = (ctx.faction[:, lead] & ctx.ban[:, None])[:, None, :]
-    hostile = np.where(level == 0, 1.0, np.where(level == 1, 0.3 + 0.7 * faction, faction))
+    defies, cast_out, hostile = _beyond_politburo(t, level, faction)
     aim = t.ag.out_pb[:, lead][None]                            # his role wants them out
     open_c = condemn_open(g, s)[:, lead][:, None, :]                  # no verdict standing
     want_c = legal & open_c & focus & (rho > 0.5) & (faction | (standing > 0.5)) & (ramp > 0)
-    want_e = legal & ((focus & (rho > 0.3) & (hostile > 0)) | (aim & (level == 0))) & \
-        (ramp_e > 0)
+    want_e = legal & ((focus & (rho > 0.3) & (hostile > 0)) | (aim & (level == 0)) | cast_out) \
+        & (ramp_e > 0)
     want_d = demote_ok & ((focus & (rho > 0.3)) | aim) & (ramp_d > 0)
     condemn_body = _body(t, "congress")
     cc_want = want_d | (want_e & (level < 2)) | (want_c & (condemn_body == "central_committee"))
@@ -223,7 +230,8 @@ def against_leaders(t: "Turn") -> None:
     t.board.put("condemn", v, legal, keep=want_c & (v > 0), target=tg, group=tg, claim=claim)
     # expel from the Politburo, the Central Committee, the party
     if want_e.any():
-        gain = EXPEL_GAIN[level] * rho * hostile + 0.08 * aim * (level == 0)
+        gain = EXPEL_GAIN[level] * (rho * hostile + DEFIANCE_GAIN * cast_out) + \
+            0.08 * aim * (level == 0)
         share = np.where(level < 2, cc, sit)
         need = np.where(level == 0, 0.5, g.params["cc_expel_majority"])
         v = _settle(t, "expel", "expel", chance(t, share, need, "expel"), gain, ramp_e)
@@ -240,6 +248,26 @@ def against_leaders(t: "Turn") -> None:
             v = 0.0
         t.board.put("demote", v, demote_ok, keep=want_d & (v > 0), target=tg, group=tg,
                     claim=claim)
+
+
+def _beyond_politburo(t: "Turn", level: np.ndarray, faction: np.ndarray) -> tuple:
+    """([B,1,T] the man defies the party, [B,N,T] he is to be cast out of the Committee or the
+    party for it, [B,N,T] how hostile a motion to expel him from where he sits is). A rival is
+    put out of the Politburo for the danger he is; out of the Committee for that danger only
+    with less heart unless he leads an open faction or defies the party; out of the party only
+    if he defies it after his defeat (game.engine.defiance) - and not at all, beyond the
+    Politburo, once he has recanted. The Left, beaten in 1926, fought on and was expelled in
+    1927 (001: "Nov: Trotsky and Zinoviev expelled from the Communist Party"); the Right
+    recanted in November 1929 and kept its party cards (general history). Read by danger
+    alone, the rivals expelled the Right, the next danger, in 1928 and let the beaten Left be."""
+    g, s, lead = t.g, t.s, t.ctx.lead
+    defies = defiance.defiant(g, s)[:, lead][:, None, :]
+    yielded = defiance.submitted(s)[:, lead][:, None, :]
+    beyond = level > 0
+    hostile = np.where(level == 0, 1.0, np.where(level == 1, 0.3 + 0.7 * (faction | defies),
+                                                 defies))
+    hostile = np.where(beyond & yielded, 0.0, hostile)
+    return defies, defies & beyond, hostile
 
 
 def remove(t: "Turn") -> None:

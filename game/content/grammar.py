@@ -27,7 +27,7 @@ LEVELS = ("politburo", "central_committee", "party")      # what expel() can tak
 # Fields readable as ``person.field`` / ``region.field``: name -> num | bool.
 PERSON_FIELDS = {"prestige": "num", "health": "num", "alive": "bool", "active": "bool",
                  "expelled": "bool", "loyalty": "num", "economy": "num", "regime": "num",
-                 "international": "num", "silenced": "bool"}
+                 "international": "num", "silenced": "bool", "defiant": "bool"}
 REGION_FIELDS = {name: "num" for name in ("members", "loyalty", "old", "civil_war", "recruits",
                                           "economy", "regime", "international")}
 # Fields an effect may assign.
@@ -57,6 +57,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "kill": ("person",), "set_policy": ("policy", "option"),
     "relation": ("person", "person", "num"), "secretary": ("region", "person", "num"),
     "recruit": ("region", "num"), "silence": ("person",), "enter": ("person", "body"),
+    "defy": ("person",), "recant": ("person",),
 }
 ID_KINDS = ("person", "post", "region", "bloc", "event")
 # The actions a leader takes (the engine's action kinds, game.engine.actions; tests/content

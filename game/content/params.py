@@ -51,6 +51,11 @@ DEFAULTS = MappingProxyType({
     # (Trotskyism in January 1924 and January 1925; without it the rivals condemned the same
     # man some seven times a campaign, every month for years in one game in ten)
     "condemn_term": 12.0,
+    # the party remembers a beaten man's open defiance this many months (engine.defiance): his
+    # expulsion waits on it, not on the danger he still is (the Left, beaten in 1926, went on
+    # as a faction and was expelled in the autumn of 1927)
+    "defiance_memory": 12.0,
+    "defiance_grace": 6.0,
     "polemic_prestige": 3.0,
     # diminishing returns of the pamphlet war: readers tire of the same quarrel, so a polemic
     # hits 1 / (1 + polemic_fatigue x the polemics its target has suffered lately); that count

@@ -59,6 +59,9 @@ class Env:
             return self.g.active(s)[:, i]
         if field in ("alive", "expelled", "silenced"):
             return getattr(s, field)[:, i].copy()
+        if field == "defiant":
+            from .defiance import defiant
+            return defiant(self.g, s)[:, i]
         if field in _AXIS:
             return s.ideology[:, i, _AXIS[field]].astype(np.float64)
         return getattr(s, field)[:, i].astype(np.float64)

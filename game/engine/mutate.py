@@ -173,6 +173,21 @@ def silence(g, state, mask, person) -> None:
     state.silenced[b, p] = True
 
 
+def defy(g, state, mask, person) -> None:
+    """An act of open defiance of the majority (a demonstration, a platform, an underground
+    press): the party remembers it (game.engine.defiance)."""
+    b, p = _rows(state, mask, person)
+    state.defied_turn[b, p] = state.turn
+
+
+def recant(g, state, mask, person) -> None:
+    """He renounces his opposition: leaves every bloc and submits to the majority, which
+    remembers it (game.engine.defiance)."""
+    b, p = _rows(state, mask, person)
+    state.bloc[b, :, p] = False
+    state.recanted_turn[b, p] = state.turn
+
+
 def enter(g, state, mask, person, body) -> None:
     b, p, k = _rows(state, mask, person, body)
     state.member[b, p, k] = True

@@ -93,7 +93,8 @@ def initial_state(g: "Game", seeds: np.ndarray) -> State:
     one["fired"] = np.zeros(g.E, dtype=bool)
     one["lost"] = np.zeros(len(g.role_ids), dtype=bool)
     one["policy_turn"] = np.full(len(g.scenario.policies), -1, dtype=np.int16)
-    for name in ("removed_turn", "expelled_turn", "fell_turn", "condemned_turn"):
+    for name in ("removed_turn", "expelled_turn", "fell_turn", "condemned_turn",
+                 "defied_turn", "recanted_turn"):
         one[name] = np.full(g.P, -1, dtype=np.int16)
     batch = {k: np.repeat(v[None], B, axis=0) for k, v in one.items()}
     state = State(turn=0, seed=seeds.astype(np.uint64), crisis=np.zeros(B, dtype=np.int16),

@@ -75,6 +75,8 @@ class State:
     expelled_turn: np.ndarray      # [B,P] int16: turn of expulsion from the party, -1
     fell_turn: np.ndarray          # [B,P] int16: turn of removal from the Politburo, -1
     condemned_turn: np.ndarray     # [B,P] int16: turn his views were last condemned, -1
+    defied_turn: np.ndarray        # [B,P] int16: last turn he defied the party in the open, -1
+    recanted_turn: np.ndarray      # [B,P] int16: last turn he recanted and submitted, -1
     lost: np.ndarray               # [B,V] bool: role V (Scenario.victory order) has lost
 
     @property

@@ -47,7 +47,8 @@ def resolve_turn(g: "Game", s: State, moves, choices: dict, log: Optional["Log"]
 
 # What the economy and the month's upkeep change; a finished game keeps them as they ended,
 # so a game that ends early in a batch ends exactly as it does alone.
-_SLOW = ("ind", "prestige", "sec_loyalty", "intel", "attacked", "holder", "removed_turn")
+_SLOW = ("ind", "prestige", "sec_loyalty", "intel", "attacked", "holder", "removed_turn",
+         "defied_turn")
 
 
 def _freeze(s: State):

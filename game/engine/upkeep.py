@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import votes
+from . import defiance, votes
 from .state import State
 
 if TYPE_CHECKING:
@@ -21,10 +21,10 @@ def refill_action_points(g: "Game", s: State) -> None:
     s.ap[:] = np.where(act, ap, 0.0)
 
 
-def faction_costs(g: "Game", s: State) -> None:
-    """Under the ban on factions an open opposition bleeds standing every month."""
+def faction_costs(g: "Game", s: State, faction: np.ndarray) -> None:
+    """Under the ban on factions an open opposition ([B,P] ``faction``) bleeds standing every
+    month."""
     ban = s.flags[:, g.fidx["faction_ban"]]
-    faction = votes.derive(g, s).faction
     cost = g.params["faction_cost"] * g.turn_months
     s.prestige -= cost * (faction & ban[:, None])
 
@@ -51,6 +51,8 @@ def drift(g: "Game", s: State) -> None:
 
 
 def end_of_turn(g: "Game", s: State, log=None) -> None:
-    faction_costs(g, s)
+    faction = votes.derive(g, s).faction
+    faction_costs(g, s, faction)
+    defiance.record(g, s, faction)
     drift(g, s)
     np.clip(s.prestige, 0, 100, out=s.prestige)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import power, rng
+from . import defiance, power, rng
 from .actions import POWER
 from .arith import norm3
 from .state import BODY, IND, State
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .game import Game
 
 TERMS = ("ideology", "alliance", "relations", "patronage", "prestige", "fear", "bureaucracy",
-         "discipline", "speech", "noise", "candidate")
+         "discipline", "defiance", "speech", "noise", "candidate")
 # what a voter weighs in the man put up for the Politburo, as he weighs a mover: the candidate's
 # pull is these terms of a motion the candidate himself moved (see ``_candidate``)
 PULL = ("alliance", "relations", "patronage", "prestige", "fear", "discipline")
@@ -38,6 +38,8 @@ PERSONAL = np.isin(np.arange(len(KINDS)), [KIND_CODE[k] for k in (
     "condemn", "remove_from_post", "expel_politburo", "expel_cc", "expel_party", "report",
     "demote")])
 TWO_THIRDS = np.isin(np.arange(len(KINDS)), [KIND_CODE["expel_cc"], KIND_CODE["expel_party"]])
+EXPEL = np.isin(np.arange(len(KINDS)), [KIND_CODE[k] for k in (
+    "expel_politburo", "expel_cc", "expel_party")])
 SITTING = np.isin(np.arange(len(BODIES)), [BODY_CODE["congress"], BODY_CODE["conference"]])
 
 
@@ -203,7 +205,24 @@ def _common(g: "Game", s: State, m: Motion, d: "Derived") -> dict:
                 fear=W.fear * (0.5 + sig) * fear,
                 bureaucracy=W.bureaucracy * (0.5 + sig) * bur,
                 discipline=W.discipline * disc,
+                defiance=W.discipline * _defiance(g, s, m),
                 speech=g.params["speech_sway"] * speech)
+
+
+def _defiance(g: "Game", s: State, m: Motion) -> np.ndarray:
+    """[B] how the target's conduct since his defeat weighs on a motion to expel him
+    (game.engine.defiance): +1 if he defies the party, -1 if he has submitted - but a
+    recantation keeps a man in the Committee and the party, not in the Politburo (Trotsky and
+    Zinoviev lost their seats in October 1926 after their declaration of submission, general
+    history; Bukharin his in November 1929)."""
+    out = np.zeros(s.batch, dtype=np.float32)
+    here = EXPEL[m.kind] & (m.target >= 0)
+    if not here.any():
+        return out
+    b = np.flatnonzero(here)
+    pull = defiance.standing_with_party(g, s.rows(b))[np.arange(len(b)), m.target[b]]
+    out[b] = np.where(TWO_THIRDS[m.kind[b]], pull, np.maximum(pull, 0.0))
+    return out
 
 
 def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> dict:
@@ -234,6 +253,8 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
         + W.fear * (0.5 + sig) * 0.5 * (s.intel[bi, m.sponsor] - has_t * s.intel[bi, t]),
         "bureaucracy": common["bureaucracy"][:, None] * affinity,
         "discipline": _discipline(g, s, m, d, al_s, al_t),
+        # his own allies do not weigh his defiance or his submission
+        "defiance": common["defiance"][:, None] * ~al_t,
         "speech": np.zeros((B, P), dtype=np.float32),
         "noise": W.noise * rng.normal(s.seed, s.turn, rng.SITES["vote_noise"],
                                       _noise_key(m)[:, None] * P + np.arange(P)[None, :],
@@ -284,7 +305,8 @@ def _group_score(g: "Game", s: State, m: Motion, common: dict,
     speeches count too."""
     ideo = g.weights.ideology * _ideology_against(views, s, m)
     rest = common["prestige"] + common["fear"] * 0.5 + common["bureaucracy"] + \
-        common["discipline"] + np.where(SITTING[m.body], common["speech"], 0.0)
+        common["discipline"] + common["defiance"] + \
+        np.where(SITTING[m.body], common["speech"], 0.0)
     if "candidate" in common:                       # a promotion: the man put up (_candidate)
         rest = rest + common["candidate"]
     return ideo + rest[:, None]
@@ -691,6 +713,9 @@ def reason_text(g: "Game", term: str, v: float, sp: int, t: int) -> str:
         return (f"{t_name} leads an open faction, banned since 1921" if pos and t_name else
                 "party unity under the ban on factions" if pos else
                 f"{s_name} moves as a member of a banned faction")
+    if term == "defiance":
+        return (f"{t_name} defies the party's verdict in the open" if pos else
+                f"{t_name} has recanted and submitted to the party")
     if term == "speech":
         return f"moved by {s_name}'s speech" if pos else f"moved by {t_name}'s speech"
     return "his own judgement"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Optional
 if TYPE_CHECKING:
     from .debrief import PathRow, VoteView
 
-STRUCTURAL = ("patronage", "fear", "bureaucracy", "discipline")
+STRUCTURAL = ("patronage", "fear", "bureaucracy", "discipline", "defiance")
 AGENCY = ("ideology", "prestige", "relations", "alliance", "speech")
 
 

@@ -1,0 +1,59 @@
+"""Defiance and submission: how a beaten opposition stands with the party that beat it.
+
+The party majority of 1927 cast out the Left, which went on fighting after its defeat, and kept
+the Right, which recanted (001: "Oct: Stalin persuades the Central Committee to expel Trotsky
+and Zinoviev from the Central Committee / Nov: Trotsky and Zinoviev expelled from the Communist
+Party"; 002: "Trotsky continues to dig his grave by launching attacks on the party
+bureaucracy"; the Right's statement of submission, November 1929, is general history). What
+counts is what a man does once the majority has given its verdict, not the danger he still is:
+
+- a man *defies* the party when, under the ban on factions and out of the Politburo, he stays
+  in an open faction ``defiance_grace`` months after the majority condemned his views - time
+  enough to submit (``record``, each month) - or by a named act of a scenario's
+  (``defy(person)``: the demonstrations of 7 November 1927). A man who argues inside the
+  Politburo, or has just been condemned, has not defied it yet;
+- he *submits* when he recants (``recant(person)``: he leaves his blocs and says so).
+
+The votes to expel read both (game.engine.votes, the ``defiance`` term), and so do the rivals'
+appetite for those votes (game.ai.value_motions).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .state import BODY, State
+
+if TYPE_CHECKING:
+    from .game import Game
+
+
+def record(g: "Game", s: State, faction: np.ndarray) -> None:
+    """This month's defiance: the beaten men - condemned ``defiance_grace`` months ago or more,
+    out of the Politburo - who stay in an open faction ([B,P] ``faction``, votes.derive) while
+    factions are banned."""
+    ban = s.flags[:, g.fidx["faction_ban"]][:, None]
+    since = (s.turn - s.condemned_turn.astype(np.int64)) * g.turn_months
+    beaten = (s.condemned_turn >= 0) & (since >= g.params["defiance_grace"]) & \
+        ~s.member[:, :, BODY["politburo"]]
+    s.defied_turn[faction & ban & beaten & ~s.expelled] = s.turn
+
+
+def defiant(g: "Game", s: State) -> np.ndarray:
+    """[B,P] he has defied the party within the last ``defiance_memory`` months and not
+    recanted since."""
+    since = (s.turn - s.defied_turn.astype(np.int64)) * g.turn_months
+    return (s.defied_turn >= 0) & (since <= g.params["defiance_memory"]) & \
+        (s.defied_turn > s.recanted_turn)
+
+
+def submitted(s: State) -> np.ndarray:
+    """[B,P] he has recanted, and not defied the party since."""
+    return (s.recanted_turn >= 0) & (s.recanted_turn >= s.defied_turn)
+
+
+def standing_with_party(g: "Game", s: State) -> np.ndarray:
+    """[B,P] +1 for a man who defies the party, -1 for one who has submitted, 0 otherwise: the
+    sign of the party's pull on a motion to expel him."""
+    return defiant(g, s).astype(np.float32) - submitted(s).astype(np.float32)

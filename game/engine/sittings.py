@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 
 from . import motions, power, votes
-from .legality import politburo_vacancies
+from .legality import inviolable, politburo_vacancies
 from .state import BODY, State
 
 if TYPE_CHECKING:
@@ -25,11 +25,12 @@ if TYPE_CHECKING:
 def report_motion(g: "Game", s: State) -> votes.Motion:
     """The vote on the Central Committee's report: the leading figure against the strongest
     open opposition (if there is one). The opposition's champion is the leader with the
-    greatest following, seat or no seat: a man out of every body can still lead an opposition."""
+    greatest following, seat or no seat: a man out of every body can still lead an opposition,
+    though not one no motion may be moved against (legality.inviolable: Lenin while he lives)."""
     act = g.active(s)
     claim = power.claim(s, act, g.params, g.structural)          # read by both, worked out once
     lead = power.leading(s, act, g.params, g.structural, g.leaders, claim)
-    faction = votes.derive(g, s).faction
+    faction = votes.derive(g, s).faction & ~inviolable(g, s)
     rival_score = np.where(faction & act & g.leaders[None, :], claim, -2.0)
     bi = np.arange(s.batch)
     rival_score[bi, lead] = -2.0

@@ -63,8 +63,8 @@ def test_a_leader_in_office_is_shown_with_his_posts_and_his_votes(games):
 def test_a_leader_whose_own_following_is_a_minority_is_shown_leading_on_his_standing(games):
     """The verdict weighs a man's standing in the party with his following: one who commands
     few votes of his own leads because his standing sways the rest, and the ending says so,
-    with the votes a motion of his would win (seed 77 ends so, Trotsky with 1 of 9 votes of his
-    own and 6 of 9 for any motion of his)."""
+    with the votes a motion of his would win (seed 77 ends so, Trotsky with 1 of 8 votes of his
+    own and 7 of 8 for any motion of his)."""
     s = games[1]
     g, state = s.game, s.state.copy()
     who = s.outcome()["leader"]

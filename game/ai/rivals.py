@@ -21,7 +21,7 @@ import numpy as np
 from ..engine import rng
 from ..engine.actions import KIND
 from ..engine.arith import along_last, eye
-from ..engine.legality import bloc_formable, line_open, when_holds
+from ..engine.legality import bloc_formable, inviolable, line_open, when_holds
 from ..engine.state import State
 from . import agenda, character, choices, value_actions as va, value_blocs as vb
 from . import value_motions as vm
@@ -162,6 +162,13 @@ class Turn:
             & (want[:, None, :] != 0)                                                # [N,M,F]
         new = self.s.flags[:, None, :] != req.flag[None]                             # [B,M,F]
         return (sets[None] & new[:, None]).any(axis=3)
+
+    @cached_property
+    def open_to_motions(self) -> np.ndarray:
+        """[B,P] a motion may be moved against the man: alive, in the party and not above such
+        motions now (legality.inviolable)."""
+        s = self.s
+        return s.alive & ~s.expelled & ~inviolable(self.g, s)
 
     @cached_property
     def bloc_formable(self) -> np.ndarray:

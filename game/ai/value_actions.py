@@ -24,12 +24,12 @@ KAPPA = F(0.004)          # one point of prestige, in standing (its share plus i
 ACT_MIN = 0.006           # an action worth less than this (in standing) is not worth the bother
 
 
-def person_ok(t: "Turn", who: np.ndarray) -> np.ndarray:
+def person_ok(t: "Turn", who: np.ndarray, ok: np.ndarray | None = None) -> np.ndarray:
     """[B,N,T] ``who`` [.., T] may be the object of an action by each leader: alive, in the
-    party, not himself (legality._person_ok)."""
+    party (or ``ok`` [B,P], when given), not himself (legality._person_ok)."""
     s, lead = t.s, t.ctx.lead
     who = np.asarray(who)
-    ok = s.alive & ~s.expelled                                                   # [B,P]
+    ok = s.alive & ~s.expelled if ok is None else ok                             # [B,P]
     if who.ndim < 3 or who.shape[0] == 1 or who.strides[0] == 0:
         # the same men in every game: each looked up once, not once per game and leader
         core = np.maximum(who[0] if who.ndim == 3 else who, 0)

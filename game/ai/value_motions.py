@@ -81,6 +81,12 @@ def _sponsor(t: "Turn") -> np.ndarray:
     return t.ctx.in_pb[:, t.ctx.lead][..., None]
 
 
+def _against(t: "Turn", tg: np.ndarray) -> np.ndarray:
+    """[B,N,T] each leader may move a motion against ``tg`` (legality._against): he sits on
+    the Politburo, and the man is another, in the party and not above such motions now."""
+    return _sponsor(t) & person_ok(t, tg, t.open_to_motions)
+
+
 def _body(t: "Turn", body: str) -> str:
     return body_for(t.g, t.s.turn, body)
 
@@ -186,7 +192,7 @@ def against_leaders(t: "Turn") -> None:
     lead = ctx.lead
     B, N = s.batch, len(lead)
     tg = np.broadcast_to(lead[None, None, :], (B, N, N))
-    legal = _sponsor(t) & person_ok(t, tg)
+    legal = _against(t, tg)
     m = s.member[:, lead, :]                                                     # [B,T,bodies]
     in_pb = m[:, :, BODY["politburo"]]
     level = np.where(in_pb | m[:, :, BODY["politburo_candidate"]], 0,
@@ -276,7 +282,7 @@ def remove(t: "Turn") -> None:
     B = s.batch
     holder = s.holder.astype(np.int64)[:, None, :]                               # [B,1,K]
     tg = np.broadcast_to(holder, (B, len(lead), g.K))
-    legal = _sponsor(t) & person_ok(t, tg)
+    legal = _against(t, tg)
     bi = np.arange(B)[:, None, None]
     ni, tc = np.arange(len(lead))[None, :, None], np.maximum(tg, 0)
     rho = np.where(tg >= 0, ctx.rho[bi, ni, tc] * ctx.danger[bi, ni, tc], 0.0)

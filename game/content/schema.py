@@ -69,6 +69,17 @@ class Ideology:
 
 
 @dataclass(frozen=True)
+class Inviolable:
+    """While ``when`` holds, no motion may be moved against the person - to condemn his views,
+    take a post from him, demote him or expel him: the party's undisputed head (Lenin while he
+    lives). The refusal tells the player ``why``."""
+    why: str                      # the reason in plain words, ending "No motion may be moved
+    #                               against <name>: ..." (e.g. "while he lives he is the party's head")
+    when: str = ""                # expression: while it holds (empty: always)
+    source: Optional[Source] = None
+
+
+@dataclass(frozen=True)
 class Person:
     id: str
     name: str
@@ -91,6 +102,7 @@ class Person:
     portrait: str = ""            # two-letter initials or a short label for the stylised portrait
     bio: str = ""                 # one paragraph for the briefing and encyclopedia
     aims: str = ""                # the role's aims, in words, for the briefing
+    inviolable: Optional[Inviolable] = None  # while it holds, no motion against him is in order
     source: Optional[Source] = None
 
 

@@ -176,6 +176,12 @@ class Checker:
             for j, trait in enumerate(p.traits):
                 self.ref(at + ("traits", j), trait, traits, "trait",
                          hint=" (traits are defined under model.traits)")
+            if p.inviolable is not None:
+                self.expression(at + ("inviolable", "when"), p.inviolable.when)
+                if not p.inviolable.why.strip():
+                    self.report(at + ("inviolable", "why"), "say why no motion may be moved "
+                                "against him", "the refusal shows it to the player, e.g. why: "
+                                "\"while he lives he is the party's head\"")
 
     def check_posts(self) -> None:
         for i, post in enumerate(self.s.posts):

@@ -98,13 +98,14 @@ REASONS = (
     "number.",
     "{target}'s views were condemned less than {condemn_term} months ago; the verdict stands "
     "until then.",
+    "No motion may be moved against {target}: {inviolable}.",
 )
 (OK, DEAD, EXPELLED, ILL, NOT_LEADER, NO_AP, NO_APPOINT, REGION_HELD, ALREADY_LOYAL,
  NOT_HIS_MAN, SAME_REGION, NOT_POLITBURO, MOTION_WHEN, POLICY_IN_FORCE, BAD_TARGET, NOT_HOLDER,
  BAD_SUCCESSOR, NOT_IN_POLITBURO, STILL_POLITBURO, STILL_CC, ALREADY_FULL, NEEDS_CC, BLOC_CLOSED,
  BLOC_EXISTS, BLOC_EMPTY, IN_BLOC, NOT_IN_BLOC, UNWELCOME, NO_SITTING, SILENCED, NO_RECRUIT,
  NO_POLICE, NO_TESTAMENT, NO_COMINTERN, UNKNOWN, NOT_CC_MEMBER, NOT_IN_CC,
- NOT_PARTY, POLICY_RECENT, BLOC_WHEN, NO_SEAT, CONDEMNED) = range(len(REASONS))
+ NOT_PARTY, POLICY_RECENT, BLOC_WHEN, NO_SEAT, CONDEMNED, INVIOLABLE) = range(len(REASONS))
 
 
 @dataclass(frozen=True)
@@ -209,12 +210,14 @@ def _fields(g: "Game", s: State, a: Action) -> dict:
     f = {"actor": _name(g, a.actor), "ap": f"{float(s.ap[0, a.actor]):g}",
          "cost": f"{float(cost_of(g, s, KIND[a.kind], np.array([a.actor]))[0]):g}",
          "target": "", "region": "", "post": "", "holder": "", "bloc": "", "motion_when": "",
-         "bloc_when": "",
+         "bloc_when": "", "inviolable": "",
          "successor": _name(g, a.arg2), "members": "", "term": f"{g.params['policy_term']:g}",
          "condemn_term": f"{g.params['condemn_term']:g}",
          "seats": g.seats_at(s.turn)}
     if spec[0] == "person":
         f["target"] = _name(g, a.target)
+        guard = g.scenario.persons[a.target].inviolable if 0 <= a.target < g.P else None
+        f["inviolable"] = guard.why if guard is not None else ""
     if spec[0] == "region" and 0 <= a.target < g.R:
         r = a.target
         f["region"] = g.scenario.regions[r].name

@@ -180,6 +180,9 @@ class Game:
         self.event_has_trigger = np.array([bool(e.trigger) for e in sc.events], dtype=bool)
         self.motion_when = tuple(pred(m.when, m.id) for m in sc.motions)
         self.bloc_when = tuple(pred(b.when, b.id) for b in sc.blocs)
+        # the men no motion may be moved against while their ``inviolable.when`` holds
+        self.inviolable = tuple((i, pred(p.inviolable.when, f"{p.id}.inviolable"))
+                                for i, p in enumerate(sc.persons) if p.inviolable is not None)
         self.motion_effects = tuple(effects(m.effects, m.id) for m in sc.motions)
         self.win_aims = tuple(tuple(pred(a.expr, f"win.{v.role}.{n}") for n, a in enumerate(v.win))
                               for v in sc.victory)

@@ -118,15 +118,31 @@ def condemn_open(g, state) -> np.ndarray:
     return _stood(g, state, state.condemned_turn, "condemn_term")
 
 
-def check_condemn(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+def inviolable(g, state) -> np.ndarray:
+    """[B,P] no motion may be moved against the man now: his ``inviolable`` holds (Lenin while
+    he lives: the struggle was over his succession, never against him)."""
+    out = np.zeros((state.batch, g.P), dtype=bool)
+    if g.inviolable:
+        out[:, [i for i, _ in g.inviolable]] = when_holds(g, state, [w for _, w in g.inviolable])
+    return out
+
+
+def _against(g, state, actor, target, fail: Fail) -> None:
+    """A motion against ``target`` (to condemn, remove, demote or expel him): moved from the
+    Politburo, against another man still in the party, and not one above such motions now."""
     _politburo_sponsor(g, state, actor, fail)
     fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
+    if g.inviolable:
+        fail(_g(inviolable(g, state), target), A.INVIOLABLE)
+
+
+def check_condemn(g, state, actor, target, arg, arg2, fail: Fail) -> None:
+    _against(g, state, actor, target, fail)
     fail(~_g(condemn_open(g, state), target), A.CONDEMNED)
 
 
 def check_remove(g, state, actor, target, arg, arg2, fail: Fail) -> None:
-    _politburo_sponsor(g, state, actor, fail)
-    fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
+    _against(g, state, actor, target, fail)
     fail(~_in_range(arg, g.K), A.UNKNOWN)
     fail(_g(state.holder, arg) != target, A.NOT_HOLDER)
     # the man named to succeed him is judged fit as the Committee judges its own choice: able
@@ -136,8 +152,7 @@ def check_remove(g, state, actor, target, arg, arg2, fail: Fail) -> None:
 
 
 def check_expel(g, state, actor, target, arg, arg2, fail: Fail) -> None:
-    _politburo_sponsor(g, state, actor, fail)
-    fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
+    _against(g, state, actor, target, fail)
     fail(~_in_range(arg, 3), A.UNKNOWN)
     in_pb = _body(state, "politburo", target) | _body(state, "politburo_candidate", target)
     in_cc = _body(state, "central_committee", target)
@@ -166,8 +181,7 @@ def check_promote(g, state, actor, target, arg, arg2, fail: Fail) -> None:
 
 
 def check_demote(g, state, actor, target, arg, arg2, fail: Fail) -> None:
-    _politburo_sponsor(g, state, actor, fail)
-    fail(~_person_ok(g, state, target, actor), A.BAD_TARGET)
+    _against(g, state, actor, target, fail)
     fail(~_body(state, "politburo", target), A.NOT_IN_POLITBURO)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 
 from . import motions, power, votes
-from .legality import politburo_vacancies
+from .legality import inviolable, politburo_vacancies
 from .state import BODY, State
 
 if TYPE_CHECKING:
@@ -25,11 +25,12 @@ if TYPE_CHECKING:
 def report_motion(g: "Game", s: State) -> votes.Motion:
     """The vote on the Central Committee's report: the leading figure against the strongest
     open opposition (if there is one). The opposition's champion is the leader with the
-    greatest following, seat or no seat: a man out of every body can still lead an opposition."""
+    greatest following, seat or no seat: a man out of every body can still lead an opposition,
+    though not one no motion may be moved against (legality.inviolable: Lenin while he lives)."""
     act = g.active(s)
     claim = power.claim(s, act, g.params, g.structural)          # read by both, worked out once
     lead = power.leading(s, act, g.params, g.structural, g.leaders, claim)
-    faction = votes.derive(g, s).faction
+    faction = votes.derive(g, s).faction & ~inviolable(g, s)
     rival_score = np.where(faction & act & g.leaders[None, :], claim, -2.0)
     bi = np.arange(s.batch)
     rival_score[bi, lead] = -2.0
@@ -184,12 +185,33 @@ def nominate(g: "Game", s: State, refused: Optional[np.ndarray] = None,
     runner = np.where((second >= 0) & eligible[bi, np.maximum(second, 0)], second, -1)
     own = np.flatnonzero((mover < 0) & (wanted if wanted is not None else True))
     if len(own):
-        nominee[own], runner[own] = own_choice(g, s.rows(own), open_to[own], listed[own])
+        sub = s.rows(own)
+        nominee[own], runner[own] = own_choice(g, sub, open_to[own] & in_the_leadership(g, sub),
+                                               listed[own])
     n = np.maximum(nominee, 0)
     return Nomination(mover, np.where(mover >= 0, share[bi, np.maximum(mover, 0)], 0.0), nominee,
                       np.where(nominee >= 0, camp[bi, n], -1), camp_share[bi, n],
                       candidate[bi, n] & (nominee >= 0), runner,
                       (on_cc & g.leaders[None, :]).any(axis=1))
+
+
+# the party bodies a man on the Committee's own list already sits on: the Politburo's bench and
+# the Committee's own organs (Molotov, Kuibyshev and Rudzutak went from them to the Politburo)
+BENCH = (BODY["politburo_candidate"], BODY["secretariat"], BODY["orgburo"])
+
+
+def in_the_leadership(g: "Game", s) -> np.ndarray:
+    """[B,P] holds a place in the party's leadership of his own, as the Central Committee
+    weighs a man it elects of its own accord: a seat on the Politburo's bench or on the
+    Committee's Secretariat or Orgburo, or a leading post - one the Committee or a Congress
+    disposes of. A post the Politburo itself disposes of (the secret police's) serves the
+    Politburo and gives no claim to sit on it: no chief of the OGPU sat on it in the 1920s."""
+    out = s.member[:, :, BENCH].any(axis=2)
+    for k, body in enumerate(g.post_removed_by):
+        if body != "politburo":
+            h = s.holder[:, k]
+            out[np.flatnonzero(h >= 0), h[h >= 0]] = True
+    return out
 
 
 def own_choice(g: "Game", s, open_to: np.ndarray,
@@ -214,11 +236,24 @@ def own_choice(g: "Game", s, open_to: np.ndarray,
     return picks[:, 0], (picks[:, 1] if P > 1 else np.full(B, -1))
 
 
+def _places(g: "Game", s: State, b: int, who: int) -> list[str]:
+    """The posts and the Committee's organs that give ``who`` his place in the leadership
+    (``in_the_leadership``), in words."""
+    posts = [g.scenario.posts[k].name for k, body in enumerate(g.post_removed_by)
+             if body != "politburo" and s.holder[b, k] == who]
+    organs = [f"a member of the {organ}" for organ, i in (("Secretariat", BODY["secretariat"]),
+                                                          ("Orgburo", BODY["orgburo"]))
+              if s.member[b, who, i]]
+    return posts + organs
+
+
 def nomination_text(g: "Game", s: State, nom: Nomination, b: int) -> str:
     """Why the plenum voted on this man, in a sentence a student can read."""
     name = lambda i: g.names[g.person_ids[int(i)]]                          # noqa: E731
     mover, who, camp = int(nom.mover[b]), int(nom.nominee[b]), int(nom.camp[b])
     why = ["a candidate member of the Politburo"] if nom.candidate[b] else []
+    if mover < 0:
+        why += _places(g, s, b, who)                # the place that put him on its list
     why.append(f"standing {s.prestige[b, who]:.0f}")
     if camp == mover != who:
         why.append(f"one of {name(mover)}'s men")
@@ -233,7 +268,8 @@ def nomination_text(g: "Game", s: State, nom: Nomination, b: int) -> str:
             "no leader sits on it"
         return (f"The plenum after the Congress fills a vacant seat: {no_one}, so the new "
                 f"Central Committee votes on its own choice, the first man on its list it would "
-                f"elect on his own merits: {name(who)} ({'; '.join(why)})" + ahead)
+                f"elect on his own merits, of those with a place in the leadership: "
+                f"{name(who)} ({'; '.join(why)})" + ahead)
     return (f"The plenum after the Congress fills a vacant seat: {name(mover)}, whose following "
             f"holds {nom.mover_share[b]:.0%} of the new Central Committee, puts up "
             f"{'himself' if mover == who else name(who)} ({'; '.join(why)})" + ahead)

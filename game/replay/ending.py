@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..engine import power
+from ..engine import power, votes
 from ..engine.env import Env
 from ..engine.state import BODY, State
 
@@ -68,13 +68,42 @@ def standing_sentence(g: "Game", one: State, pid: str) -> str:
     cc = float(power.cc_share(one, act)[0, i])
     votes = f"{commands} of the {int(voters.sum())} Politburo votes and {cc:.0%} of the Central Committee"
     posts = [g.scenario.posts[k].name for k in np.flatnonzero(one.holder[0] == i)]
+    sways = "" if 2 * commands > voters.sum() or cc > 0.5 else " " + swaying_sentence(g, one, i)
     if posts:
-        return f"{g.names[pid]}: {'; '.join(posts)}. He commands {votes}."
+        return f"{g.names[pid]}: {'; '.join(posts)}. He commands {votes}.{sways}"
     seats = [name for body, name in SEATS if one.member[0, i, BODY[body]]]
     if seats:
-        return f"{g.names[pid]} holds no post, but sits on {_and(seats)} and commands {votes}."
+        return (f"{g.names[pid]} holds no post, but sits on {_and(seats)} and commands "
+                f"{votes}.{sways}")
     return (f"No leader holds a post or sits on a party body; {g.names[pid]} has the strongest "
             f"following: his clients and allies give him {votes}.")
+
+
+def swaying_sentence(g: "Game", one: State, i: int) -> str:
+    """How a leader whose own following (clients and allies) is a minority of the Politburo
+    and of the Central Committee leads: on his standing in the party, against the next man's,
+    and what the Politburo would give a motion of his against his strongest rival - the votes
+    of the men outside his following, which his standing sways (``votes.compute``)."""
+    act = g.active(one)[0]
+    rivals = np.flatnonzero(g.leaders & act & (np.arange(g.P) != i))
+    prestige = one.prestige[0]
+    said = f"He leads on his standing in the party ({prestige[i]:.0f}"
+    if not len(rivals):
+        return said + ")."
+    best = rivals[np.argmax(prestige[rivals])]
+    said += f"; the next man's, {g.names[g.person_ids[best]]}'s, {prestige[best]:.0f})"
+    n = len(rivals)
+    many = one.take(np.zeros(n, dtype=np.int64))
+    m = votes.Motion.of("condemn", "politburo", np.full(n, i), rivals, np.zeros((n, 3), np.float32),
+                        np.zeros(n, np.float32), np.ones(n, bool))
+    won = votes.compute(g, many, m).votes_for
+    seats = int(power.politburo_votes(one, g.active(one))[0].sum())
+    k = int(np.argmin(won))
+    if 2 * won[k] > seats:
+        return (f"{said}, which sways the rest: a motion of his against any rival would win "
+                f"{won[k]:.0f} of the {seats} Politburo votes or more.")
+    return (f"{said}; a motion of his against {g.names[g.person_ids[rivals[k]]]} would win only "
+            f"{won[k]:.0f} of the {seats} Politburo votes.")
 
 
 def _and(items: list[str]) -> str:

@@ -56,6 +56,9 @@ EXPECTED: dict[str, list[tuple[str, tuple[str, ...]]]] = {
                                       "at least 0")),
                            ("13:21", ("model.params.client_loyalty", "1.5 is out of range",
                                       "from 0 to 1"))],
+    "inviolable.yaml": [("7:48", ("persons[lenin].inviolable.why", "say why no motion")),
+                        ("8:79", ("persons[stalin].inviolable.when", "'lenn'",
+                                  "did you mean 'lenin'?"))],
     "whatif_unknown_event_field.yaml": [("8:13", ("persons[lenin].helth", "did you mean 'health'?")),
                                         ("10:5", ("no event 'no_such_event'", "to delete"))],
 }

@@ -24,7 +24,7 @@ from game.content.loader import load_scenario
 from game.engine import mutate
 from game.engine.game import Game
 from game.engine.log import Log
-from game.engine.sittings import nominate
+from game.engine.sittings import in_the_leadership, nominate
 from game.engine.state import BODY
 
 PB = BODY["politburo"]
@@ -181,9 +181,36 @@ def test_when_the_committee_refuses_every_leaders_man_it_elects_its_own_choice(q
         man = v["election"]["nominee"]
         assert v["sponsor"] == man and man not in {g.person_ids[i] for i in leaders}
         assert "votes on its own choice, the first man on its list it would elect" in v["text"]
+        assert "of those with a place in the leadership" in v["text"]
         assert all(r["reasons"] for r in v["voters"])          # every voter says why
         assert next(r for r in v["voters"] if r["id"] == man)["reasons"][0]["text"] == \
             "he is the man put up"
+
+
+def test_the_committees_own_choice_already_holds_a_place_in_the_leadership(quiet):
+    """The Committee elects of its own accord only a man it already sees in the leadership: on
+    the Politburo's bench, on its own Secretariat or Orgburo, or in a post it or a Congress
+    disposes of. The chief of the OGPU - his post the Politburo's to dispose of - and a member
+    with no place (Krupskaya) are not on its list, however much standing or fear they carry:
+    neither sat on the Politburo."""
+    g = _on_the_mover_alone(quiet)
+    s = _at(g, "1927-12")
+    one = np.array([True])
+    mutate.kill(g, s, one, np.array([g.pidx["lenin"]]))
+    _off_the_politburo(g, s, "trotsky", "zinoviev", "kamenev")
+    _resented(s, np.flatnonzero(g.leaders))
+    for man in ("menzhinsky", "krupskaya"):                      # the Fifteenth Congress's
+        mutate.enter(g, s, one, np.array([g.pidx[man]]), np.array([BODY["central_committee"]]))
+        s.prestige[0, g.pidx[man]] = 90.0                        # the most standing there is
+    mutate.appoint(g, s, one, np.array([g.pidx["menzhinsky"]]), np.array([g.kidx["ogpu_chair"]]))
+    placed = in_the_leadership(g, s)[0]
+    assert not placed[g.pidx["menzhinsky"]] and not placed[g.pidx["krupskaya"]]
+    assert placed[g.pidx["molotov"]] and placed[g.pidx["tomsky"]]   # the Orgburo; the unions
+    log = Log(g, 1)
+    g.step(s, None, log=log)
+    own = [v["election"]["nominee"] for v in _elections(log) if v["election"]["mover"] is None]
+    assert own and not {"menzhinsky", "krupskaya"} & set(own)
+    assert all(placed[g.pidx[man]] for man in own)
 
 
 def test_the_campaigns_that_left_a_rump_politburo_keep_one_of_five_or_more():

@@ -57,6 +57,27 @@ def test_a_leader_in_office_is_shown_with_his_posts_and_his_votes(games):
     basis = ending_of(s).basis
     assert basis.startswith(f"{g.names[who]}: {posts[0]}")
     assert "Politburo votes" in basis and "of the Central Committee" in basis
+    assert "standing" not in basis              # his own following is the majority: no more said
+
+
+def test_a_leader_whose_own_following_is_a_minority_is_shown_leading_on_his_standing(games):
+    """The verdict weighs a man's standing in the party with his following: one who commands
+    few votes of his own leads because his standing sways the rest, and the ending says so,
+    with the votes a motion of his would win (seed 77 ends so, Trotsky with 1 of 8 votes of his
+    own and 7 of 8 for any motion of his)."""
+    s = games[1]
+    g, state = s.game, s.state.copy()
+    who = s.outcome()["leader"]
+    p = g.pidx[who]
+    state.patron[state.patron == p] = -1                 # his clients and allies leave him
+    state.bloc[:, :, p] = False
+    state.cc_seats[:, p] = 0
+    outcome = g.outcome(state, 0)
+    assert outcome["leader"] == who
+    basis = read_ending(g, state, outcome, s.log.records[0]).basis
+    assert "He commands 1 of the " in basis
+    assert "He leads on his standing in the party (" in basis
+    assert "a motion of his against" in basis and "Politburo votes" in basis
 
 
 def test_the_dead_are_listed_as_dead_not_as_having_lost_their_posts(games):

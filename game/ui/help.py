@@ -37,7 +37,7 @@ class HelpOverlay(Screen):
         return event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN)
 
     def draw_content(self, surface: pygame.Surface) -> None:
-        app, pal, u, fonts = self.app, self.app.pal, self.app.u, self.app.fonts
+        pal, u, fonts = self.app.pal, self.app.u, self.app.fonts
         art.dim(surface, pal.ink, 175)
         below = self.below()
         local = below.shortcuts() if below else []

@@ -1,6 +1,5 @@
 """Driving the screens headless with synthetic clicks and keys."""
 import pygame
-import pygame_gui
 
 from game.ui import settings as st
 from game.ui.screens.glossary_screen import GlossaryScreen

@@ -65,7 +65,7 @@ class BoardPanel(Panel):
         return self.list.handle_event(event) is not None
 
     def draw(self, surface: pygame.Surface) -> None:
-        app, pal, u = self.app, self.app.pal, self.app.u
+        app, pal = self.app, self.app.pal
         marks = self.marks()
 
         def paint():

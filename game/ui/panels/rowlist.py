@@ -59,7 +59,7 @@ class RowList:
         return None
 
     def draw(self, surface: pygame.Surface, tips=None) -> None:
-        app, pal, u = self.app, self.app.pal, self.app.u
+        pal, u = self.app.pal, self.app.u
         self.scroll.set_extent(len(self.rows) * self.row_h, self.rect.h)
         clip = surface.get_clip()
         surface.set_clip(self.rect)

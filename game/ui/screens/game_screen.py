@@ -191,7 +191,7 @@ class GameScreen(Screen):
     # ---------------------------------------------------------------- drawing
     def draw_content(self, surface: pygame.Surface) -> None:
         self.tips.begin_frame()
-        app, pal, u = self.app, self.app.pal, self.app.u
+        pal, u = self.app.pal, self.app.u
         token = self.state_token()
         self._header_cache.draw(surface, self.header_rect, (token, self.end_button.text),
                                 lambda: self._header(surface), self.tips)

@@ -137,7 +137,7 @@ class TitleScreen(Screen):
         """Esc on the title does nothing (Quit is on the menu)."""
 
     def draw_content(self, surface: pygame.Surface) -> None:
-        app, pal, u, fonts = self.app, self.app.pal, self.app.u, self.app.fonts
+        pal, u, fonts = self.app.pal, self.app.u, self.app.fonts
         w, h = surface.get_size()
         # the title block: a slanted red slab with the name of the game
         slab = [(0, h * 0.055), (w * 0.545, h * 0.055), (w * 0.515, h * 0.245), (0, h * 0.245)]

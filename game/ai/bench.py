@@ -2,7 +2,9 @@
 
 Prints the rivals' decision time per turn for one game (mean and worst turn, wall clock and
 process time) and the throughput of whole batches (games per second, and the share of the time
-spent in the rivals' decisions, the players' preview of the turn's events, and the engine).
+spent in the rivals' decisions, the players' preview of the turn's events, and the engine, and
+the throughput the engine and the preview alone would allow: the ceiling of any speed-up of
+the rivals).
 """
 from __future__ import annotations
 
@@ -54,6 +56,7 @@ def throughput(g, batch: int, difficulty: str = "normal") -> dict:
     return {"games_per_s": batch / total, "seconds": total, "rivals": t_ai / total,
             "preview": t_view / total, "engine": t_step / total,
             "rivals_ms_per_turn": 1000 * t_ai / g.n_turns,
+            "without_rivals_games_per_s": batch / max(t_view + t_step, 1e-9),
             "wall_games_per_s": batch / (time.perf_counter() - w0)}
 
 
@@ -81,6 +84,9 @@ def main(argv: Optional[list[str]] = None) -> int:
               f"({b['seconds']:.1f} s; {b['wall_games_per_s']:.1f} games/s by the wall clock); "
               f"rivals {b['rivals']:.0%} ({b['rivals_ms_per_turn']:.0f} ms a turn), "
               f"preview of events {b['preview']:.0%}, engine {b['engine']:.0%}")
+        print(f"  the ceiling were the rivals' decisions free: "
+              f"{b['without_rivals_games_per_s']:.0f} games/s of process time a core "
+              f"(the engine and the preview alone)")
     return 0
 
 

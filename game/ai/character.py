@@ -25,9 +25,11 @@ plain default for anyone else. The keys:
   judges by the balance of forces alone (default 0.55: 1926 in the campaign);
 - ``hold`` (0 or 1): 1 - those first impressions do not fade at all while anyone he feared
   beyond the balance of forces at the start (``threat.<id>`` above 1) still sits in the
-  Central Committee: an alliance against a common enemy lasts until that enemy is beaten,
-  whatever the date (Stalin and Bukharin against the Left; 001: "Later, in 1928, having
-  defeated the Left, Stalin turned on Bukharin");
+  Central Committee, nor after that while no policy in force stands against his views or
+  those of a man he regarded (``threat.<id>`` below 1; game.ai.context.parted): an alliance
+  against a common enemy lasts until that enemy is beaten, whatever the date, and then until
+  the line parts them (Stalin and Bukharin against the Left, then over the grain; 001: "Later,
+  in 1928, having defeated the Left, Stalin turned on Bukharin");
 - ``ally.<person id>``: how much he wants that person in his camp (0: indifferent).
 
 The defaults follow the source texts: Stalin the patient organiser (appointments, recruitment,

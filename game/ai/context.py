@@ -159,17 +159,52 @@ def first_fade(ctx: Context, ch: "Characters") -> np.ndarray:
     """[1,N] or [B,N] how much of each leader's first impressions still holds (1: all, 0:
     faded): they fade on his clock (``fade``, a share of the game), but a man with ``hold``
     keeps them whole while anyone he feared beyond the balance of forces at the start
-    (``threat.<id>`` above 1) still sits in the Central Committee. Stalin and Bukharin held to
-    their alliance until the Left was beaten (001: "Later, in 1928, having defeated the Left,
-    Stalin turned on Bukharin"); on the clock alone Stalin's regard for Bukharin had mostly faded by 1926 and he took
-    Pravda from him in nine games in ten, median 1926-09."""
+    (``threat.<id>`` above 1) still sits in the Central Committee, and after that while the
+    line holds: until a policy in force stands against his own views or those of a man he
+    regarded (``threat.<id>`` below 1; ``parted``). Stalin and Bukharin held to their alliance
+    until the Left was beaten (001: "Later, in 1928, having defeated the Left, Stalin turned
+    on Bukharin") and broke over the grain (002: "The division was on how to procure more
+    food"). On the clock alone Stalin's regard for Bukharin had mostly faded by 1926 and he
+    took Pravda from him in nine games in ten, median 1926-09; with the Left's seats alone,
+    in seven in ten, median 1927-09, the month the Left was cast out."""
     clock = np.maximum(0.0, 1.0 - ctx.progress / np.maximum(ch.fade, 1e-3))[None, :]
     held = ch.hold > 0
     if not held.any():
         return clock
     feared = (ch.threat > 1.0) & held[:, None]                                  # [N,P]
     sitting = (ctx.in_cc & ctx.act).astype(np.int64) @ feared.T.astype(np.int64)
-    return np.where(sitting > 0, 1.0, clock)                                    # [B,N]
+    regard = (ch.threat < 1.0) & held[:, None]                                  # [N,P]
+    regard[held, ch.lead[held]] = True                                     # and his own views
+    split = parted(ctx).astype(np.int64) @ regard.T.astype(np.int64)            # [B,N]
+    return np.where((sitting > 0) | ((split == 0) & held), 1.0, clock)         # [B,N]
+
+
+PARTS = 0.25    # how far a policy in force may stand against a man's views: the line holds
+
+
+def parted(ctx: Context) -> np.ndarray:
+    """[B,P] a policy in force stands against the man's views by more than ``PARTS`` (what
+    the motion that put it in force says, game.ai.agenda, read against his views): the line
+    has parted from him. The forced procurement of 1928 against the Right's views (002:
+    "Stalin wanted to seize the grain by force ..., the Right Opposition led by Bukharin
+    advocated persuasion instead of force"); from the price cuts of late 1923 to it, no
+    policy of the campaign's stood against Bukharin's, Rykov's or Tomsky's views by more than
+    a tenth (the trusts' dear prices of 1922-23 did, by 0.24-0.32)."""
+    stands = stances(ctx.g)[np.arange(ctx.g.Q)[None, :], ctx.s.policy.astype(np.int64)]
+    says = np.einsum("bpk,bqk->bpq", ctx.s.ideology, stands)                     # [B,P,Q]
+    return (says.min(axis=2, initial=0.0) < -PARTS) & ctx.act
+
+
+_STANCES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def stances(g: "Game") -> np.ndarray:
+    """[Q,O,3] what each option of each policy says while it stands (game.ai.agenda), once
+    per game."""
+    if g not in _STANCES:
+        from .agenda import build
+        _STANCES[g] = build(g, np.flatnonzero(g.leaders)).stands
+    return _STANCES[g]
 
 
 _CALENDAR: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()

@@ -169,30 +169,59 @@ def test_hard_rivals_attack_the_human_player_in_print_sooner_than_their_patience
         assert at_him.any() == attacked, level
 
 
-def test_first_impressions_held_until_the_man_feared_most_is_out_of_the_central_committee(
-        campaign):
+def test_first_impressions_held_until_the_left_is_beaten_and_the_line_parts(campaign):
     """Stalin took Bukharin for a partner, not a danger (``threat.bukharin: 0.3``), until the
     Left was beaten (001: "Later, in 1928, having defeated the Left, Stalin turned on
-    Bukharin"): with ``hold`` his first impressions do not fade while Trotsky, the man he
-    feared most at the start, sits in the Central Committee, whatever the date; once Trotsky
-    is out of it they fade on his clock (``fade``), by 1927 mostly gone."""
+    Bukharin") and the grain divided them (002: "The division was on how to procure more
+    food"): with ``hold`` his first impressions do not fade while Trotsky, the man he feared
+    most at the start, sits in the Central Committee, whatever the date, nor after that while
+    no policy in force stands against Bukharin's views or his own; once Trotsky is out and
+    the grain is taken by force they fade on his clock (``fade``), by 1927 mostly gone."""
     from game.ai.context import Context
     g = campaign
     st, bu, tr = (g.pidx[p] for p in ("stalin", "bukharin", "trotsky"))
-    s = g.new_state([1, 1])
-    s.member[1, tr, :] = False                  # game 1: Trotsky out of the Committee
+    s = g.new_state([1, 1, 1])
+    s.member[1:, tr, :] = False                 # games 1 and 2: Trotsky out of the Committee
+    line_of_1927(g, s)
+    q = g.qidx["procurement"]
+    s.policy[1, q] = [o.id for o in g.scenario.policies[q].options].index("force")
     impressed, plain = build(g), build(g, {"stalin": {"threat.bukharin": 1.0}})
     n = list(impressed.lead).index(st)
     human = np.zeros(g.P, dtype=bool)
 
     def regard(turn: int) -> np.ndarray:
-        """[2] Stalin's fear of Bukharin as a share of his fear without a first impression."""
+        """[3] Stalin's fear of Bukharin as a share of his fear without a first impression."""
         s.turn = turn
         fear = [Context(g, s, ch, human, 0.0).threat[:, n, bu] for ch in (impressed, plain)]
         return fear[0] / fear[1]
 
     assert regard(0)[0] == pytest.approx(0.3)
     january_1927 = next(t for t in range(g.n_turns) if g.date(t) == "1927-01")
-    held, faded = regard(january_1927)
+    held, faded, one_line = regard(january_1927)
     assert held == pytest.approx(0.3)                # Trotsky still sits: as in April 1922
-    assert faded >= 0.75                             # Trotsky out: mostly faded
+    assert faded >= 0.75                             # Trotsky out, grain by force: faded
+    assert one_line == pytest.approx(0.3)            # Trotsky out, one line: still held
+
+
+def line_of_1927(g, s) -> None:
+    """The campaign's opening policies with industrial prices cut (from late 1923)."""
+    q = g.qidx["prices"]
+    s.policy[:, q] = [o.id for o in g.scenario.policies[q].options].index("cut")
+
+
+def test_the_line_parts_from_the_right_when_the_grain_is_taken_by_force(campaign):
+    """No policy of the line of 1924-27 (the campaign's opening with industrial prices cut)
+    stands against Bukharin's, Rykov's or Tomsky's views; forced procurement does (002: "the
+    Right Opposition led by Bukharin advocated persuasion instead of force"), and not against
+    Stalin's, who wanted it."""
+    from game.ai.context import Context, parted
+    g = campaign
+    s = g.new_state([1, 1])
+    line_of_1927(g, s)
+    q = g.qidx["procurement"]
+    s.policy[1, q] = [o.id for o in g.scenario.policies[q].options].index("force")
+    split = parted(Context(g, s, build(g), np.zeros(g.P, dtype=bool), 0.0))
+    right = [g.pidx[p] for p in ("bukharin", "rykov", "tomsky")]
+    assert not split[0, right].any()
+    assert split[1, right].all()
+    assert not split[:, g.pidx["stalin"]].any()

@@ -210,10 +210,16 @@ def against_leaders(t: "Turn") -> None:
     defies, cast_out, hostile = _beyond_politburo(t, level, faction)
     aim = t.ag.out_pb[:, lead][None]                            # his role wants them out
     open_c = condemn_open(g, s)[:, lead][:, None, :]                  # no verdict standing
-    want_c = legal & open_c & focus & (rho > 0.5) & (faction | (standing > 0.5)) & (ramp > 0)
     want_e = legal & ((focus & (rho > 0.3) & (hostile > 0)) | (aim & (level == 0)) | cast_out) \
         & (ramp_e > 0)
     want_d = demote_ok & ((focus & (rho > 0.3)) | aim) & (ramp_d > 0)
+    # a seat is taken only after a breach of the ban (_seat_forfeit); until then the campaign
+    # against the man is fought with a verdict on his views, the first step of any
+    seat = _seat_forfeit(t, level)
+    unseated = (want_e | want_d) & ~seat
+    want_e, want_d = want_e & seat, want_d & seat
+    want_c = legal & open_c & (ramp > 0) & (
+        (focus & (rho > 0.5) & (faction | (standing > 0.5))) | unseated)
     condemn_body = _body(t, "congress")
     cc_want = want_d | (want_e & (level < 2)) | (want_c & (condemn_body == "central_committee"))
     cc = _read(t, cc_want, tg, "central_committee")
@@ -254,6 +260,24 @@ def against_leaders(t: "Turn") -> None:
             v = 0.0
         t.board.put("demote", v, demote_ok, keep=want_d & (v > 0), target=tg, group=tg,
                     claim=claim)
+
+
+def _seat_forfeit(t: "Turn", level: np.ndarray) -> np.ndarray:
+    """[B,1,T] a motion to reduce or put the man out of the Politburo may be moved: he sits
+    outside it already (the steps beyond it), or he has breached the ban on factions after his
+    views were condemned (defiance.breached). The majority cut off no heads for views alone:
+    Zinoviev and Trotsky kept their seats a year after their defeat and lost them only when
+    the opposition's organised breach of the ban was exposed - the Lashevich affair, June 1926,
+    the appeal to the cells, October 1926 - Kamenev his full seat after the open fight at the
+    Fourteenth Congress (Stalin there: 'we are against the policy of cutting off heads';
+    general history). Before, the rivals reduced Trotsky and Zinoviev to candidates or put
+    them out once patience ran out, in 1925 in half the games. The restraint is the rivals'
+    reading of the party among themselves: against the human player, and for a stand-in
+    playing a seat (game.ai.policies, which reads every other man as a player), the difficulty
+    sets the pace as before (``_ramp``)."""
+    g, s, ctx = t.g, t.s, t.ctx
+    breach = defiance.breached(g, s, ctx.faction)[:, ctx.lead][:, None, :]
+    return (level > 0) | breach | ctx.human[ctx.lead][None, None, :]
 
 
 def _beyond_politburo(t: "Turn", level: np.ndarray, faction: np.ndarray) -> tuple:

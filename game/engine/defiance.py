@@ -14,6 +14,9 @@ counts is what a man does once the majority has given its verdict, not the dange
   Politburo, or has just been condemned, has not defied it yet;
 - he *submits* when he recants (``recant(person)``: he leaves his blocs and says so).
 
+The same conduct inside the Politburo is a *breach* of the ban (``breached``): what the computer
+rivals wait for before they take a beaten man's seat (game.ai.value_motions).
+
 The votes to expel read both (game.engine.votes, the ``defiance`` term), and so do the rivals'
 appetite for those votes (game.ai.value_motions).
 """
@@ -29,15 +32,24 @@ if TYPE_CHECKING:
     from .game import Game
 
 
-def record(g: "Game", s: State, faction: np.ndarray) -> None:
-    """This month's defiance: the beaten men - condemned ``defiance_grace`` months ago or more,
-    out of the Politburo - who stay in an open faction ([B,P] ``faction``, votes.derive) while
-    factions are banned."""
+def breached(g: "Game", s: State, faction: np.ndarray) -> np.ndarray:
+    """[B,P] he breaks the ban on factions after his defeat: condemned ``defiance_grace``
+    months ago or more, he still stands in an open faction ([B,P] ``faction``, votes.derive)
+    while factions are banned. Inside the Politburo that is what the majority waited for
+    before it put a leader out of it (the Lashevich affair, June 1926, and the opposition's
+    appeal to the cells, October 1926: general history; game.ai.value_motions); out of it,
+    it is defiance (``record``)."""
     ban = s.flags[:, g.fidx["faction_ban"]][:, None]
     since = (s.turn - s.condemned_turn.astype(np.int64)) * g.turn_months
-    beaten = (s.condemned_turn >= 0) & (since >= g.params["defiance_grace"]) & \
-        ~s.member[:, :, BODY["politburo"]]
-    s.defied_turn[faction & ban & beaten & ~s.expelled] = s.turn
+    beaten = (s.condemned_turn >= 0) & (since >= g.params["defiance_grace"])
+    return faction & ban & beaten
+
+
+def record(g: "Game", s: State, faction: np.ndarray) -> None:
+    """This month's defiance: the beaten men out of the Politburo who breach the ban on
+    factions (``breached``)."""
+    out = ~s.member[:, :, BODY["politburo"]]
+    s.defied_turn[breached(g, s, faction) & out & ~s.expelled] = s.turn
 
 
 def defiant(g: "Game", s: State) -> np.ndarray:

@@ -40,6 +40,19 @@ def test_a_condemned_man_out_of_the_politburo_who_stays_in_an_open_faction_defie
     assert not defiance.defiant(tiny, s)[0, tiny.pidx["kamenev"]]
 
 
+def test_inside_the_politburo_the_same_conduct_breaches_the_ban_but_is_no_defiance(tiny):
+    """What the majority waits for before it takes his seat (game.ai.value_motions)."""
+    s = _beaten_in_open_faction(tiny)
+    t = tiny.pidx["trotsky"]
+    s.member[0, t, BODY["politburo"]] = True
+    _month(tiny, s)
+    faction = votes.derive(tiny, s).faction
+    assert defiance.breached(tiny, s, faction)[0, t]
+    assert not defiance.defiant(tiny, s)[0, t]
+    # nor has Kamenev, never condemned, breached anything by sitting with him
+    assert not defiance.breached(tiny, s, faction)[0, tiny.pidx["kamenev"]]
+
+
 def test_the_month_of_the_verdict_is_no_defiance_yet(tiny):
     """He has had no time to submit: the verdict must stand ``defiance_grace`` months."""
     s = _beaten_in_open_faction(tiny, months_since_verdict=1)

@@ -18,7 +18,11 @@
   shed;
 - ``urgency`` (0..1): how much sooner they move against the human player than their patience
   would let them move against anyone else; ``mercy``: what a motion against him is worth to
-  them (1: as against anyone; less: they spare him).
+  them (1: as against anyone; less: they spare him);
+- ``pretext``: they take a beaten human player's Politburo seat only after a breach of the ban
+  on factions, as they treat one another (game.ai.value_motions._seat_forfeit); without it
+  (hard) they cut off his head for his views alone. A stand-in for the player plays the rules,
+  not the party's manners, and has none.
 """
 from __future__ import annotations
 
@@ -40,6 +44,7 @@ class Difficulty:
     shrewd: float = 0.0
     urgency: float = 0.0
     mercy: float = 1.0
+    pretext: bool = True
 
 
 LEVELS = {
@@ -52,7 +57,7 @@ LEVELS = {
                          perception=0.4),
     "hard": Difficulty("hard", noise=0.15, misjudge=0.0, horizon=36.0, ap_share=1.0, picks=4,
                        motions=2, coordinate=0.6, choice_noise=0.0, perception=0.3,
-                       shrewd=0.6, urgency=0.9),
+                       shrewd=0.6, urgency=0.9, pretext=False),
 }
 ORDER = ("easy", "normal", "hard")
 

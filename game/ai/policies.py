@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 NAMES = ("apparatus", "orator", "historical", "passive", "random")
 PLAIN = Difficulty("scripted", noise=0.0, misjudge=0.0, horizon=36.0, ap_share=1.0, picks=4,
-                   motions=1, coordinate=0.0, choice_noise=0.0)
+                   motions=1, coordinate=0.0, choice_noise=0.0, pretext=False)
 AIM_GAIN = 0.12          # a motion that wins one of his aims, in standing
 LEAVE_VALUE = 0.05       # leaving an open faction under the ban, in standing
 AIM_SURE = 0.75          # the chance of carrying it he wants before he moves it

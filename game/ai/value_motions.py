@@ -271,13 +271,14 @@ def _seat_forfeit(t: "Turn", level: np.ndarray) -> np.ndarray:
     the appeal to the cells, October 1926 - Kamenev his full seat after the open fight at the
     Fourteenth Congress (Stalin there: 'we are against the policy of cutting off heads';
     general history). Before, the rivals reduced Trotsky and Zinoviev to candidates or put
-    them out once patience ran out, in 1925 in half the games. The restraint is the rivals'
-    reading of the party among themselves: against the human player, and for a stand-in
-    playing a seat (game.ai.policies, which reads every other man as a player), the difficulty
-    sets the pace as before (``_ramp``)."""
+    them out once patience ran out, in 1925 in half the games. The rivals wait for the breach
+    against the human player too, unless their level has no ``pretext`` (hard); a stand-in
+    playing a seat (game.ai.policies, which reads every other man as a player) has none: the
+    player plays the rules, not the party's manners."""
     g, s, ctx = t.g, t.s, t.ctx
     breach = defiance.breached(g, s, ctx.faction)[:, ctx.lead][:, None, :]
-    return (level > 0) | breach | ctx.human[ctx.lead][None, None, :]
+    ruthless = ctx.human[ctx.lead][None, None, :] & (not t.dif.pretext)
+    return (level > 0) | breach | ruthless
 
 
 def _beyond_politburo(t: "Turn", level: np.ndarray, faction: np.ndarray) -> tuple:

@@ -61,3 +61,19 @@ def test_a_condemned_leader_who_goes_on_in_an_open_faction_loses_his_seat(campai
     g = campaign
     s = _in_the_open_opposition(g, _trotsky_beaten(g), months_since_verdict=7)
     assert _moved(g, Rivals(g, "normal").moves(s), UNSEAT).mean() >= 0.5
+
+
+def test_the_rivals_spare_a_human_trotsky_the_same_way(campaign):
+    g = campaign
+    s = _in_the_open_opposition(g, _trotsky_beaten(g))
+    rows = Rivals(g, "normal").moves(s, skip=(g.pidx["trotsky"],))
+    assert not _moved(g, rows, UNSEAT).any()
+
+
+def test_hard_rivals_need_no_pretext_against_the_human_player(campaign):
+    # the hard level's rivals close ranks against the player (game.ai.difficulty: pretext)
+    g = campaign
+    s = _in_the_open_opposition(g, _trotsky_beaten(g))
+    human = Rivals(g, "hard").moves(s, skip=(g.pidx["trotsky"],))
+    computer = Rivals(g, "hard").moves(s)
+    assert _moved(g, human, UNSEAT).any() and not _moved(g, computer, UNSEAT).any()

@@ -29,7 +29,7 @@ def difficulties() -> tuple[str, ...]:
 DIFFICULTY_TEXT = {
     "easy": "Rivals hesitate and blunder; good for a first game.",
     "normal": "Rivals play sensibly, with some errors.",
-    "hard": "Rivals play their best line every turn.",
+    "hard": "Rivals play their best and gang up on you.",
 }
 
 

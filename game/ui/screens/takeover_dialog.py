@@ -118,7 +118,7 @@ class TakeOverDialog(Overlay):
             blit(surface, self.text_font, line, pal.ink, (self.box.x + app.u(26), y))
             y += self.text_font.get_linesize()
         x, y, w = self.diff_note
-        blit(surface, app.fonts.get("italic", 13), "Rivals: " + DIFFICULTY_TEXT.get(self.difficulty, ""), pal.ink_soft,
+        blit(surface, app.fonts.get("italic", 13), DIFFICULTY_TEXT.get(self.difficulty, ""), pal.ink_soft,
              (x, y), max_width=w)
 
 

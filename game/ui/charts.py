@@ -30,6 +30,12 @@ def nice_range(values: list[float], floor: float | None = None) -> tuple[float, 
     return lo - pad, hi + pad
 
 
+def gridlines(plot_h: float, font: pygame.font.Font) -> int:
+    """How many intervals the value axis is split into: four, fewer where the plot is too short
+    for five labels of this font to stand apart (large text on a small window)."""
+    return max(1, min(4, int(plot_h // (font.get_linesize() * 1.1))))
+
+
 def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: list[Series], labels: list[str],
                app, reference: float | None = None, title: str = "") -> None:
     pal, u, fonts = app.pal, app.u, app.fonts
@@ -51,8 +57,9 @@ def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: list[Series],
     y_of = lambda v: plot.bottom - (v - lo) / (hi - lo) * plot.h          # noqa: E731
     n = max(len(s.values) for s in series)
     x_of = lambda i: plot.x + (i / max(1, n - 1)) * plot.w                 # noqa: E731
-    for k in range(5):
-        v = lo + (hi - lo) * k / 4
+    parts = gridlines(plot.h, small)
+    for k in range(parts + 1):
+        v = lo + (hi - lo) * k / parts
         y = y_of(v)
         pygame.draw.line(surface, pal.paper_dark, (plot.x, y), (plot.right, y), 1)
         blit(surface, small, f"{v:.0f}" if hi - lo >= 8 else f"{v:.1f}", pal.ink_soft, (plot.x - u(4), y), "midright")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import art
-from game.ui.charts import nice_range
+from game.ui.charts import gridlines, nice_range
 from game.ui.palette import mix
 from game.ui.text import blit, wrap
 
@@ -118,8 +118,9 @@ def fan_chart(surface, rect: pygame.Rect, app, dates: list[str], groups: list[tu
     T = len(dates)
     x_of = lambda t: plot.x + plot.w * t / max(1, T - 1)               # noqa: E731
     y_of = lambda v: plot.bottom - (v - lo) / (hi - lo) * plot.h        # noqa: E731
-    for k in range(5):
-        v = lo + (hi - lo) * k / 4
+    parts = gridlines(plot.h, f)
+    for k in range(parts + 1):
+        v = lo + (hi - lo) * k / parts
         pygame.draw.line(surface, pal.paper_dark, (plot.x, y_of(v)), (plot.right, y_of(v)), 1)
         blit(surface, f, f"{v:.2f}" if hi - lo < 5 else f"{v:.0f}", pal.ink_soft, (plot.x - u(4), y_of(v)), "midright")
     if reference is not None:

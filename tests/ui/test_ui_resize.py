@@ -54,3 +54,14 @@ def test_every_screen_fits_small_windows_and_largest_text(make_app, group):
         frames(app, 2)
         for screen in app.visible():
             assert elements_inside(screen, app.size) == [], name
+
+
+def test_a_chart_too_short_for_five_value_labels_draws_fewer(make_app):
+    # large text on a small window (the end screen's scissors): labels must not overlap
+    from game.ui.charts import gridlines
+    app = make_app()
+    font = app.fonts.get("text", 12)
+    line = font.get_linesize()
+    assert gridlines(line * 10, font) == 4
+    short = gridlines(line * 2.5, font)
+    assert 1 <= short < 4 and line * 2.5 / short >= line

@@ -88,17 +88,46 @@ class EndScreen(Screen):
         if self.ending.basis:
             f = app.fonts.get("text", 13)
             y += blit_wrapped(surface, f, self.ending.basis, pal.ink_soft,
-                              pygame.Rect(inner.x, y, inner.w, inner.bottom - y), max_lines=3)
+                              pygame.Rect(inner.x, y, inner.w, inner.bottom - y),
+                              max_lines=self._basis_lines(inner, y))
         return y + u(8)
+
+    def _basis_lines(self, inner: pygame.Rect, y: int) -> int:
+        """How many lines how the leader stands may take: three, and more where the roles below
+        still have room for every line of their reasons (large text: a leader who leads on his
+        standing alone takes a sentence more to explain)."""
+        f = self.app.fonts.get("text", 13)
+        need = len(wrap(f, self.ending.basis, inner.w))
+        if need <= 3:
+            return need
+        width, _ = self._reason_width(inner)
+        rows = self._rows_height([min(3, len(wrap(f, r.reason, width))) for r in self.ending.roles])
+        spare = (inner.bottom - y - rows - self.app.u(8)) // f.get_linesize() - 3
+        return min(need, 3 + max(0, spare))
+
+    def _reason_width(self, inner: pygame.Rect) -> tuple[int, int]:
+        """(the width of a role's reason, the x where its name starts) (as ``_roles`` sets it)."""
+        big = self.app.fonts.get("display", 18)
+        x = inner.x + big.get_linesize() * 2 + self.app.u(10)
+        word_w = max(big.size(r.result.upper())[0] for r in self.ending.roles) if self.ending.roles else 0
+        return inner.right - x - word_w - self.app.u(10), x
+
+    def _rows_height(self, counts: list[int]) -> int:
+        """The height of the roles' rows with ``counts`` lines of reason each."""
+        big, small = self.app.fonts.get("display", 18), self.app.fonts.get("text", 13)
+        size, ls, gap = big.get_linesize() * 2, small.get_linesize(), self.app.u(8)
+        # the reason starts beside the result word, centred on its line (as ``_roles`` sets it)
+        top = size // 2 + (big.get_height() - ls) // 2
+        return sum(max(size, top + n * ls) + gap for n in counts)
 
     def _roles(self, surface, inner: pygame.Rect, y: int) -> int:
         """Each role: portrait, name, won or lost, and why (see ``_reason_lines``)."""
         app, pal, u, ses = self.app, self.app.pal, self.app.u, self.session
         big, small = app.fonts.get("display", 18), app.fonts.get("text", 13)
         size = big.get_linesize() * 2
-        x = inner.x + size + u(10)
-        word_w = max(big.size(r.result.upper())[0] for r in self.ending.roles) if self.ending.roles else 0
-        counts = self._reason_lines(inner.right - x - word_w - u(10), inner.bottom - y)
+        width, x = self._reason_width(inner)
+        word_w = inner.right - x - width - u(10)
+        counts = self._reason_lines(width, inner.bottom - y)
         for res, lines in zip(self.ending.roles, counts):
             if y + size > inner.bottom:
                 break
@@ -118,15 +147,9 @@ class EndScreen(Screen):
         """How many lines each role's reason may take: all it needs (up to three), cut from the
         longest first while the rows would overflow ``height``, down to one (ellipsized); so no
         role is left off the card."""
-        big, small = self.app.fonts.get("display", 18), self.app.fonts.get("text", 13)
-        size, ls, gap = big.get_linesize() * 2, small.get_linesize(), self.app.u(8)
-        # the reason starts beside the result word, centred on its line (as ``_roles`` sets it)
-        top = size // 2 + (big.get_height() - ls) // 2
+        small = self.app.fonts.get("text", 13)
         counts = [min(3, len(wrap(small, r.reason, width))) for r in self.ending.roles]
-
-        def total() -> int:
-            return sum(max(size, top + n * ls) + gap for n in counts)
-        while total() > height and max(counts, default=1) > 1:
+        while self._rows_height(counts) > height and max(counts, default=1) > 1:
             counts[counts.index(max(counts))] -= 1
         return counts
 

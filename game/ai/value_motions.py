@@ -207,7 +207,7 @@ def against_leaders(t: "Turn") -> None:
     rho = ctx.rho[bi, ni, tg] * ctx.danger[bi, ni, tg]
     standing = clip((s.prestige[:, lead] - 20.0) / 30.0, 0.0, 1.0)[:, None, :]
     faction = (ctx.faction[:, lead] & ctx.ban[:, None])[:, None, :]
-    defies, cast_out, hostile = _beyond_politburo(t, level, faction)
+    cast_out, hostile = _beyond_politburo(t, level, faction)
     aim = t.ag.out_pb[:, lead][None]                            # his role wants them out
     open_c = condemn_open(g, s)[:, lead][:, None, :]                  # no verdict standing
     want_e = legal & ((focus & (rho > 0.3) & (hostile > 0)) | (aim & (level == 0)) | cast_out) \
@@ -282,8 +282,8 @@ def _seat_forfeit(t: "Turn", level: np.ndarray) -> np.ndarray:
 
 
 def _beyond_politburo(t: "Turn", level: np.ndarray, faction: np.ndarray) -> tuple:
-    """([B,1,T] the man defies the party, [B,N,T] he is to be cast out of the Committee or the
-    party for it, [B,N,T] how hostile a motion to expel him from where he sits is). A rival is
+    """([B,1,T] he is to be cast out of the Committee or the party for defying the party,
+    [B,N,T] how hostile a motion to expel him from where he sits is). A rival is
     put out of the Politburo for the danger he is; out of the Committee for that danger only
     with less heart unless he leads an open faction or defies the party; out of the party only
     if he defies it after his defeat (game.engine.defiance) - and not at all, beyond the
@@ -298,7 +298,7 @@ def _beyond_politburo(t: "Turn", level: np.ndarray, faction: np.ndarray) -> tupl
     hostile = np.where(level == 0, 1.0, np.where(level == 1, 0.3 + 0.7 * (faction | defies),
                                                  defies))
     hostile = np.where(beyond & yielded, 0.0, hostile)
-    return defies, defies & beyond, hostile
+    return defies & beyond, hostile
 
 
 def remove(t: "Turn") -> None:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .legality import months_since
 from .state import BODY, State
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def breached(g: "Game", s: State, faction: np.ndarray) -> np.ndarray:
     appeal to the cells, October 1926: general history; game.ai.value_motions); out of it,
     it is defiance (``record``)."""
     ban = s.flags[:, g.fidx["faction_ban"]][:, None]
-    since = (s.turn - s.condemned_turn.astype(np.int64)) * g.turn_months
+    since = months_since(g, s, s.condemned_turn)
     beaten = (s.condemned_turn >= 0) & (since >= g.params["defiance_grace"])
     return faction & ban & beaten
 
@@ -55,7 +56,7 @@ def record(g: "Game", s: State, faction: np.ndarray) -> None:
 def defiant(g: "Game", s: State) -> np.ndarray:
     """[B,P] he has defied the party within the last ``defiance_memory`` months and not
     recanted since."""
-    since = (s.turn - s.defied_turn.astype(np.int64)) * g.turn_months
+    since = months_since(g, s, s.defied_turn)
     return (s.defied_turn >= 0) & (since <= g.params["defiance_memory"]) & \
         (s.defied_turn > s.recanted_turn)
 

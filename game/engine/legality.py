@@ -80,10 +80,14 @@ def check_dismiss(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     fail(_g(state.sec_patron, target) == actor, A.ALREADY_LOYAL)
 
 
+def months_since(g, state, when: np.ndarray) -> np.ndarray:
+    """Months from turn ``when`` to this turn (meaningless where ``when`` is -1: never)."""
+    return (state.turn - when.astype(np.int64)) * g.turn_months
+
+
 def _stood(g, state, when: np.ndarray, term: str) -> np.ndarray:
     """What was done in turn ``when`` (-1: never) has stood the param ``term``'s months."""
-    since = (state.turn - when.astype(np.int64)) * g.turn_months
-    return (when < 0) | (since >= g.params[term])
+    return (when < 0) | (months_since(g, state, when) >= g.params[term])
 
 
 def line_open(g, state) -> np.ndarray:

@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 # Votes that change who holds power: posts and seats.
 CHANGING = ("remove_from_post", "expel_politburo", "expel_cc", "expel_party", "promote")
 WEIGHTY = CHANGING + ("condemn", "testament", "testament_suppress")
-STRUCTURAL_TERMS = ("patronage", "fear", "bureaucracy", "discipline", "defiance")
-AGENCY_TERMS = ("ideology", "prestige", "relations", "alliance", "speech", "candidate")
 TERM_WORDS = {"patronage": "patronage (who made whose career)", "fear": "fear of the apparatus",
               "bureaucracy": "the interest of the apparatus", "discipline": "party discipline",
               "defiance": "an opposition's defiance or submission",

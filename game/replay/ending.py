@@ -66,17 +66,17 @@ def standing_sentence(g: "Game", one: State, pid: str) -> str:
     voters = power.politburo_votes(one, act)[0]
     commands = int(power.following(one, act, voters[None, :])[0, i])
     cc = float(power.cc_share(one, act)[0, i])
-    votes = f"{commands} of the {int(voters.sum())} Politburo votes and {cc:.0%} of the Central Committee"
+    share = f"{commands} of the {int(voters.sum())} Politburo votes and {cc:.0%} of the Central Committee"
     posts = [g.scenario.posts[k].name for k in np.flatnonzero(one.holder[0] == i)]
     sways = "" if 2 * commands > voters.sum() or cc > 0.5 else " " + swaying_sentence(g, one, i)
     if posts:
-        return f"{g.names[pid]}: {'; '.join(posts)}. He commands {votes}.{sways}"
+        return f"{g.names[pid]}: {'; '.join(posts)}. He commands {share}.{sways}"
     seats = [name for body, name in SEATS if one.member[0, i, BODY[body]]]
     if seats:
         return (f"{g.names[pid]} holds no post, but sits on {_and(seats)} and commands "
-                f"{votes}.{sways}")
+                f"{share}.{sways}")
     return (f"No leader holds a post or sits on a party body; {g.names[pid]} has the strongest "
-            f"following: his clients and allies give him {votes}.")
+            f"following: his clients and allies give him {share}.")
 
 
 def swaying_sentence(g: "Game", one: State, i: int) -> str:

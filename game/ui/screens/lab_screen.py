@@ -80,6 +80,8 @@ class LabScreen(Screen):
         if self.result is not None:
             rich = RichText(self.headline(), app.fonts, 15, "serif", app.pal.ink, app.pal.link, app.pal.accent)
             self.head_view = RichTextView(self.headline_rect, rich, app.pal.accent)
+            # the arms' months on one axis: worked out once a result, not once a frame
+            self.calendar = on_one_calendar(self.result.summaries)
         self._buttons()
 
     def _buttons(self) -> None:
@@ -237,7 +239,7 @@ class LabScreen(Screen):
         names = res.names()
         groups = [(names[i], s["outcomes"], colours[i % 2]) for i, s in enumerate(res.summaries)]
         outcome_bars(surface, self.bars_rect, app, groups, "Who leads at the end")
-        dates, sums = on_one_calendar(res.summaries)
+        dates, sums = self.calendar
         fans = [(names[i], s["fans"]["series"]["scissors"], colours[i % 2]) for i, s in enumerate(sums)]
         fan_chart(surface, self.fan_rect, app, dates, fans,
                   "The scissors, month by month", reference=1.0)

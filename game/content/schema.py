@@ -83,6 +83,7 @@ class Inviolable:
 class Person:
     id: str
     name: str
+    pronoun: Literal["he", "she"] = "he"   # how the vote explanations speak of this person
     leader: bool = False          # leaders act each turn (player or computer); others only vote
     prestige: float = 30.0        # 0..100: standing in the party
     ideology: Ideology = Ideology()

@@ -75,6 +75,7 @@ class Game:
                                    for q in sc.policies)     # each option's level (-1..1)
         self.leaders = np.array([p.leader for p in sc.persons], dtype=bool)
         self.names = {p.id: p.name for p in sc.persons}
+        self.pronouns = tuple(p.pronoun for p in sc.persons)     # for the texts (votes.words)
         self._build_posts()
         self._build_modifiers()
         self._build_calendar()

@@ -260,7 +260,8 @@ def nomination_text(g: "Game", s: State, nom: Nomination, b: int) -> str:
     elif camp != who:
         why.append(f"{name(camp)}'s man, whose following holds {nom.camp_share[b]:.0%} of it")
     elif camp != mover:
-        why.append(f"his own following holds {nom.camp_share[b]:.0%} of it")
+        his = votes.words(g, who)["his"]
+        why.append(f"{his} own following holds {nom.camp_share[b]:.0%} of it")
     runner = int(nom.runner_up[b])
     ahead = f", ahead of {name(runner)}." if runner >= 0 else "."
     if mover < 0:
@@ -272,7 +273,8 @@ def nomination_text(g: "Game", s: State, nom: Nomination, b: int) -> str:
                 f"{name(who)} ({'; '.join(why)})" + ahead)
     return (f"The plenum after the Congress fills a vacant seat: {name(mover)}, whose following "
             f"holds {nom.mover_share[b]:.0%} of the new Central Committee, puts up "
-            f"{'himself' if mover == who else name(who)} ({'; '.join(why)})" + ahead)
+            f"{votes.words(g, who)['himself'] if mover == who else name(who)} ({'; '.join(why)})"
+            + ahead)
 
 
 def end_sitting(g: "Game", s: State) -> None:

@@ -571,12 +571,13 @@ def explain(g: "Game", m: Motion, res: Result, b: int, top: int = 3) -> list[dic
         vote = int(res.person_vote[i, p])
         row = {"id": g.person_ids[p], "vote": "for" if vote > 0 else "against"}
         if p == put_up:          # (the Committee's own choice stands as his own mover)
-            row["reasons"] = [{"term": "candidate", "value": 0.0, "text": "he is the man put up"}]
+            row["reasons"] = [{"term": "candidate", "value": 0.0,
+                               "text": "{he} is the {man} put up".format(**words(g, p))}]
         elif p == sp:
             row["reasons"] = [{"term": "sponsor", "value": 0.0, "text": "moved the motion"}]
         elif p == t:
             row["reasons"] = [{"term": "target", "value": 0.0,
-                               "text": "the motion is against him"}]
+                               "text": f"the motion is against {words(g, p)['him']}"}]
         else:
             row.update(_reasons(g, res, i, p, vote, sp, t, top, put_up))
         out.append(row)
@@ -594,10 +595,11 @@ def _reasons(g: "Game", res: Result, i: int, p: int, vote: int, sp: int, t: int,
 
     def item(k: str) -> dict:
         text = candidate_text(g, res, i, p, vals[k], put_up) if k == "candidate" else \
-            reason_text(g, k, vals[k], sp, t)
+            reason_text(g, k, vals[k], sp, t, p)
         return {"term": k, "value": round(vals[k], 3), "text": text}
     out = {"reasons": [item(k) for k in carry[:top]] or
-           [{"term": "noise", "value": round(vals["noise"], 3), "text": "his own judgement"}]}
+           [{"term": "noise", "value": round(vals["noise"], 3),
+             "text": f"{words(g, p)['his']} own judgement"}]}
     if against:
         out["despite"] = [item(against[0])]
     return out
@@ -636,10 +638,12 @@ def group_text(g: "Game", name: str, lead: int, loyal, score: float) -> str:
         region = g.scenario.regions[g.ridx[ident]].name
         if who and loyal:
             return (f"{region}: {loyal} delegates chosen through {who}'s secretary vote with "
-                    f"him; the rest vote their views (the rank and file {lean}).")
+                    f"{words(g, lead)['him']}; the rest vote their views (the rank and file "
+                    f"{lean}).")
         return f"{region}: delegates elected freely; the rank and file {lean}."
     if kind == "clients":
-        return (f"Central Committee members who owe their seats to {who} mostly follow him; "
+        return (f"Central Committee members who owe their seats to {who} mostly follow "
+                f"{words(g, lead)['him']}; "
                 f"the others vote their views (the party {lean}).")
     if kind == "control_commission":
         return (f"Control Commission members follow {who or 'their chairman'} in the main; "
@@ -648,12 +652,12 @@ def group_text(g: "Game", name: str, lead: int, loyal, score: float) -> str:
 
 
 # what the man put up is to the voter, by the terms of his pull (``_candidate``), in the words
-# for it when it draws the voter to him and when it turns him away (standing and the bench
-# are said first, as one phrase)
-_CANDIDATE_WORDS = {"alliance": ("his ally", None),
-                    "patronage": ("a man of his patron's camp", None),
-                    "relations": ("a man he esteems", "a man he dislikes"),
-                    "fear": ("a man to fear", None),
+# for it when it draws the voter and when it turns the voter away (standing and the bench are
+# said first, as one phrase); {his}/{he} are the voter's, {man} the candidate's
+_CANDIDATE_WORDS = {"alliance": ("{his} ally", None),
+                    "patronage": ("{a_man} of {his} patron's camp", None),
+                    "relations": ("{a_man} {he} esteems", "{a_man} {he} dislikes"),
+                    "fear": ("{a_man} to fear", None),
                     "discipline": (None, "a member of a banned faction")}
 
 
@@ -664,32 +668,46 @@ def candidate_text(g: "Game", res: Result, i: int, p: int, v: float, c: int) -> 
     name = g.names[g.person_ids[c]]
     sign = 1.0 if v > 0 else -1.0
     parts = res.candidate or {}
+    voter = words(g, p)
+    a_man = "a " + words(g, c)["man"]
 
     def weighs(k: str) -> bool:
         return k in parts and float(parts[k][i, p]) * sign > 0.01
     bench, standing = weighs("bench"), weighs("prestige")
     if sign > 0:
         head = "a Politburo candidate" + (" of standing" if standing else "") if bench else \
-            "a man of standing" if standing else None
+            f"{a_man} of standing" if standing else None
     else:
-        head = "a man without standing" if standing else None
+        head = f"{a_man} without standing" if standing else None
     said = [head] if head else []
-    said += [words[sign < 0] for k, words in _CANDIDATE_WORDS.items()
-             if words[sign < 0] and weighs(k)]
+    said += [texts[sign < 0].format(a_man=a_man, **voter)
+             for k, texts in _CANDIDATE_WORDS.items() if texts[sign < 0] and weighs(k)]
     if not said:
-        return f"{name}, the man put up"
+        return f"{name}, the {words(g, c)['man']} put up"
     return f"{name} is " + (said[0] if len(said) == 1 else
                             ", ".join(said[:-1]) + " and " + said[-1])
 
 
-def reason_text(g: "Game", term: str, v: float, sp: int, t: int) -> str:
+_WORDS = {"he": {"he": "he", "his": "his", "him": "him", "himself": "himself", "man": "man"},
+          "she": {"he": "she", "his": "her", "him": "her", "himself": "herself", "man": "woman"}}
+
+
+def words(g: "Game", p: int) -> dict:
+    """The pronouns the texts use for person ``p`` (the scenario's ``pronoun``), keyed by the
+    masculine form: ``words(g, krupskaya)["his"]`` is "her"."""
+    return _WORDS[g.pronouns[p]] if p >= 0 else _WORDS["he"]
+
+
+def reason_text(g: "Game", term: str, v: float, sp: int, t: int, voter: int = -1) -> str:
+    """What one term of a named voter's vote says (``voter`` gives the pronouns)."""
     s_name = g.names[g.person_ids[sp]]
+    his = words(g, voter)["his"]
     t_name = g.names[g.person_ids[t]] if t >= 0 else None
     pos = v > 0
     if term == "ideology":
         if t_name:
-            return (f"his views are closer to {s_name}'s than to {t_name}'s" if pos else
-                    f"his views are closer to {t_name}'s than to {s_name}'s")
+            return (f"{his} views are closer to {s_name}'s than to {t_name}'s" if pos else
+                    f"{his} views are closer to {t_name}'s than to {s_name}'s")
         return "agrees with the line of the motion" if pos else \
             "disagrees with the line of the motion"
     if term == "alliance":
@@ -699,8 +717,8 @@ def reason_text(g: "Game", term: str, v: float, sp: int, t: int) -> str:
         return f"personal regard for {s_name}" if pos else (
             f"personal regard for {t_name}" if t_name else f"dislikes {s_name}")
     if term == "patronage":
-        return f"owes his career to {s_name} or his allies" if pos else \
-            f"owes his career to {t_name} or his allies"
+        return (f"owes {his} career to {s_name} or {words(g, sp)['his']} allies" if pos else
+                f"owes {his} career to {t_name} or {words(g, t)['his']} allies")
     if term == "prestige":
         return f"{s_name}'s standing in the party" if pos else (
             f"{t_name}'s standing in the party" if t_name else f"{s_name} lacks standing")
@@ -718,4 +736,4 @@ def reason_text(g: "Game", term: str, v: float, sp: int, t: int) -> str:
                 f"{t_name} has recanted and submitted to the party")
     if term == "speech":
         return f"moved by {s_name}'s speech" if pos else f"moved by {t_name}'s speech"
-    return "his own judgement"
+    return f"{his} own judgement"

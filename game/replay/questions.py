@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Optional
 if TYPE_CHECKING:
     from .debrief import PathRow, VoteView
 
+# The vote terms on each side of the structure-or-individuals question. The "candidate" term
+# is in neither: it is the man put up's pull, itself a mix of both kinds (votes.PULL).
 STRUCTURAL = ("patronage", "fear", "bureaucracy", "discipline", "defiance")
 AGENCY = ("ideology", "prestige", "relations", "alliance", "speech")
 

@@ -51,7 +51,7 @@ def make_study(scenario, vs=None, runs: int = 1000, seed: int = 1, weights=None,
             plain[k] = float(v)
     level = check_difficulty(difficulty)
     label = lambda sc: sc if isinstance(sc, str) else getattr(sc, "id", "scenario")  # noqa: E731
-    short = lambda sc: _short(label(sc))                                               # noqa: E731
+    short = lambda sc: short_name(label(sc))                                               # noqa: E731
     if sweep and vs is not None:
         raise LabError("a sweep and --vs cannot be combined: sweep one scenario at a time")
     if sweep:
@@ -68,7 +68,8 @@ def make_study(scenario, vs=None, runs: int = 1000, seed: int = 1, weights=None,
     return Study("compare", (main, base), runs, seed, plain)
 
 
-def _short(ref: str) -> str:
+def short_name(ref: str) -> str:
+    """A scenario reference (a name or a path) as its bare name: "campaign"."""
     import os
     name = os.path.basename(ref)
     for suffix in (".yaml", ".yml"):

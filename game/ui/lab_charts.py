@@ -163,3 +163,52 @@ def _band(low: list, high: list, x_of, y_of) -> list[tuple[float, float]]:
 
 def arm_colours(pal) -> list[tuple]:
     return [tuple(pal.accent), tuple(mix(pal.ink, pal.paper, 0.1))]
+
+
+def sweep_lines(surface, rect: pygame.Rect, app, table: dict, title: str) -> None:
+    """Who leads at the end against the swept setting (``summary.sweep_table``): a line per
+    outcome that ever happens, a dot and a 95% whisker at each setting, the leaders in their
+    board colours (collapse in grey)."""
+    pal, u = app.pal, app.u
+    top = _frame(surface, rect, app, title)
+    rows = table["rows"]
+    shown = [o for o in table["outcomes"] if any((r["shares"][o]["share"] or 0) > 0 for r in rows)]
+    colour = {o: pal.muted if o == "collapse" else pal.person_colour(i)
+              for i, o in enumerate(table["outcomes"])}
+    top = legend(surface, rect.x + u(8), top, app,
+                 [(_short(table["names"].get(o, o)), colour[o], True) for o in shown], rect.w - u(16))
+    f = app.fonts.get("text", 12)
+    axis = "0 = agency · 1 = structure" if table["setting"] == "structural" else table["setting"]
+    val_w = f.size("100%")[0] + u(8)
+    plot = pygame.Rect(rect.x + u(8) + val_w, top + u(6), rect.w - val_w - u(28),
+                       rect.bottom - top - 2 * f.get_linesize() - u(18))
+    values = [r["value"] for r in rows]
+    if plot.h < u(30) or plot.w < u(40) or not values:
+        return
+    lo, hi = min(values), max(values)
+    x_of = (lambda v: plot.centerx) if hi == lo else \
+        (lambda v: plot.x + u(8) + (plot.w - u(16)) * (v - lo) / (hi - lo))
+    y_of = lambda s: plot.bottom - plot.h * (s or 0)                    # noqa: E731
+    parts = min(4, gridlines(plot.h, f))
+    for k in range(parts + 1):
+        share = k / parts
+        pygame.draw.line(surface, pal.paper_dark, (plot.x, y_of(share)), (plot.right, y_of(share)), 1)
+        blit(surface, f, f"{share * 100:.0f}%", pal.ink_soft, (plot.x - u(4), y_of(share)), "midright")
+    pygame.draw.line(surface, pal.ink, plot.bottomleft, plot.bottomright, 1)
+    for v in values:
+        x = x_of(v)
+        pygame.draw.line(surface, pal.ink, (x, plot.bottom), (x, plot.bottom + u(4)), 1)
+        blit(surface, f, f"{v:g}", pal.ink_soft, (x, plot.bottom + u(4)), "midtop")
+    blit(surface, app.fonts.get("italic", 12), axis, pal.ink_soft,
+         (plot.centerx, plot.bottom + f.get_linesize() + u(6)), "midtop", max_width=rect.w - u(16))
+    width = max(2, u(3))
+    for k, o in enumerate(shown):
+        dx = (k - (len(shown) - 1) / 2) * u(3)          # the whiskers side by side, not on one line
+        pts = [(x_of(r["value"]) + dx, y_of(r["shares"][o]["share"])) for r in rows]
+        if len(pts) > 1:
+            pygame.draw.lines(surface, colour[o], False, pts, width)
+        for r, (x, y) in zip(rows, pts):
+            s = r["shares"][o]
+            pygame.draw.line(surface, colour[o], (x, y_of(s["low"])), (x, y_of(s["high"])), max(1, u(2)))
+            pygame.draw.circle(surface, colour[o], (int(x), int(y)), max(3, u(4)))
+            pygame.draw.circle(surface, pal.ink, (int(x), int(y)), max(3, u(4)), 1)

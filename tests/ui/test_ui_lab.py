@@ -36,13 +36,19 @@ def _play(app, screen, limit=10_000):
     return frames
 
 
-def test_the_lab_runs_a_handful_of_games_to_the_end(make_app, tmp_path):
+def _open_with_twenty_runs(make_app, out_dir):
+    """The lab on the tiny scenario, 20 runs chosen by clicking their button."""
     app = make_app()
-    screen = LabScreen(app, scenarios=[Listing("tiny", "four leaders, two years", str(TINY), "Tiny")], out_dir=tmp_path)
+    screen = LabScreen(app, scenarios=[Listing("tiny", "four leaders, two years", str(TINY), "Tiny")], out_dir=out_dir)
     app.push(screen)
     frames(app)
     twenty = next(b for b, n in screen.settings.run_buttons.items() if n == 20)
     click(app, twenty.rect.center)
+    return app, screen
+
+
+def test_the_lab_runs_a_handful_of_games_to_the_end(make_app, tmp_path):
+    app, screen = _open_with_twenty_runs(make_app, tmp_path)
     assert screen.settings.runs == 20
     click(app, screen.run_button.rect.center)
     assert screen.run is not None
@@ -69,3 +75,38 @@ def test_the_lab_can_be_cancelled(make_app):
     _play(app, screen)
     assert screen.result is None and screen.status == "Cancelled."
     assert screen.run_button.is_enabled
+
+
+def test_the_lab_sweeps_the_historiography_from_agency_to_structure(make_app, tmp_path):
+    """A class sees how the answer depends on which historians it believes: the same seeds
+    played at each setting from 0 (agency) to 1 (structure), who leads at the end by setting."""
+    app, screen = _open_with_twenty_runs(make_app, tmp_path)
+    click(app, screen.settings.sweep_button.rect.center)
+    assert screen.settings.sweep and screen.settings.baseline == "__none__"
+    click(app, screen.run_button.rect.center)
+    _play(app, screen)
+    result = screen.result
+    assert result is not None, screen.status
+    assert result.study.kind == "sweep"
+    assert [row["value"] for row in result.sweep["rows"]] == [0.0, 0.25, 0.5, 0.75, 1.0]
+    assert all(row["runs"] == 20 for row in result.sweep["rows"])
+    assert "at 0 (agency)" in screen.headline() and "at 1 (structure)" in screen.headline()
+    click(app, screen.report_button.rect.center)
+    assert Path(screen.written["report"]).parent.name == "tiny-structural-sweep-seed1-20runs"
+
+
+def test_choosing_a_scenario_to_compare_with_ends_the_sweep(make_app):
+    app = make_app()
+    screen = LabScreen(app, scenarios=[Listing("tiny", "", str(TINY), "Tiny"),
+                                       Listing("tiny2", "", str(TINY), "Tiny again")])
+    app.push(screen)
+    frames(app)
+    settings = screen.settings
+    settings.set_sweep(True)
+    assert not settings.slider.is_enabled
+    row = [r[0] for r in settings.base_list.rows].index("tiny2")
+    settings.base_list.ensure_visible(row)
+    frames(app)
+    click(app, settings.base_list.row_rect(row).center)
+    assert settings.baseline == "tiny2"
+    assert not settings.sweep and settings.slider.is_enabled and settings.sweep_setting() is None

@@ -1,8 +1,9 @@
 """The what-if lab: choose a scenario and what to compare it with, the number of runs, the seed
 and the historiography (how much the structure — social forces and the apparatus — weighs
-against agency — manoeuvre and personalities); run it on a worker thread with a progress bar
-while the window stays live; then who leads at the end with 95% intervals, the scissors as a fan
-chart, and the full report (HTML, CSV, charts) written to a folder shown on screen."""
+against agency — manoeuvre and personalities), or a sweep of it from one to the other; run it
+on a worker thread with a progress bar while the window stays live; then who leads at the end
+with 95% intervals (by setting, for a sweep), the scissors as a fan chart, and the full report
+(HTML, CSV, charts) written to a folder shown on screen."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,7 +13,7 @@ import pygame_gui
 
 from game.lab.summary import calendar_caveat, on_one_calendar
 from game.ui import layout
-from game.ui.lab_charts import arm_colours, fan_chart, outcome_bars
+from game.ui.lab_charts import arm_colours, fan_chart, outcome_bars, sweep_lines
 from game.ui.richtext import RichText, RichTextView
 from game.ui.screen import Screen
 from game.ui.screens.lab_settings import LabSettings
@@ -81,7 +82,7 @@ class LabScreen(Screen):
             rich = RichText(self.headline(), app.fonts, 15, "serif", app.pal.ink, app.pal.link, app.pal.accent)
             self.head_view = RichTextView(self.headline_rect, rich, app.pal.accent)
             # the arms' months on one axis: worked out once a result, not once a frame
-            self.calendar = on_one_calendar(self.result.summaries)
+            self.calendar = on_one_calendar(self.fanned())
         self._buttons()
 
     def _buttons(self) -> None:
@@ -100,8 +101,10 @@ class LabScreen(Screen):
         s = self.settings
         try:
             seed = s.seed()
-            self.run = LabRun(s.scenario_ref(), vs=s.baseline_ref(), runs=s.runs, seed=seed,
-                              weights={"structural": s.structural()}, chunk=min(s.runs, 500))
+            sweep = s.sweep_setting()
+            self.run = LabRun(s.scenario_ref(), vs=None if sweep else s.baseline_ref(), runs=s.runs, seed=seed,
+                              weights=None if sweep else {"structural": s.structural()}, sweep=sweep,
+                              chunk=min(s.runs, 500))
         except (LabError, ScenarioError, ValueError) as err:
             self.status = f"Cannot run: {err}"
             self.run = None
@@ -153,7 +156,12 @@ class LabScreen(Screen):
     def report_dir(self) -> Path:
         from game.replay.files import data_dir
         st = self.result.study
-        label = "-vs-".join(a.label for a in st.arms).replace(" ", "_").replace("(", "").replace(")", "")
+        if st.kind == "sweep":
+            from game.lab.study import short_name
+            label = f"{short_name(str(st.arms[0].spec.scenario))}-{st.sweep_name}-sweep"
+        else:
+            label = "-vs-".join(a.label for a in st.arms)
+        label = label.replace(" ", "_").replace("(", "").replace(")", "")
         base = Path(self.out_dir) if self.out_dir is not None else data_dir() / "lab"
         return base / f"{label}-seed{st.seed}-{st.runs}runs"
 
@@ -218,10 +226,19 @@ class LabScreen(Screen):
                      pygame.Rect(self.run_button.rect.x, self.status_y, self.progress_rect.right - self.run_button.rect.x,
                                  f.get_linesize() * 2), spacing=1.0, max_lines=2)
 
+    def fanned(self) -> list[dict]:
+        """The summaries the scissors chart draws: every arm's, or a sweep's two ends (as the
+        report does)."""
+        sums = self.result.summaries
+        return [sums[0], sums[-1]] if self.result.sweep is not None and len(sums) > 1 else sums
+
     def headline(self) -> str:
         res = self.result
         if res is None:
             return ""
+        if res.sweep is not None:
+            first = res.summaries[0]
+            return sweep_headline(first.get("short_title") or first["title"], res.sweep)
         if res.comparison is not None:
             caveat = calendar_caveat(res.runs[0].meta, res.runs[1].meta, short=True)
             return (caveat + " " if caveat else "") + res.comparison["headline"]
@@ -237,9 +254,34 @@ class LabScreen(Screen):
         if self.head_view is not None:
             self.head_view.draw(surface)
         names = res.names()
-        groups = [(names[i], s["outcomes"], colours[i % 2]) for i, s in enumerate(res.summaries)]
-        outcome_bars(surface, self.bars_rect, app, groups, "Who leads at the end")
+        if res.sweep is not None:
+            sweep_lines(surface, self.bars_rect, app, res.sweep, "Who leads at the end, by setting")
+            names = [names[0], names[-1]]
+        else:
+            groups = [(names[i], s["outcomes"], colours[i % 2]) for i, s in enumerate(res.summaries)]
+            outcome_bars(surface, self.bars_rect, app, groups, "Who leads at the end")
         dates, sums = self.calendar
         fans = [(names[i], s["fans"]["series"]["scissors"], colours[i % 2]) for i, s in enumerate(sums)]
         fan_chart(surface, self.fan_rect, app, dates, fans,
                   "The scissors, month by month", reference=1.0)
+
+
+def sweep_headline(title: str, table: dict) -> str:
+    """What a sweep of the historiography shows, in a sentence: how the most frequent winner's
+    share moves from one end of the setting to the other, and who wins most at the other end
+    when that is someone else."""
+    rows = table["rows"]
+    first, last = rows[0], rows[-1]
+    name = lambda o: table["names"].get(o, o)                                   # noqa: E731
+    share = lambda r, o: r["shares"][o]["share"] or 0                          # noqa: E731
+    top = max(table["outcomes"], key=lambda o: sum(share(r, o) for r in rows))
+    ends = ("agency", "structure") if table["setting"] == "structural" else ("", "")
+    at = lambda r, end: f"{r['value']:g}" + (f" ({end})" if end else "")      # noqa: E731
+    text = (f"Under “{title}”, {name(top)} leads at the end in {share(first, top) * 100:.0f}% of games "
+            f"with the setting at {at(first, ends[0])} and in {share(last, top) * 100:.0f}% at "
+            f"{at(last, ends[1])}, {first['runs']:,} games at each setting on the same seeds.")
+    for r, end in ((first, ends[0]), (last, ends[1])):
+        best = max(table["outcomes"], key=lambda o: share(r, o))
+        if best != top:
+            text += f" At {at(r, end)}, {name(best)} leads most often ({share(r, best) * 100:.0f}%)."
+    return text

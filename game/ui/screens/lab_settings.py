@@ -1,6 +1,6 @@
 """The lab's settings column: the scenario, what to compare it with (its base for a what-if),
-the number of runs, the seed and the historiography slider. It only collects choices; the lab
-screen runs them."""
+the number of runs, the seed and the historiography slider, or a sweep of it from agency to
+structure. It only collects choices; the lab screen runs them."""
 from __future__ import annotations
 
 import pygame
@@ -13,6 +13,8 @@ from game.ui.text import blit
 from game.ui.widgets import ListView, button, section_title
 
 RUNS = (20, 100, 500, 2000)
+# a sweep plays the scenario at each of these historiography settings (0 = agency, 1 = structure)
+SWEEP = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
 def snap(view: ListView, ids: list, selected) -> None:
@@ -37,6 +39,8 @@ class LabSettings:
         self.runs = 100
         self.seed_text = "1"
         self.weight = 0.5
+        self.sweep = False              # a sweep of the historiography rather than one setting
+        self.sweep_button = None
         self.cache = ScenarioCache(self.paths)
         self.entry = None
         self.slider = None
@@ -83,6 +87,23 @@ class LabSettings:
             raise ValueError("the seed must be a whole number, 0 or more")
         return int(text)
 
+    def sweep_setting(self):
+        """("structural", values) for a sweep, else None (the slider's one setting)."""
+        return ("structural", SWEEP) if self.sweep else None
+
+    def set_sweep(self, on: bool) -> None:
+        """A sweep compares the settings with each other, so it compares with no other scenario
+        (and choosing one to compare with ends the sweep)."""
+        self.sweep = on
+        if on:
+            self.baseline = NONE
+            if getattr(self, "base_list", None) is not None:
+                self.base_list.selected = NONE
+        if self.sweep_button is not None:
+            self.sweep_button.select() if on else self.sweep_button.unselect()
+        if self.slider is not None:
+            self.slider.disable() if on else self.slider.enable()
+
     def structural(self) -> float:
         if self.slider is not None:
             self.weight = round(float(self.slider.get_current_value()), 2)
@@ -121,7 +142,8 @@ class LabSettings:
         y += title_h
         self.run_buttons = {}
         for n, r in zip(RUNS, layout.split_h(pygame.Rect(rect.x, y, half, bh), [1.0] * len(RUNS), u(4))):
-            b = button(manager, r, str(n), "@option", f"{n:,} games (for each scenario compared)", name=f"runs_{n}")
+            b = button(manager, r, str(n), "@option",
+                       f"{n:,} games (for each scenario compared, or each setting swept)", name=f"runs_{n}")
             if n == self.runs:
                 b.select()
             self.run_buttons[b] = n
@@ -131,16 +153,25 @@ class LabSettings:
         self.entry.set_allowed_characters("numbers")
         self.entry.set_text(old)
         y += bh + u(14)
-        self.weight_title = pygame.Rect(rect.x, y, rect.w, title_h)
+        sweep_text = "Sweep 0 to 1"
+        sweep_w = bfont.size(sweep_text)[0] + u(24)
+        sweep_h = min(title_h - u(6), bh)
+        self.sweep_button = button(manager, pygame.Rect(rect.right - sweep_w, y, sweep_w, sweep_h), sweep_text,
+                                   "@option", "Play the scenario at each setting from 0 (agency) to 1 "
+                                   "(structure), the same seeds at each, and compare", name="sweep")
+        self.weight_title = pygame.Rect(rect.x, y, rect.w - sweep_w - u(8), title_h)
         y += title_h
         self.slider = pygame_gui.elements.UIHorizontalSlider(pygame.Rect(rect.x, y, rect.w, slider_h), self.weight,
                                                              (0.0, 1.0), manager, click_increment=0.05,
                                                              object_id="#structural")
         self.caption_y = y + slider_h + u(4)
+        self.set_sweep(self.sweep)
 
     # ---------------------------------------------------------------- events
     def handle_button(self, element) -> None:
-        if element in self.run_buttons:
+        if element is self.sweep_button:
+            self.set_sweep(not self.sweep)
+        elif element in self.run_buttons:
             self.runs = self.run_buttons[element]
             for b, n in self.run_buttons.items():
                 b.select() if n == self.runs else b.unselect()
@@ -153,6 +184,8 @@ class LabSettings:
         base = self.base_list.handle_event(event)
         if base:
             self.baseline = base
+            if base != NONE and self.sweep:
+                self.set_sweep(False)
             return True
         return False
 
@@ -164,7 +197,8 @@ class LabSettings:
         self.list.draw(surface)
         self.base_list.draw(surface)
         weight = self.structural()
-        section_title(surface, self.weight_title, f"Historiography: structure {weight:.2f}", app)
+        title = "Historiography: swept" if self.sweep else f"Historiography: structure {weight:.2f}"
+        section_title(surface, self.weight_title, title, app)
         f = app.fonts.get("italic", 13)
         blit(surface, f, "0 = agency", pal.ink_soft, (self.rect.x, self.caption_y),
              max_width=self.rect.w // 2 - u(4))

@@ -63,6 +63,15 @@ def lab_result():
     return _CACHE["lab"]
 
 
+def lab_sweep():
+    if "lab_sweep" not in _CACHE:
+        from game.lab.api import LabRun
+        from game.ui.screens.lab_settings import SWEEP
+        run = LabRun("whatif_lenin_lives", runs=12, seed=1, sweep=("structural", SWEEP), chunk=12)
+        _CACHE["lab_sweep"] = run.run()
+    return _CACHE["lab_sweep"]
+
+
 def _title(app):
     from game.ui.screens.title import TitleScreen
     app.reset(TitleScreen(app))
@@ -146,6 +155,10 @@ def setups() -> dict:
             if state == "results":
                 screen.result = lab_result()
                 screen.status = "Done: 24 games in 2.2 s."
+            elif state == "sweep":
+                screen.settings.set_sweep(True)
+                screen.result = lab_sweep()
+                screen.status = "Done: 60 games in 4.9 s."
             elif state == "running":
                 from game.lab.api import LabRun
                 screen.run = LabRun("whatif_lenin_lives", runs=100, seed=1)
@@ -160,4 +173,4 @@ def setups() -> dict:
             "takeover": replay(21, "takeover"), "debrief_path": debrief("path"),
             "debrief_turning": debrief("turning"), "debrief_sources": debrief("sources"),
             "debrief_questions": debrief("questions"), "lab": lab("settings"), "lab_running": lab("running"),
-            "lab_results": lab("results")}
+            "lab_results": lab("results"), "lab_sweep": lab("sweep")}

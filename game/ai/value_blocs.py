@@ -7,6 +7,11 @@ worth the votes it brings (the partners' own Politburo and Central Committee fol
 the common front against his greatest threat, less the cost of an open faction under the ban
 and of sitting with men whose views he does not share. He keeps to one bloc at a time.
 
+A bloc open to one leader alone (the Left Opposition) is a faction round one man: its partners
+are his following, who rally to it through the scenario's events, not leaders. He founds it
+with no partner to wait for, once his enemy leads a coalition against him, and it is worth as
+much as the party's cells will hear it (``hearing``), less the faction's cost under the ban.
+
 Bloc actions interact (Kamenev cannot join a bloc Zinoviev has not yet formed), so after each
 leader has chosen his best bloc action they are checked in the order the engine will resolve
 them, against the blocs as the earlier ones leave them: a second founder becomes a joiner, an

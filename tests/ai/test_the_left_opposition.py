@@ -10,6 +10,7 @@ Lenin's bloc with Trotsky is a proposal made from his sickbed, not an open facti
 "propose to Trotsky that they should form a Joint Bloc for Democracy"): it is secret."""
 import numpy as np
 
+from game.ai.play import play
 from game.ai.rivals import Rivals
 from game.engine import votes
 from game.engine.actions import KIND
@@ -84,3 +85,25 @@ def test_lenin_does_not_move_as_a_member_of_a_banned_faction(campaign):
     assert not votes.derive(g, s).faction[:, lenin].any()
     s.exposed[:, g.lidx["democracy_bloc"]] = True
     assert votes.derive(g, s).faction[:, lenin].all()
+
+
+def test_trotsky_leaves_the_left_opposition_for_the_united_one_and_his_men_follow(campaign):
+    """In 1926 he joins forces with Zinoviev and Kamenev (002): the Left Opposition merges
+    into the United Opposition, never sitting beside it, and its men go with him."""
+    g = campaign
+    lo, uo, tr = g.lidx["left_opposition"], g.lidx["united_opposition"], g.pidx["trotsky"]
+    men = [g.pidx["preobrazhensky"], g.pidx["radek"]]
+    seeds = np.arange(13, 25)
+    founded, moved, both, followed = (np.zeros(len(seeds), dtype=bool) for _ in range(4))
+
+    def watch(s):
+        founded[:] |= s.bloc[:, lo, tr]
+        moved[:] |= founded & s.bloc[:, uo, tr]
+        both[:] |= s.bloc[:, lo, tr] & s.bloc[:, uo, tr]
+        followed[:] |= s.bloc[:, uo][:, men].all(axis=1)
+
+    play(g, seeds.astype(np.uint64), on_turn=watch)
+    assert founded.sum() >= 6                    # measured: 10 games of 12
+    assert moved.sum() >= founded.sum() / 2      # 6 of them
+    assert not both.any()
+    assert (followed >= moved).all()

@@ -127,7 +127,7 @@ def values(t: "Turn"):
     # his following, not leaders, so he founds it with no leader to wait for - but only once
     # his enemy leads a coalition against him (the triumvirate), not against a man alone
     one_man = n_open == 1
-    solo = one_man & _ganged(t)[..., None]
+    solo = one_man & _ganged(t, x_in)[..., None]
     form = alliance * (0.25 * enough + 0.04 * lv + 0.02 * (want > 0) + 0.05
                        + 0.06 * fit + 0.005 * hidden) * np.where(one_man, hearing(t.s), 1.0) \
         - fcost
@@ -228,13 +228,11 @@ def hearing(s) -> np.ndarray:
     return clip((strikes - QUIET) / RESTLESS, 0.0, 1.0)[:, None, None].astype(F)
 
 
-def _ganged(t: "Turn") -> np.ndarray:
-    """[B,N] each leader's greatest threat has another leader, able to act, as his ally."""
-    ctx, g = t.ctx, t.g
-    X = ctx.top
-    others = g.leaders[None, None, :] & ctx.act[:, None, :] & \
-        (np.arange(g.P)[None, None, :] != X[..., None])
-    return (ctx.allied[np.arange(t.s.batch)[:, None], X] & others).any(axis=2)
+def _ganged(t: "Turn", x_in: np.ndarray) -> np.ndarray:
+    """[B,N] each leader's greatest threat has another leader, able to act, as his ally
+    (``x_in`` [B,N,L]: the threat sits in each bloc)."""
+    able = (t.s.bloc & (t.ctx.act & t.g.leaders[None, :])[:, None, :]).sum(axis=2)  # [B,L]
+    return (x_in & (able >= 2)[:, None, :]).any(axis=2)      # he is one of them (the top acts)
 
 
 def _partners(t: "Turn", rho_x: np.ndarray, level: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

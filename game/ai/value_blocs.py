@@ -7,6 +7,11 @@ worth the votes it brings (the partners' own Politburo and Central Committee fol
 the common front against his greatest threat, less the cost of an open faction under the ban
 and of sitting with men whose views he does not share. He keeps to one bloc at a time.
 
+A bloc open to one leader alone (the Left Opposition) is a faction round one man: its partners
+are his following, who rally to it through the scenario's events, not leaders. He founds it
+with no partner to wait for, once his enemy leads a coalition against him, and it is worth as
+much as the party's cells will hear it (``hearing``), less the faction's cost under the ban.
+
 Bloc actions interact (Kamenev cannot join a bloc Zinoviev has not yet formed), so after each
 leader has chosen his best bloc action they are checked in the order the engine will resolve
 them, against the blocs as the earlier ones leave them: a second founder becomes a joiner, an
@@ -21,6 +26,7 @@ import numpy as np
 from ..engine import defiance
 from ..engine.actions import KIND
 from ..engine.power import patron_sum
+from ..engine.state import IND
 from ..engine.arith import along_last, clip, dist3, eye
 from .value_actions import KAPPA
 
@@ -28,6 +34,9 @@ if TYPE_CHECKING:
     from .rivals import Turn
 
 F = np.float32
+# strikes (the indicator) at which the cells begin to hear a one-man faction, and the rise
+# above it at which they hear it fully: about 30 in 1922, 46 by August 1923
+QUIET, RESTLESS = 30.0, 25.0
 FORM, JOIN, LEAVE = KIND["form_bloc"], KIND["join_bloc"], KIND["leave_bloc"]
 
 
@@ -114,10 +123,16 @@ def values(t: "Turn"):
     # a bloc made for these partners (its open_to) suits better than one open to anyone
     n_open = g.bloc_open_to[:, lead].sum(axis=1)[None, None, :]
     fit = (1.0 + n_pot) / np.maximum(n_open, 1)
+    # a faction round one man (the Left Opposition, open to Trotsky alone): its partners are
+    # his following, not leaders, so he founds it with no leader to wait for - but only once
+    # his enemy leads a coalition against him (the triumvirate), not against a man alone
+    one_man = n_open == 1
+    solo = one_man & _ganged(t, x_in)[..., None]
     form = alliance * (0.25 * enough + 0.04 * lv + 0.02 * (want > 0) + 0.05
-                       + 0.06 * fit + 0.005 * hidden) - fcost
+                       + 0.06 * fit + 0.005 * hidden) * np.where(one_man, hearing(t.s), 1.0) \
+        - fcost
     form_ok = open_to & closed & (cnt == 0)[:, None, :] & ~in_any[..., None] & threatened \
-        & (n_pot > 0) & t.bloc_formable[:, None, :]
+        & ((n_pot > 0) | solo) & t.bloc_formable[:, None, :]
     # a bloc that would take me in now: free to form, or held by men who fear my enemy
     home = open_to & closed & ~x_in & (((cnt == 0) & t.bloc_formable)[:, None, :]
                                        | (fear_x >= 0.5))
@@ -130,8 +145,9 @@ def values(t: "Turn"):
     # leaving: an ally has become my greatest threat, the others no longer fear my enemy,
     # or a faction of one only bleeds
     danger = x_in & (level >= 0.6)[..., None]
-    idle = (fear_x < 0.25) & (cnt > 1)[:, None, :]
-    lonely = (cnt == 1)[:, None, :]
+    idle = (fear_x < 0.25) & (n_lead - me > 0)      # his following fears no one: not idle
+    # alone among those who can still act: Trotsky in Lenin's bloc after Lenin fell silent
+    lonely = ((members & ctx.act[:, cols][:, None, :]).sum(axis=2) == 1)[:, None, :]
     # a dead end: the bloc carries neither body, those who fear my enemy cannot join it, and
     # another bloc could take us all in
     weak = (cc_bloc <= 0.5) & (pb_after <= 0.5)
@@ -199,6 +215,24 @@ def enemy_level(t: "Turn") -> np.ndarray:
     x_ideo = s.ideology[bi, X]                                              # [B,N,3]
     dist = dist3(ideo, x_ideo) / 3.0
     return camp / (st[:, ctx.lead] + 0.05) * (0.7 + 0.6 * dist) * (ctx.top_val > 0)
+
+
+def hearing(s) -> np.ndarray:
+    """[B,1,1] how far a faction round one man is heard in the party's cells: it appeals over
+    the leaders' heads to the rank and file, who listen when they are restless. The strike
+    wave of summer 1923 and the scissors crisis gave the 46 their hearing (000: "criticism of
+    the Politbureau's course, both economically and in terms of ... the Party regime"; the
+    strikes of August-September 1923 are general history); in a quiet party it is a faction
+    that only bleeds under the ban."""
+    strikes = s.ind[:, IND["strikes"]]
+    return clip((strikes - QUIET) / RESTLESS, 0.0, 1.0)[:, None, None].astype(F)
+
+
+def _ganged(t: "Turn", x_in: np.ndarray) -> np.ndarray:
+    """[B,N] each leader's greatest threat has another leader, able to act, as his ally
+    (``x_in`` [B,N,L]: the threat sits in each bloc)."""
+    able = (t.s.bloc & (t.ctx.act & t.g.leaders[None, :])[:, None, :]).sum(axis=2)  # [B,L]
+    return (x_in & (able >= 2)[:, None, :]).any(axis=2)      # he is one of them (the top acts)
 
 
 def _partners(t: "Turn", rho_x: np.ndarray, level: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

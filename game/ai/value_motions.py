@@ -16,7 +16,7 @@ import numpy as np
 from ..engine import defiance
 from ..engine.actions import POWERS
 from ..engine.arith import along_last, clip, distinct, dot3
-from ..engine.legality import condemn_open, politburo_vacancies
+from ..engine.legality import condemn_open, inviolable, politburo_vacancies
 from ..engine.state import BODY, IND
 from .forecast import body_for
 from .value_actions import ACT_MIN, KAPPA, open_quarrel, person_ok, settled
@@ -277,8 +277,39 @@ def _seat_forfeit(t: "Turn", level: np.ndarray) -> np.ndarray:
     player plays the rules, not the party's manners."""
     g, s, ctx = t.g, t.s, t.ctx
     breach = defiance.breached(g, s, ctx.faction)[:, ctx.lead][:, None, :]
-    ruthless = ctx.human[ctx.lead][None, None, :] & (not t.dif.pretext)
-    return (level > 0) | breach | ruthless
+    return (level > 0) | breach | _ruthless(t, ctx.lead)
+
+
+def _ruthless(t: "Turn", target) -> np.ndarray:
+    """[1,1,T] or [B,1,T] ``target`` ([T] or [B,1,T]; -1: nobody) is a human player the
+    rivals' level lets them move against with no pretext (``pretext`` false: hard, and a
+    stand-in playing a seat)."""
+    human = t.ctx.human[np.maximum(target, 0)] & (np.asarray(target) >= 0)
+    return human.reshape((-1, 1, human.shape[-1])) & (not t.dif.pretext)
+
+
+def _posts_forfeit(t: "Turn", holder: np.ndarray) -> np.ndarray:
+    """[B,N,K] a motion to take each post from its holder (``holder`` [B,1,K]) may be moved:
+    the party has condemned his views and he has persisted past the grace it gives to submit
+    (defiance.beaten, not ``submitted``). A campaign against a man is fought in words first:
+    Trotsky, condemned at the Thirteenth Conference (January 1924; 001: "13th Party
+    Conference condemns Trotsky's views"), lost the War Commissariat a year later; Bukharin,
+    his 'Right deviation' condemned in November 1928 (the campaign's motion), lost Pravda in
+    April 1929 (001: "1929 Apr: Bukharin removed as editor of *Pravda*") and Tomsky the unions
+    in June (general history). Before, the computer rivals took the Right's posts as soon as
+    the grain taken by force parted them from Stalin - Pravda and the unions in April 1928,
+    most of them before any verdict on their views.
+
+    [B,N,K] with the movers: Lenin, whom no motion may touch (legality.inviolable), needs no
+    verdict - his word was one (001: "I propose to the comrades to find a way of removing
+    Stalin from that position"); without it Stalin kept the Secretariat in every game but
+    one in 300 and the succession was all but settled from the start."""
+    g, s = t.g, t.s
+    h = np.maximum(holder[:, 0, :], 0)                                          # [B,K]
+    bi = np.arange(s.batch)[:, None]
+    persists = defiance.beaten(g, s) & ~defiance.submitted(s)                    # [B,P]
+    above = inviolable(g, s)[:, t.ctx.lead][..., None]                           # [B,N,1]
+    return persists[bi, h][:, None, :] | _ruthless(t, holder) | above
 
 
 def _beyond_politburo(t: "Turn", level: np.ndarray, faction: np.ndarray) -> tuple:
@@ -312,7 +343,8 @@ def remove(t: "Turn") -> None:
     ni, tc = np.arange(len(lead))[None, :, None], np.maximum(tg, 0)
     rho = np.where(tg >= 0, ctx.rho[bi, ni, tc] * ctx.danger[bi, ni, tc], 0.0)
     ramp = _ramp(t, "remove", holder)                                             # [B,N,K]
-    want = legal & (rho > 0.2) & (ctx.rho[bi, ni, tc] >= _focus(t)) & (ramp > 0)
+    want = legal & (rho > 0.2) & (ctx.rho[bi, ni, tc] >= _focus(t)) & (ramp > 0) & \
+        _posts_forfeit(t, holder)
     claim = t.menu.CLAIM_AGAINST + tc
     if not want.any():
         t.board.put("remove", 0.0, legal, keep=False, target=tg, arg=np.arange(g.K),

@@ -44,13 +44,13 @@ def breached(g: "Game", s: State, faction: np.ndarray) -> np.ndarray:
     return faction & ban & beaten(g, s)
 
 
-def beaten(g: "Game", s: State) -> np.ndarray:
-    """[B,P] the majority's verdict on his views has stood ``defiance_grace`` months: time
+def beaten(g: "Game", s: State, grace: str = "defiance_grace") -> np.ndarray:
+    """[B,P] the majority's verdict on his views has stood the param ``grace``'s months: time
     enough to submit. Before it the party fought a man in words; after it, if he persists
-    (not ``submitted``), it took his posts (game.ai.value_motions.remove), and if he breaks the
-    ban on factions (``breached``), his seat and at last his party card."""
+    (not ``submitted``), it took his posts (``post_grace``, game.ai.value_motions.remove), and
+    if he breaks the ban on factions (``breached``), his seat and at last his party card."""
     since = months_since(g, s, s.condemned_turn)
-    return (s.condemned_turn >= 0) & (since >= g.params["defiance_grace"])
+    return (s.condemned_turn >= 0) & (since >= g.params[grace])
 
 
 def record(g: "Game", s: State, faction: np.ndarray) -> None:

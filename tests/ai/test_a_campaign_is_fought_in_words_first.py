@@ -56,15 +56,15 @@ def test_the_right_keeps_its_posts_for_opposing_forced_procurement_before_a_verd
     assert not _forfeit(g, s).any()
 
 
-def test_nor_in_the_months_the_verdict_gives_it_to_submit(campaign):
+def test_nor_in_the_month_of_the_verdict_before_it_has_had_time_to_submit(campaign):
     g = campaign
-    s = _condemned(g, _the_right_against_force(g), months_ago=2)
+    s = _condemned(g, _the_right_against_force(g), months_ago=0)
     assert not _forfeit(g, s).any()
 
 
 def test_a_condemned_man_who_persists_forfeits_his_posts(campaign):
     g = campaign
-    s = _condemned(g, _the_right_against_force(g), months_ago=7)
+    s = _condemned(g, _the_right_against_force(g), months_ago=2)
     assert _forfeit(g, s).all()
 
 
@@ -86,10 +86,20 @@ def test_hard_rivals_need_no_verdict_to_take_the_human_players_posts(campaign):
     assert not _forfeit(g, s, "normal", skip=(g.pidx["bukharin"],)).any()
 
 
-def test_a_resolution_against_a_mans_line_is_a_verdict_on_his_views(campaign):
-    """'Against the Right deviation' condemns the Bukharin group's views (November 1928, April
-    1929): the grace to submit runs from it."""
+def test_a_resolution_against_trotskyism_is_a_verdict_on_trotskys_views(campaign):
+    """The campaign against 'Trotskyism' (autumn 1924) condemned the man's views: his posts
+    may be taken once he persists (003: removed from the War Commissariat in January 1925)."""
     g = campaign
-    m = [m.id for m in g.scenario.motions].index("against_right_deviation")
-    effects = g.scenario.motions[m].effects
-    assert {f"condemn({p})" for p in RIGHT} <= set(effects)
+    m = [m.id for m in g.scenario.motions].index("condemn_trotskyism")
+    assert "condemn(trotsky)" in g.scenario.motions[m].effects
+
+
+def test_the_rivals_condemn_a_mans_views_at_a_congress_or_conference_not_any_month(campaign):
+    """The Thirteenth Conference condemned Trotsky (001), the Sixteenth Conference, with the
+    plenum before it, the Bukharin group (April 1929, general history)."""
+    g = campaign
+    s = _the_right_against_force(g)
+    for date, due in (("1928-09", False), ("1929-04", True)):
+        s.turn = next(t for t in range(g.n_turns) if g.date(t) == date)
+        t = Rivals(g, "normal").evaluate(s)
+        assert np.all(value_motions._verdict_due(t, t.ctx.lead) == due), date

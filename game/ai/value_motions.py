@@ -16,7 +16,7 @@ import numpy as np
 from ..engine import defiance
 from ..engine.actions import POWERS
 from ..engine.arith import along_last, clip, distinct, dot3
-from ..engine.legality import condemn_open, politburo_vacancies
+from ..engine.legality import condemn_open, inviolable, politburo_vacancies
 from ..engine.state import BODY, IND
 from .forecast import body_for
 from .value_actions import ACT_MIN, KAPPA, open_quarrel, person_ok, settled
@@ -218,7 +218,7 @@ def against_leaders(t: "Turn") -> None:
     seat = _seat_forfeit(t, level)
     unseated = (want_e | want_d) & ~seat
     want_e, want_d = want_e & seat, want_d & seat
-    want_c = legal & open_c & (ramp > 0) & (
+    want_c = legal & open_c & (ramp > 0) & _verdict_due(t, lead) & (
         (focus & (rho > 0.5) & (faction | (standing > 0.5))) | unseated)
     condemn_body = _body(t, "congress")
     cc_want = want_d | (want_e & (level < 2)) | (want_c & (condemn_body == "central_committee"))
@@ -262,6 +262,35 @@ def against_leaders(t: "Turn") -> None:
                     claim=claim)
 
 
+def _verdict_due(t: "Turn", target) -> np.ndarray | bool:
+    """A verdict on a man's views is given by a Congress or a Conference of the party, not at
+    any month's plenum: the Thirteenth Conference condemned Trotsky (January 1924, 001:
+    "13th Party Conference condemns Trotsky's views"), the Fourteenth Congress the Leningrad
+    Opposition (December 1925), the Fifteenth Conference the United Opposition (October 1926),
+    the Sixteenth Conference, with the plenum before it, the Bukharin group (April 1929,
+    general history). Before, the computer Stalin condemned Bukharin's views in February or
+    March 1928, the month after the grain taken by force parted them. A human player may be
+    condemned at any plenum by a level with no ``pretext`` (hard); in a scenario with no
+    Congress or Conference left to sit, any month's plenum gives the verdict."""
+    if t.ctx.sitting_kind in VERDICT_SITTINGS or not _sittings_ahead(t.g, t.s.turn):
+        return True
+    return _ruthless(t, target)
+
+
+VERDICT_SITTINGS = ("congress", "conference")
+_AHEAD: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _sittings_ahead(g, turn: int) -> bool:
+    """A Congress or a Conference sits this turn or later (fixed by the scenario: worked out
+    once per game and turn)."""
+    memo = _AHEAD.setdefault(g, {})
+    if turn not in memo:
+        memo[turn] = any(u >= turn and g.scenario.sittings[i].kind in VERDICT_SITTINGS
+                         for u, i in g.sitting_at.items())
+    return memo[turn]
+
+
 def _seat_forfeit(t: "Turn", level: np.ndarray) -> np.ndarray:
     """[B,1,T] a motion to reduce or put the man out of the Politburo may be moved: he sits
     outside it already (the steps beyond it), or he has breached the ban on factions after his
@@ -277,8 +306,50 @@ def _seat_forfeit(t: "Turn", level: np.ndarray) -> np.ndarray:
     player plays the rules, not the party's manners."""
     g, s, ctx = t.g, t.s, t.ctx
     breach = defiance.breached(g, s, ctx.faction)[:, ctx.lead][:, None, :]
-    ruthless = ctx.human[ctx.lead][None, None, :] & (not t.dif.pretext)
-    return (level > 0) | breach | ruthless
+    return (level > 0) | breach | _ruthless(t, ctx.lead)
+
+
+def _ruthless(t: "Turn", target) -> np.ndarray:
+    """[1,1,T] or [B,1,T] ``target`` ([T] or [B,1,T]; -1: nobody) is a human player the
+    rivals' level lets them move against with no pretext (``pretext`` false: hard, and a
+    stand-in playing a seat)."""
+    human = t.ctx.human[np.maximum(target, 0)] & (np.asarray(target) >= 0)
+    return human.reshape((-1, 1, human.shape[-1])) & (not t.dif.pretext)
+
+
+def _posts_forfeit(t: "Turn", holder: np.ndarray) -> np.ndarray:
+    """[B,N,K] each leader may move to take each post from its holder (``holder`` [B,1,K]):
+    the party has condemned the holder's views (``_verdict_due``) and he has persisted past
+    the ``post_grace`` it gives him to submit (defiance.beaten, not ``submitted``). A campaign
+    against a man is fought in words first: Trotsky, his 'Trotskyism' condemned, lost the War
+    Commissariat in January 1925 (003); Zinoviev and Kamenev, condemned at the Fourteenth
+    Congress, Leningrad and Moscow in January 1926; the Bukharin group, condemned in April
+    1929, Pravda that month (001: "1929 Apr: Bukharin removed as editor of *Pravda*") and the
+    unions in June (general history). Before, the computer rivals took the Right's posts as
+    soon as the grain taken by force parted them from Stalin - Pravda and the unions in April
+    1928, most of them before any verdict on their views.
+
+    Lenin's word was a verdict (001: "I propose to the comrades to find a way of removing
+    Stalin from that position"): he, whom no motion may touch (legality.inviolable), needs no
+    other, nor does anyone move to take the Secretariat once his Testament is published.
+    Without that Stalin kept the Secretariat in every game but one in 300 and the succession
+    was all but settled from the start. A level with no ``pretext`` (hard) needs no verdict
+    against the human player."""
+    g, s = t.g, t.s
+    h = np.maximum(holder[:, 0, :], 0)                                          # [B,K]
+    bi = np.arange(s.batch)[:, None]
+    persists = defiance.beaten(g, s, "post_grace") & ~defiance.submitted(s)     # [B,P]
+    above = inviolable(g, s)[:, t.ctx.lead][..., None]                           # [B,N,1]
+    return persists[bi, h][:, None, :] | _ruthless(t, holder) | above | _testament(t)
+
+
+def _testament(t: "Turn") -> np.ndarray:
+    """[B,1,K] the post is the Secretariat and Lenin's Testament, which asks the comrades to
+    remove its holder, has been published."""
+    g, s = t.g, t.s
+    gs = np.zeros(g.K, dtype=bool)
+    gs[g.power_posts["appoint"]] = True
+    return (s.flags[:, g.fidx["testament_published"]][:, None] & gs[None, :])[:, None, :]
 
 
 def _beyond_politburo(t: "Turn", level: np.ndarray, faction: np.ndarray) -> tuple:
@@ -312,7 +383,8 @@ def remove(t: "Turn") -> None:
     ni, tc = np.arange(len(lead))[None, :, None], np.maximum(tg, 0)
     rho = np.where(tg >= 0, ctx.rho[bi, ni, tc] * ctx.danger[bi, ni, tc], 0.0)
     ramp = _ramp(t, "remove", holder)                                             # [B,N,K]
-    want = legal & (rho > 0.2) & (ctx.rho[bi, ni, tc] >= _focus(t)) & (ramp > 0)
+    want = legal & (rho > 0.2) & (ctx.rho[bi, ni, tc] >= _focus(t)) & (ramp > 0) & \
+        _posts_forfeit(t, holder)
     claim = t.menu.CLAIM_AGAINST + tc
     if not want.any():
         t.board.put("remove", 0.0, legal, keep=False, target=tg, arg=np.arange(g.K),

@@ -57,7 +57,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "kill": ("person",), "set_policy": ("policy", "option"),
     "relation": ("person", "person", "num"), "secretary": ("region", "person", "num"),
     "recruit": ("region", "num"), "silence": ("person",), "enter": ("person", "body"),
-    "defy": ("person",), "recant": ("person",),
+    "defy": ("person",), "recant": ("person",), "condemn": ("person",),
 }
 ID_KINDS = ("person", "post", "region", "bloc", "event")
 # The actions a leader takes (the engine's action kinds, game.engine.actions; tests/content

@@ -56,6 +56,12 @@ DEFAULTS = MappingProxyType({
     # as a faction and was expelled in the autumn of 1927)
     "defiance_memory": 12.0,
     "defiance_grace": 6.0,
+    # the computer rivals take a condemned man's posts only once his views have been condemned
+    # this many months and he has not submitted (ai.value_motions._posts_forfeit): the posts
+    # went at the plenum after the verdict - Zinoviev's Leningrad and Kamenev's Moscow in
+    # January 1926 after the Fourteenth Congress, Pravda in April 1929 with the verdict on the
+    # Bukharin group (001), the unions in June (general history)
+    "post_grace": 1.0,
     "polemic_prestige": 3.0,
     # diminishing returns of the pamphlet war: readers tire of the same quarrel, so a polemic
     # hits 1 / (1 + polemic_fatigue x the polemics its target has suffered lately); that count

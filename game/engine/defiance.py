@@ -41,9 +41,16 @@ def breached(g: "Game", s: State, faction: np.ndarray) -> np.ndarray:
     appeal to the cells, October 1926: general history; game.ai.value_motions); out of it,
     it is defiance (``record``)."""
     ban = s.flags[:, g.fidx["faction_ban"]][:, None]
+    return faction & ban & beaten(g, s)
+
+
+def beaten(g: "Game", s: State, grace: str = "defiance_grace") -> np.ndarray:
+    """[B,P] the majority's verdict on his views has stood the param ``grace``'s months: time
+    enough to submit. Before it the party fought a man in words; after it, if he persists
+    (not ``submitted``), it took his posts (``post_grace``, game.ai.value_motions.remove), and
+    if he breaks the ban on factions (``breached``), his seat and at last his party card."""
     since = months_since(g, s, s.condemned_turn)
-    beaten = (s.condemned_turn >= 0) & (since >= g.params["defiance_grace"])
-    return faction & ban & beaten
+    return (s.condemned_turn >= 0) & (since >= g.params[grace])
 
 
 def record(g: "Game", s: State, faction: np.ndarray) -> None:

@@ -140,7 +140,8 @@ def apply_result(g: "Game", s: State, m: votes.Motion, res: votes.Result) -> Non
     """What adopted (or defeated) motions do; a wave may hold different kinds game by game."""
     for code in distinct(m.kind[m.mask]):
         here = m.mask & (m.kind == code)
-        _apply_kind(g, s, votes.KINDS[int(code)], m, res.passed & here, here & ~res.passed)
+        _apply_kind(g, s, votes.KINDS[int(code)], m, res.passed & here, here & ~res.passed,
+                    res.faction)
     # a defeated mover pays; a defeated faction pays more under the ban
     bi = np.arange(s.batch)
     ok, lost = res.passed & m.mask, m.mask & ~res.passed
@@ -152,7 +153,7 @@ def apply_result(g: "Game", s: State, m: votes.Motion, res: votes.Result) -> Non
 
 
 def _apply_kind(g: "Game", s: State, kind: str, m: votes.Motion, ok: np.ndarray,
-                lost: np.ndarray) -> None:
+                lost: np.ndarray, faction: np.ndarray) -> None:
     bi = np.arange(s.batch)
     t = np.maximum(m.target, 0)
     if kind in ("resolution", "policy"):
@@ -164,6 +165,13 @@ def _apply_kind(g: "Game", s: State, kind: str, m: votes.Motion, ok: np.ndarray,
         mates = (s.bloc[b] & s.bloc[b, :, t[ok]][:, :, None]).any(axis=1)       # [n,P]
         mates[np.arange(len(b)), t[ok]] = False
         s.prestige[b] -= 3.0 * mates
+        # the verdict names his faction: the views of his mates in an open opposition faction
+        # ([B,P] ``faction``, votes.derive) are condemned with his (the 'Leningrad Opposition'
+        # at the Fourteenth Congress, the 'opposition bloc' at the Fifteenth Conference, the
+        # 'Bukharin group' in April 1929; general history), and the grace to submit runs for
+        # each of them (engine.defiance)
+        named = mates & faction[b]
+        s.condemned_turn[b] = np.where(named, s.turn, s.condemned_turn[b])
         mutate.relation(g, s, ok, m.sponsor, t, -0.2)
     elif kind == "remove_from_post":
         mutate.appoint(g, s, ok, _successors(g, s, m, ok), m.arg)

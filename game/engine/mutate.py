@@ -180,6 +180,14 @@ def defy(g, state, mask, person) -> None:
     state.defied_turn[b, p] = state.turn
 
 
+def condemn(g, state, mask, person) -> None:
+    """A verdict on his views: a resolution against the line he stands for condemns him as a
+    motion against the man does (game.engine.defiance: the party's grace to submit runs from
+    it)."""
+    b, p = _rows(state, mask, person)
+    state.condemned_turn[b, p] = state.turn
+
+
 def recant(g, state, mask, person) -> None:
     """He renounces his opposition: leaves every bloc and submits to the majority, which
     remembers it (game.engine.defiance)."""

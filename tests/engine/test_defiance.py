@@ -116,3 +116,16 @@ def test_defiance_weighs_on_no_other_motion(tiny):
     m = votes.Motion.of("condemn", "central_committee", [tiny.pidx["stalin"]],
                         [tiny.pidx["trotsky"]], np.zeros((1, 3)), np.zeros(1), [True])
     assert not votes.compute(tiny, s, m).terms["defiance"].any()
+
+
+def test_a_verdict_given_by_a_resolution_gives_the_man_the_same_time_to_submit(tiny):
+    """condemn(person), the effect of a resolution against his line ('Against the Right
+    deviation'), is a verdict on his views as a motion against the man is: after
+    ``defiance_grace`` months he is beaten, and his posts may be taken if he persists."""
+    s = tiny.new_state([5])
+    t = tiny.pidx["trotsky"]
+    s.turn = 8
+    mutate.condemn(tiny, s, np.array([True]), t)
+    assert not defiance.beaten(tiny, s)[0, t]
+    s.turn += int(tiny.params["defiance_grace"] / tiny.turn_months)
+    assert defiance.beaten(tiny, s)[0, t]

@@ -9,7 +9,9 @@ from game.replay.session import Session
 
 from replay_helpers import SCRIPTED, play_to_end
 
-SEED = 5
+# a game in which a side loses (seed 5 until rules version 18, when the rivals took posts
+# without a verdict on their holder's views)
+SEED = 1
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from game.replay.session import Session
 
 from replay_helpers import SCRIPTED, play_to_end
 
-SEED = 5
+SEED = 8
 
 
 @pytest.fixture(scope="module")

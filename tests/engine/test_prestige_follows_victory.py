@@ -109,3 +109,24 @@ def test_a_polemic_reads_the_same_rule_in_every_game_of_a_batch(tiny):
         tiny.step(st, [move])
     tiny.step(batch, [move, move])
     assert np.array_equal(batch.prestige, np.concatenate([st.prestige for st in lone]))
+
+
+def test_a_leader_whose_rival_is_beaten_at_a_congress_gains_standing_and_keeps_it(tiny):
+    """001: "by 1929, he had politically defeated and neutralised all his main rivals": the
+    Congress's verdict raises the victor, lowers the beaten man, and the victor's standing is
+    not pulled back towards the ordinary the months after."""
+    from game.engine import votes
+    from game.engine.sittings import apply_report
+    s = tiny.new_state([1])
+    lead = _leader(tiny, s)
+    rival = tiny.pidx["kamenev"] if lead != tiny.pidx["kamenev"] else tiny.pidx["trotsky"]
+    s.prestige[0, [lead, rival]] = 50.0
+    report = votes.Motion.of("report", "congress", [lead], [rival], np.zeros((1, 3)), [0.3],
+                             [True])
+    apply_report(tiny, s, report, np.array([True]), np.array([False]))
+    won = float(s.prestige[0, lead])
+    assert won > 50.0 > s.prestige[0, rival]
+    for _ in range(6):
+        _quiet_month(tiny, s)
+    assert s.prestige[0, lead] >= won - 0.5                  # the verdict holds
+    assert s.prestige[0, rival] < 44.0                       # the beaten man's standing fades

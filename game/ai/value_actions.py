@@ -14,7 +14,7 @@ import numpy as np
 
 from ..engine.actions import KIND
 from ..engine.arith import along_last, clip, dist3, dot_last
-from ..engine.resolve import polemic_fatigue
+from ..engine.resolve import polemic_author_gain, polemic_fatigue
 
 if TYPE_CHECKING:
     from .rivals import Turn
@@ -153,18 +153,22 @@ def polemic(t: "Turn") -> None:
     lean = ctx.lean[:, None, :]
     mine = dist3(s.ideology[:, lead, :], lean)                    # [B,N]
     theirs = mine[:, None, :]                                                   # [B,1,T]
-    own = np.where(mine[..., None] < theirs, 1.0, -1.0)
     rho = ctx.rho[:, :, lead] * np.minimum(ctx.danger[:, :, lead], 1.0)         # [B,N,T]
     # a polemic tells against a man in proportion to the standing he has to lose
     hit = hit * clip(s.prestige[:, lead] / 40.0, 0.25, 1.5)[:, None, :]
     # ...and less against a man the press has been hammering lately (the engine's fatigue)
     hit = hit * polemic_fatigue(g, s, slice(None), lead)[:, None, :]
+    # ...and less from the weaker side, whose pamphlets cost their author (the engine's rule)
+    weaker = ctx.standing[:, lead][:, :, None] < ctx.standing[:, lead][:, None, :]
+    hit = hit * np.where(weaker, g.params["polemic_from_below"], 1.0)
+    closer = mine[..., None] < theirs
+    own = polemic_author_gain(g, hit, closer & ~weaker)
     # [B,N,T] tables of the leaders among themselves (row n: leader n; column: the target)
     ally = ctx.allied[:, lead[:, None], lead[None, :]]
     regard = s.relations[:, lead[None, :], lead[:, None]]                        # his regard for me
     value = KAPPA * (rho * rho * hit + own) - KAPPA * 2 * hit * ally \
         - 0.004 * (1.0 - rho) - 0.01 * np.maximum(regard, 0.0) * (rho < 0.5) \
-        + 0.004 * t.ch.principle[None, :, None] * (own > 0) * mine[..., None] / 3.0
+        + 0.004 * t.ch.principle[None, :, None] * closer * mine[..., None] / 3.0
     # a quarrel already at its worst gains little from one more pamphlet
     feud = 0.4 + 0.3 * (1.0 + s.relations[:, lead[:, None], lead[None, :]])
     # ...and a quarrel in print waits for his patience, as the Testament does (without it every

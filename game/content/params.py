@@ -69,6 +69,19 @@ DEFAULTS = MappingProxyType({
     # took every leader's standing to nothing within a year; see scenarios/README.md 10.3)
     "polemic_fatigue": 1.0,
     "polemic_memory": 0.5,
+    # the party reads a polemic by who writes it (engine.resolve._polemic). Against a man with
+    # a greater following (power.claim) it is an attack on the party's majority: it keeps
+    # polemic_from_below of its force and costs its author two points - 002_ff0f80d5a52c10e2.txt:
+    # "Trotsky continues to dig his grave by launching attacks on the party bureaucracy. His
+    # criticism was none too popular with the party members". From the stronger side and
+    # closer to the rank and file it is the party's line, and its author gains polemic_credit
+    # of the harm it does - 003_b93a2685db1b60b4.txt: "A stream of literature was brought out
+    # against Trotsky, while reinforcing the idea of the Leninist Old Guard". Nothing is to be
+    # gained by attacking a man with no standing left to lose, and a beaten man's pamphlets
+    # against the victor cost him (without it the pamphlet war went on for years, Zinoviev
+    # writing some 37 polemics a game, and took the victor to less than 30 by 1927)
+    "polemic_from_below": 0.5,
+    "polemic_credit": 0.3,
     "failed_motion_prestige": 2.0,
     # a line, once changed, stands this many months before a motion (or the Comintern chairman)
     # may change it again: the leadership did not reopen a policy month after month - the NEP
@@ -77,7 +90,12 @@ DEFAULTS = MappingProxyType({
     "policy_term": 6.0,
     "speech_sway": 0.25,
     "testament_prestige": 18.0,
-    "prestige_drift": 0.01,         # monthly pull of prestige back towards 30
+    "prestige_drift": 0.01,         # monthly pull of prestige back towards 30...
+    # ...or towards this for the leading figure of the party (engine.upkeep.prestige_mark): the
+    # victor of the congresses keeps the standing they gave him, his beaten rivals lose theirs
+    # (without it the drift took from Stalin some 30 points a game and the victor of 1927 was
+    # pulled back towards the ordinary while his rivals fell)
+    "leader_prestige": 60.0,
     # economy (monthly rates and targets; 1913 = 100)
     "ind_price_rate": 0.055,
     "ind_price_raise": 190.0,       # target industrial prices when trusts set them freely

@@ -180,22 +180,43 @@ def _leave(g, s, ok, actor, target, arg, arg2) -> None:
 def _polemic(g, s, ok, actor, target, arg, arg2) -> None:
     """A polemic costs its target standing in proportion to the standing he has, more when
     the rank and file already lean the author's way, and less the more he has been attacked
-    lately (the same quarrel read again persuades fewer); it wins the author standing only
-    then, and costs him when they do not. Either way it pulls the party a little towards him."""
+    lately (the same quarrel read again persuades fewer). The party reads it by who writes it:
+    against a man with a greater following it is an attack on the party's majority and keeps
+    polemic_from_below of its force. The author gains a share of the harm done when his is the
+    party's line - closer to the rank and file, and from the stronger side - and loses standing
+    otherwise. Either way it pulls the party a little towards him."""
     b = np.flatnonzero(ok)
     a, t = actor[ok], target[ok]
     authors = s.rows(b)                                 # read in the authors' games only
     press = g.holds_power(authors, "press")[np.arange(len(b)), a]
     lean = power.party_lean(authors)
     closer = dist3(s.ideology[b, a], lean) < dist3(s.ideology[b, t], lean)
+    weaker = polemic_from_below(g, authors, a, t)
     hit = g.params["polemic_prestige"] * g.mod["polemic"][a] * np.where(press, 1.5, 1.0) \
-        * (s.prestige[b, t] / 50.0) * np.where(closer, 1.3, 0.6) * polemic_fatigue(g, s, b, t)
+        * (s.prestige[b, t] / 50.0) * np.where(closer, 1.3, 0.6) * polemic_fatigue(g, s, b, t) \
+        * np.where(weaker, g.params["polemic_from_below"], 1.0)
     s.prestige[b, t] = clip(s.prestige[b, t] - hit, 0, 100)
     s.attacked[b, t] += 1.0
-    s.prestige[b, a] = clip(s.prestige[b, a] + np.where(closer, 1.0, -2.0), 0, 100)
+    gain = polemic_author_gain(g, hit, closer & ~weaker)
+    s.prestige[b, a] = clip(s.prestige[b, a] + gain, 0, 100)
     pull = 0.02 * (1.5 - g.structural) * (s.ideology[b, a] - lean)
     s.lean[b] = clip(s.lean[b] + pull[:, None, :], -1, 1)
     mutate.relation(g, s, ok, actor, target, -0.15)
+
+
+def polemic_from_below(g: "Game", s, a: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """[n] the author of each polemic (``a``, in game i of ``s``) commands a smaller following
+    than its target ``t`` (power.claim): he attacks the party's majority, not its line."""
+    claim = power.claim(s, g.active(s), g.params, g.structural)
+    i = np.arange(len(a))
+    return claim[i, a] < claim[i, t]
+
+
+def polemic_author_gain(g: "Game", hit, credited) -> np.ndarray:
+    """What a polemic does to its author's standing: polemic_credit of the harm it does when
+    the party reads it as its own line (``credited``), the loss of two points when not; the
+    rivals weigh the same sum."""
+    return np.where(credited, g.params["polemic_credit"] * hit, -2.0)
 
 
 def polemic_fatigue(g: "Game", s: State, b, t) -> np.ndarray:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import defiance, votes
+from . import defiance, power, votes
 from .state import State
 
 if TYPE_CHECKING:
@@ -44,10 +44,22 @@ def drift(g: "Game", s: State) -> None:
     # posts confer standing; standing otherwise fades slowly towards the ordinary
     b, k = np.nonzero(s.holder >= 0)           # each post held, in post order per game
     np.add.at(s.prestige, (b, s.holder[b, k]), g.post_prestige[k] * dt / 12.0)
-    s.prestige += g.params["prestige_drift"] * dt * (30.0 - s.prestige) * act
+    s.prestige += g.params["prestige_drift"] * dt * (prestige_mark(g, s, act) - s.prestige) * act
     np.clip(s.prestige, 0, 100, out=s.prestige)
     s.intel *= max(0.0, 1.0 - 0.1 * dt)
     s.attacked *= g.params["polemic_memory"] ** dt
+
+
+def prestige_mark(g: "Game", s: State, act: np.ndarray) -> np.ndarray:
+    """[B,P] the standing each man's drifts towards: the ordinary (30), but leader_prestige
+    for the leading figure of the party. The standing a victor wins at the congresses and
+    plenums is the party's verdict, and its apparatus keeps it before the rank and file
+    while his beaten rivals' fades (001_30958367ebd84fe2.txt: "by 1929, he had politically
+    defeated and neutralised all his main rivals")."""
+    lead = power.leading(s, act, g.params, g.structural, g.leaders)
+    mark = np.full(s.prestige.shape, 30.0, dtype=np.float32)
+    mark[np.arange(s.batch), lead] = g.params["leader_prestige"]
+    return mark
 
 
 def end_of_turn(g: "Game", s: State, log=None) -> None:

@@ -5,6 +5,7 @@ import pytest
 
 from game.ai.character import DEFAULTS, build, merged, unknown_keys
 from game.ai.rivals import Rivals
+from game.engine import power
 from game.engine.actions import KIND
 
 
@@ -162,6 +163,9 @@ def test_hard_rivals_attack_the_human_player_in_print_sooner_than_their_patience
     g = tiny
     s = g.new_state([3, 4, 5, 6])
     human = g.pidx["stalin"]
+    # his views far from the rank and file's, so that a pamphlet against him pays (one that
+    # is not the party's line costs its author more than it takes from him)
+    s.ideology[:, human] = np.sign(s.ideology[:, human] - power.party_lean(s) + 1e-3)
     patient = {p: {"patience": 1.0} for p in g.person_ids}
     for level, attacked in (("normal", False), ("hard", True)):
         rows = Rivals(g, level, patient).moves(s, skip=(human,))

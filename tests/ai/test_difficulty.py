@@ -18,7 +18,9 @@ def test_there_are_three_levels_in_order_of_strength():
 
 def test_a_scripted_players_win_rate_falls_from_easy_to_hard(tiny):
     rates = [run(tiny, 40, 3, d, "stalin", "apparatus")["win_rate"] for d in ORDER]
-    assert rates[0] > rates[1] >= rates[2]
+    # (in the tiny scenario normal rivals no longer beat him either - 85% before polemics
+    # from the weaker side stopped paying, 100% since: the fall is from normal to hard)
+    assert rates[0] >= rates[1] > rates[2]
     assert rates[0] - rates[2] >= 0.4
 
 

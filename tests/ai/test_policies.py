@@ -54,7 +54,8 @@ def test_the_competent_player_never_stays_in_an_open_faction_under_the_ban(campa
 
 def test_in_the_campaign_a_competent_trotsky_wins_far_more_often_at_easy_than_at_hard(campaign):
     rates = [run(campaign, 12, 1, d, "trotsky", "apparatus")["win_rate"] for d in ("easy", "hard")]
-    # 55% and 0% over 300 games (69% and 0% before the party line kept its time; 5 of these 12)
-    assert rates[0] >= 0.4
-    assert rates[0] - rates[1] >= 0.4
+    # 23% and 0% over 300 games since the pamphlet war stopped draining the leader's standing
+    # (52% and 0% before, 69% before the party line kept its time; 4 of these 12)
+    assert rates[0] >= 0.2
+    assert rates[0] - rates[1] >= 0.2
 

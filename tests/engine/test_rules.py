@@ -225,9 +225,10 @@ def test_a_polemic_against_a_man_already_attacked_this_month_costs_him_less(tiny
     trotsky = tiny.pidx["trotsky"]
     s = tiny.new_state([1, 1])
     before = s.prestige[:, trotsky].copy()
-    once = [tiny.action("kamenev", "polemic", "trotsky")]
+    # two authors from the same side (each with a greater following than Trotsky's)
+    once = [tiny.action("stalin", "polemic", "trotsky")]
     twice = [tiny.action("zinoviev", "polemic", "trotsky"),
-             tiny.action("kamenev", "polemic", "trotsky")]
+             tiny.action("stalin", "polemic", "trotsky")]
     tiny.step(s, [once, twice])
     lost = before - s.prestige[:, trotsky]
     # the second pamphlet of the month is read by fewer: two cost far less than twice one

@@ -157,7 +157,7 @@ def _dismiss(g, s, ok, actor, target, arg, arg2) -> None:
     s.relations[b[had], old[had], actor[ok][had]] -= 0.1
     s.sec_patron[b, target[ok]] = -1
     s.sec_loyalty[b, target[ok]] = 0.5
-    s.sec_turn[b, target[ok]] = s.turn
+    s.sec_turn[b, target[ok]] = -1            # the post stands open: a new man may be sent
     s.sec_orgburo[b, target[ok]] = False
 
 

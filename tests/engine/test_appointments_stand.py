@@ -35,8 +35,10 @@ def _kamenev_general_secretary(tiny):
 def test_a_secretary_appointed_by_the_general_secretary_is_not_moved_by_an_orgburo_member(tiny):
     s = _kamenev_on_the_orgburo(tiny)
     _month(tiny, s, ("stalin", "appoint_secretary", "ukraine"))
+    move = tiny.action("kamenev", "appoint_secretary", "ukraine")
+    assert "placed less than" in tiny.why_illegal(s, 0, move)           # not the next month
     _wait(tiny, s, int(tiny.params["secretary_tenure"]) + 1)
-    why = tiny.why_illegal(s, 0, tiny.action("kamenev", "appoint_secretary", "ukraine"))
+    why = tiny.why_illegal(s, 0, move)                                  # nor once his term is up
     assert why == ("The Ukraine secretary is the General Secretary's choice; only a majority "
                    "of the Orgburo behind Kamenev could overrule it.")
 

@@ -63,8 +63,9 @@ def appointment_stands(g: "Game", state: State, mover: np.ndarray, patron: np.nd
     (-1: before the start), by the Orgburo where ``orgburo``, may not be replaced by
     ``mover``: index arrays with the batch first, broadcast against each other. Without these
     two rules two men who appoint re-appointed the same secretaries month after month."""
-    return (secretary_new(g, state, placed)
-            | secretariat_decides(g, state, np.asarray(mover), np.asarray(patron), orgburo))
+    mover, patron = np.asarray(mover), np.asarray(patron)
+    return (secretary_new(g, state, placed) | own_man(g, state, mover, patron, placed)
+            | secretariat_decides(g, state, mover, patron, orgburo))
 
 
 def secretary_new(g: "Game", state: State, placed: np.ndarray) -> np.ndarray:
@@ -72,6 +73,19 @@ def secretary_new(g: "Game", state: State, placed: np.ndarray) -> np.ndarray:
     move him (his patron included): he was recommended to a provincial committee's
     conference, not recalled the next month."""
     return ~_stood(g, state, placed, "secretary_tenure")
+
+
+def own_man(g: "Game", state: State, mover: np.ndarray, patron: np.ndarray,
+            placed: np.ndarray) -> np.ndarray:
+    """The secretary, placed in turn ``placed``, is ``mover``'s own man and ``mover`` lacks the
+    General Secretary's powers: he may place men where the Orgburo lets him, but replacing his
+    own men as their loyalty wanes - rotating cadres - was the Secretariat's work, and without
+    it he must wait ``rotation_term`` months to have one replaced."""
+    nd = max(mover.ndim, patron.ndim)
+    bi = np.arange(state.batch).reshape((-1,) + (1,) * (nd - 1))
+    gs = g.holds_power(state, "appoint")
+    return ((patron >= 0) & (patron == mover) & ~gs[bi, np.maximum(mover, 0)]
+            & ~_stood(g, state, placed, "rotation_term"))
 
 
 def secretariat_decides(g: "Game", state: State, mover: np.ndarray, patron: np.ndarray,
@@ -97,6 +111,8 @@ def _overrules(g, state, actor, region, fail: Fail) -> None:
     """The secretary of ``region`` is replaced or moved by ``actor`` (appointment_stands)."""
     there = _in_range(region, g.R)
     fail(there & _g(secretary_new(g, state, state.sec_turn), region), A.SECRETARY_NEW)
+    own = own_man(g, state, actor, _g(state.sec_patron, region), _g(state.sec_turn, region))
+    fail(there & own, A.OWN_MAN)
     chosen = secretariat_decides(g, state, actor, _g(state.sec_patron, region),
                                  _g(state.sec_orgburo, region))
     fail(there & chosen, A.SECRETARIAT_DECIDES)

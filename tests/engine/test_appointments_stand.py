@@ -68,3 +68,21 @@ def test_an_orgburo_majority_overrules_the_general_secretary_and_its_choice_stan
     # once the majority is gone, the General Secretary's word is the last again
     s.member[:, [tiny.pidx["kamenev"], tiny.pidx["zinoviev"]], ORGBURO] = True
     assert tiny.why_illegal(s, 0, back) is None
+
+
+def test_a_man_out_of_the_secretariat_waits_long_to_rotate_his_own_secretaries(tiny):
+    """Stalin, on the Orgburo but no longer General Secretary, keeps his men while their loyalty
+    wanes: replacing them was the Secretariat's work."""
+    s = tiny.new_state([5])
+    _month(tiny, s, ("stalin", "appoint_secretary", "ukraine"))
+    everywhere = s.over == s.over
+    mutate.appoint(tiny, s, everywhere, tiny.pidx["kamenev"], tiny.kidx["general_secretary"])
+    _wait(tiny, s, int(tiny.params["secretary_tenure"]))
+    rotate = tiny.action("stalin", "appoint_secretary", "ukraine")
+    term = int(tiny.params["rotation_term"])
+    assert tiny.why_illegal(s, 0, rotate) == (
+        f"The Ukraine secretary is Stalin's own man, placed less than {term} months ago; without "
+        "the General Secretary's powers he cannot replace him yet: rotating secretaries is the "
+        "Secretariat's work.")
+    _wait(tiny, s, term - int(tiny.params["secretary_tenure"]))
+    assert tiny.why_illegal(s, 0, rotate) is None

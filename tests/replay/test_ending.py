@@ -11,11 +11,11 @@ from game.replay.ending import SEATS, death_dates, missed_aims, read_ending
 from game.replay.session import Session
 
 # seed 1: Lenin's posts fall vacant the month he dies; the leader ends in office.
-# seed 582: Stalin was removed as General Secretary in 1923-04 (at the Twelfth Congress), lost
-# his Politburo seat in 1925-05, and holds no post and no seat in December 1929: Rykov, in
+# seed 620: Stalin was removed as General Secretary in 1923-04 (at the Twelfth Congress), lost
+# his Politburo seat in 1925-11, and holds no post and no seat in December 1929: Zinoviev, in
 # office, leads the party. (The campaign's games change with the rules and the rivals: another
 # seed may be needed after such a change; seed 227 served until rules version 19.)
-SEEDS = (1, 582)
+SEEDS = (1, 620)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def ending_of(s):
 
 
 def test_a_man_who_lost_every_post_and_seat_is_among_the_fallen_not_the_leader(games):
-    s = games[582]
+    s = games[620]
     o = s.outcome()
     stalin = s.game.pidx["stalin"]
     assert o["removed"]["stalin"] < "1924" and "stalin" in o["fell"]

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..engine.actions import KIND
 from ..engine.arith import along_last, clip, dist3, dot_last
+from ..engine.legality import appointment_stands
 from ..engine.resolve import polemic_author_gain, polemic_fatigue
 
 if TYPE_CHECKING:
@@ -81,6 +82,8 @@ def appoint(t: "Turn") -> None:
     owner = s.sec_patron.astype(np.int64)
     mine = owner[:, None, :] == lead[None, :, None]
     legal = can[..., None] & ~held & ~(mine & (s.sec_loyalty[:, None, :] >= 0.8))
+    legal &= ~appointment_stands(g, s, lead[None, :, None], owner[:, None, :],
+                                 s.sec_turn[:, None, :], s.sec_orgburo[:, None, :])
     d = ctx.delegates
     share = d / d.sum(axis=1, keepdims=True)                                     # [B,R]
     cur = ctx.machine                                                            # [B,R]

@@ -99,13 +99,20 @@ REASONS = (
     "{target}'s views were condemned less than {condemn_term} months ago; the verdict stands "
     "until then.",
     "No motion may be moved against {target}: {inviolable}.",
+    "The {region} secretary was placed less than {tenure} months ago; he stays until then.",
+    "The {region} secretary is the General Secretary's choice; only a majority of the Orgburo "
+    "behind {actor} could overrule it.",
+    "The {region} secretary is {actor}'s own man, placed less than {rotation} months ago; "
+    "without the General Secretary's powers he cannot replace him yet: rotating secretaries "
+    "is the Secretariat's work.",
 )
 (OK, DEAD, EXPELLED, ILL, NOT_LEADER, NO_AP, NO_APPOINT, REGION_HELD, ALREADY_LOYAL,
  NOT_HIS_MAN, SAME_REGION, NOT_POLITBURO, MOTION_WHEN, POLICY_IN_FORCE, BAD_TARGET, NOT_HOLDER,
  BAD_SUCCESSOR, NOT_IN_POLITBURO, STILL_POLITBURO, STILL_CC, ALREADY_FULL, NEEDS_CC, BLOC_CLOSED,
  BLOC_EXISTS, BLOC_EMPTY, IN_BLOC, NOT_IN_BLOC, UNWELCOME, NO_SITTING, SILENCED, NO_RECRUIT,
  NO_POLICE, NO_TESTAMENT, NO_COMINTERN, UNKNOWN, NOT_CC_MEMBER, NOT_IN_CC,
- NOT_PARTY, POLICY_RECENT, BLOC_WHEN, NO_SEAT, CONDEMNED, INVIOLABLE) = range(len(REASONS))
+ NOT_PARTY, POLICY_RECENT, BLOC_WHEN, NO_SEAT, CONDEMNED, INVIOLABLE,
+ SECRETARY_NEW, SECRETARIAT_DECIDES, OWN_MAN) = range(len(REASONS))
 
 
 @dataclass(frozen=True)
@@ -213,6 +220,8 @@ def _fields(g: "Game", s: State, a: Action) -> dict:
          "bloc_when": "", "inviolable": "",
          "successor": _name(g, a.arg2), "members": "", "term": f"{g.params['policy_term']:g}",
          "condemn_term": f"{g.params['condemn_term']:g}",
+         "tenure": f"{g.params['secretary_tenure']:g}",
+         "rotation": f"{g.params['rotation_term']:g}",
          "seats": g.seats_at(s.turn)}
     if spec[0] == "person":
         f["target"] = _name(g, a.target)

@@ -11,6 +11,7 @@ import numpy as np
 
 from . import actions as A
 from .arith import clip, distinct
+from .power import orgburo_majority
 from .state import BODY, State
 from .succession import fit_for_post
 
@@ -56,6 +57,67 @@ def check_pass(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     return None
 
 
+def appointment_stands(g: "Game", state: State, mover: np.ndarray, patron: np.ndarray,
+                       placed: np.ndarray, orgburo: np.ndarray) -> np.ndarray:
+    """The secretary who is ``patron``'s man (-1: a local man), placed in turn ``placed``
+    (-1: before the start), by the Orgburo where ``orgburo``, may not be replaced by
+    ``mover``: index arrays with the batch first, broadcast against each other. Without these
+    two rules two men who appoint re-appointed the same secretaries month after month."""
+    mover, patron = np.asarray(mover), np.asarray(patron)
+    return (secretary_new(g, state, placed) | own_man(g, state, mover, patron, placed)
+            | secretariat_decides(g, state, mover, patron, orgburo))
+
+
+def secretary_new(g: "Game", state: State, placed: np.ndarray) -> np.ndarray:
+    """A secretary placed in turn ``placed`` stays ``secretary_tenure`` months, whoever would
+    move him (his patron included): he was recommended to a provincial committee's
+    conference, not recalled the next month."""
+    return ~_stood(g, state, placed, "secretary_tenure")
+
+
+def own_man(g: "Game", state: State, mover: np.ndarray, patron: np.ndarray,
+            placed: np.ndarray) -> np.ndarray:
+    """The secretary, placed in turn ``placed``, is ``mover``'s own man and ``mover`` lacks the
+    General Secretary's powers: he may place men where the Orgburo lets him, but replacing his
+    own men as their loyalty wanes - rotating cadres - was the Secretariat's work, and without
+    it he must wait ``rotation_term`` months to have one replaced."""
+    nd = max(mover.ndim, patron.ndim)
+    bi = np.arange(state.batch).reshape((-1,) + (1,) * (nd - 1))
+    gs = g.holds_power(state, "appoint")
+    return ((patron >= 0) & (patron == mover) & ~gs[bi, np.maximum(mover, 0)]
+            & ~_stood(g, state, placed, "rotation_term"))
+
+
+def secretariat_decides(g: "Game", state: State, mover: np.ndarray, patron: np.ndarray,
+                        orgburo: np.ndarray) -> np.ndarray:
+    """``patron``'s man (placed by a decision of the Orgburo where ``orgburo``) is not
+    ``mover``'s to replace. The Secretariat under the General Secretary made the
+    appointments and the Orgburo could reverse them: a man of the General Secretary's choice
+    can be replaced by anyone else only with a majority of the Orgburo behind him
+    (power.orgburo_majority), and a man the Orgburo placed stays while his patron keeps that
+    majority, the General Secretary's wishes notwithstanding."""
+    nd = max(mover.ndim, patron.ndim, orgburo.ndim)
+    bi = np.arange(state.batch).reshape((-1,) + (1,) * (nd - 1))
+    act = g.active(state)
+    gs = g.holds_power(state, "appoint") & act
+    majority = orgburo_majority(state, act)
+    m, p = np.maximum(mover, 0), np.maximum(patron, 0)
+    other = (patron >= 0) & (patron != mover)
+    chosen = gs[bi, p] & ~gs[bi, m] & ~majority[bi, m]
+    return other & (chosen | (orgburo & majority[bi, p]))
+
+
+def _overrules(g, state, actor, region, fail: Fail) -> None:
+    """The secretary of ``region`` is replaced or moved by ``actor`` (appointment_stands)."""
+    there = _in_range(region, g.R)
+    fail(there & _g(secretary_new(g, state, state.sec_turn), region), A.SECRETARY_NEW)
+    own = own_man(g, state, actor, _g(state.sec_patron, region), _g(state.sec_turn, region))
+    fail(there & own, A.OWN_MAN)
+    chosen = secretariat_decides(g, state, actor, _g(state.sec_patron, region),
+                                 _g(state.sec_orgburo, region))
+    fail(there & chosen, A.SECRETARIAT_DECIDES)
+
+
 def check_appoint(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     can = _g(g.holds_power(state, "appoint"), actor) | _body(state, "orgburo", actor)
     fail(~can, A.NO_APPOINT)
@@ -63,6 +125,7 @@ def check_appoint(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     fail(_region_held(g, state, actor, target), A.REGION_HELD)
     yours = (_g(state.sec_patron, target) == actor) & (_g(state.sec_loyalty, target) >= 0.8)
     fail(yours, A.ALREADY_LOYAL)
+    _overrules(g, state, actor, target, fail)
 
 
 def check_transfer(g, state, actor, target, arg, arg2, fail: Fail) -> None:
@@ -71,6 +134,8 @@ def check_transfer(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     fail(_g(state.sec_patron, target) != actor, A.NOT_HIS_MAN)
     fail(target == arg, A.SAME_REGION)
     fail(_region_held(g, state, actor, arg), A.REGION_HELD)
+    _overrules(g, state, actor, target, fail)
+    _overrules(g, state, actor, arg, fail)
 
 
 def check_dismiss(g, state, actor, target, arg, arg2, fail: Fail) -> None:
@@ -78,6 +143,7 @@ def check_dismiss(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     fail(~_in_range(target, g.R), A.UNKNOWN)
     fail(_region_held(g, state, actor, target), A.REGION_HELD)
     fail(_g(state.sec_patron, target) == actor, A.ALREADY_LOYAL)
+    _overrules(g, state, actor, target, fail)
 
 
 def months_since(g, state, when: np.ndarray) -> np.ndarray:

@@ -133,11 +133,15 @@ def relation(g, state, mask, p1, p2, delta) -> None:
     state.relations[b, c, a] = clip(state.relations[b, c, a] + d, -1, 1)
 
 
-def secretary(g, state, mask, region, person, loyalty) -> None:
+def secretary(g, state, mask, region, person, loyalty, orgburo=False) -> None:
+    """``person``'s man becomes the region's secretary this turn; ``orgburo`` [B] or scalar:
+    placed by a decision of the Orgburo rather than the General Secretary's."""
     b, r, p = _rows(state, mask, region, person)
     lo = _at(loyalty, b, np.float32)
     state.sec_patron[b, r] = p
     state.sec_loyalty[b, r] = clip(lo, 0, 1)
+    state.sec_turn[b, r] = state.turn
+    state.sec_orgburo[b, r] = _at(orgburo, b, bool)
 
 
 def recruit(g, state, mask, region, thousands) -> None:

@@ -57,6 +57,22 @@ def allied_with(state: State, who: np.ndarray, bits: np.ndarray | None = None) -
     return col
 
 
+def orgburo_support(state: State, act: np.ndarray) -> np.ndarray:
+    """[B,P] members of the Orgburo (among the ``act`` [B,P] who can act) who stand with each
+    person: himself, his clients and his bloc-mates. The Orgburo was the body that disposed of
+    the party's cadres; a dispute over a secretary was settled by its vote (general history)."""
+    P = state.patron.shape[1]
+    stand = allied(state) | (state.patron[:, None, :] == np.arange(P)[None, :, None])
+    org = state.member[:, :, BODY["orgburo"]] & act                       # [B,Q]
+    return np.count_nonzero(stand & org[:, None, :], axis=2)
+
+
+def orgburo_majority(state: State, act: np.ndarray) -> np.ndarray:
+    """[B,P] more than half of the acting Orgburo stand with him (orgburo_support)."""
+    seats = np.count_nonzero(state.member[:, :, BODY["orgburo"]] & act, axis=1)     # [B]
+    return 2 * orgburo_support(state, act) > seats[:, None]
+
+
 def majority_blocs(state: State, pb_share: np.ndarray, cc_share: np.ndarray) -> np.ndarray:
     """[B,L] the bloc is the party's majority: one of its men's following (``politburo_share``,
     ``cc_share``) commands the Politburo or the Central Committee. Under the ban on factions

@@ -138,7 +138,8 @@ def _appoint(g, s, ok, actor, target, arg, arg2) -> None:
     had = old >= 0
     s.relations[b[had], old[had], actor[ok][had]] -= 0.1
     loyalty = g.params["appoint_loyalty"] + g.mod["appoint_loyalty"][actor]
-    mutate.secretary(g, s, ok, target, actor, loyalty)
+    orgburo = ~g.holds_power(s, "appoint")[np.arange(s.batch), np.maximum(actor, 0)]
+    mutate.secretary(g, s, ok, target, actor, loyalty, orgburo)
 
 
 def _transfer(g, s, ok, actor, target, arg, arg2) -> None:
@@ -156,6 +157,8 @@ def _dismiss(g, s, ok, actor, target, arg, arg2) -> None:
     s.relations[b[had], old[had], actor[ok][had]] -= 0.1
     s.sec_patron[b, target[ok]] = -1
     s.sec_loyalty[b, target[ok]] = 0.5
+    s.sec_turn[b, target[ok]] = -1            # the post stands open: a new man may be sent
+    s.sec_orgburo[b, target[ok]] = False
 
 
 def _form(g, s, ok, actor, target, arg, arg2) -> None:

@@ -93,6 +93,8 @@ def initial_state(g: "Game", seeds: np.ndarray) -> State:
     one["fired"] = np.zeros(g.E, dtype=bool)
     one["lost"] = np.zeros(len(g.role_ids), dtype=bool)
     one["policy_turn"] = np.full(len(g.scenario.policies), -1, dtype=np.int16)
+    one["sec_turn"] = np.full(g.R, -1, dtype=np.int16)
+    one["sec_orgburo"] = np.zeros(g.R, dtype=bool)
     for name in ("removed_turn", "expelled_turn", "fell_turn", "condemned_turn",
                  "defied_turn", "recanted_turn"):
         one[name] = np.full(g.P, -1, dtype=np.int16)

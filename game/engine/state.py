@@ -58,6 +58,8 @@ class State:
     cohorts: np.ndarray            # [B,R,3] float32, shares summing to 1
     sec_patron: np.ndarray         # [B,R] int16: whose man the secretary is, -1 local
     sec_loyalty: np.ndarray        # [B,R] float32
+    sec_turn: np.ndarray           # [B,R] int16: turn the secretary was placed, -1 at start
+    sec_orgburo: np.ndarray        # [B,R] bool: placed by the Orgburo, not the General Secretary
     lean: np.ndarray               # [B,R,3] float32: the rank and file's views
     # central committee seats held by clients of each patron; last column = unattached
     cc_seats: np.ndarray           # [B,P+1] float32

@@ -317,10 +317,20 @@ def _ruthless(t: "Turn", target) -> np.ndarray:
     return human.reshape((-1, 1, human.shape[-1])) & (not t.dif.pretext)
 
 
-def _posts_forfeit(t: "Turn", holder: np.ndarray) -> np.ndarray:
+def _verdict_defied(t: "Turn", holder: np.ndarray) -> np.ndarray:
+    """[B,1,K] the post's holder has persisted in views the party condemned past the
+    ``post_grace`` it gave him to submit (defiance.beaten, not ``submitted``)."""
+    g, s = t.g, t.s
+    h = np.maximum(holder[:, 0, :], 0)                                          # [B,K]
+    persists = defiance.beaten(g, s, "post_grace") & ~defiance.submitted(s)     # [B,P]
+    return persists[np.arange(s.batch)[:, None], h][:, None, :]
+
+
+def _posts_forfeit(t: "Turn", holder: np.ndarray,
+                   defied: "np.ndarray | None" = None) -> np.ndarray:
     """[B,N,K] each leader may move to take each post from its holder (``holder`` [B,1,K]):
     the party has condemned the holder's views (``_verdict_due``) and he has persisted past
-    the ``post_grace`` it gives him to submit (defiance.beaten, not ``submitted``). A campaign
+    the ``post_grace`` it gives him to submit (``defied``, from ``_verdict_defied``). A campaign
     against a man is fought in words first: Trotsky, his 'Trotskyism' condemned, lost the War
     Commissariat in January 1925 (003); Zinoviev and Kamenev, condemned at the Fourteenth
     Congress, Leningrad and Moscow in January 1926; the Bukharin group, condemned in April
@@ -336,11 +346,10 @@ def _posts_forfeit(t: "Turn", holder: np.ndarray) -> np.ndarray:
     was all but settled from the start. A level with no ``pretext`` (hard) needs no verdict
     against the human player."""
     g, s = t.g, t.s
-    h = np.maximum(holder[:, 0, :], 0)                                          # [B,K]
-    bi = np.arange(s.batch)[:, None]
-    persists = defiance.beaten(g, s, "post_grace") & ~defiance.submitted(s)     # [B,P]
+    if defied is None:
+        defied = _verdict_defied(t, holder)
     above = inviolable(g, s)[:, t.ctx.lead][..., None]                           # [B,N,1]
-    return persists[bi, h][:, None, :] | _ruthless(t, holder) | above | _testament(t)
+    return defied | _ruthless(t, holder) | above | _testament(t)
 
 
 def _testament(t: "Turn") -> np.ndarray:
@@ -383,8 +392,15 @@ def remove(t: "Turn") -> None:
     ni, tc = np.arange(len(lead))[None, :, None], np.maximum(tg, 0)
     rho = np.where(tg >= 0, ctx.rho[bi, ni, tc] * ctx.danger[bi, ni, tc], 0.0)
     ramp = _ramp(t, "remove", holder)                                             # [B,N,K]
-    want = legal & (rho > 0.2) & (ctx.rho[bi, ni, tc] >= _focus(t)) & (ramp > 0) & \
-        _posts_forfeit(t, holder)
+    # the party's verdict is carried out against a man who defies it, however little he is
+    # still to be feared: the Bukharin group, condemned in April 1929, lost Pravda and the
+    # unions that spring though Stalin no longer had to fear them (001: "by 1929, he had
+    # politically defeated and neutralised all his main rivals"). Before, a victor whose
+    # standing had outgrown them left Tomsky the unions in 98 games in 100.
+    verdict = _verdict_defied(t, holder)
+    defied = verdict & (tg >= 0)
+    want = legal & ((rho > 0.2) | defied) & (ctx.rho[bi, ni, tc] >= _focus(t)) & (ramp > 0) & \
+        _posts_forfeit(t, holder, verdict)
     claim = t.menu.CLAIM_AGAINST + tc
     if not want.any():
         t.board.put("remove", 0.0, legal, keep=False, target=tg, arg=np.arange(g.K),

@@ -103,3 +103,31 @@ def test_the_rivals_condemn_a_mans_views_at_a_congress_or_conference_not_any_mon
         s.turn = next(t for t in range(g.n_turns) if g.date(t) == date)
         t = Rivals(g, "normal").evaluate(s)
         assert np.all(value_motions._verdict_due(t, t.ctx.lead) == due), date
+
+
+def _stalin_would_move_to_take(g, s) -> np.ndarray:
+    """[B,2] Stalin's motions to take Pravda from Bukharin and the unions from Tomsky are worth
+    his considering this turn."""
+    from game.ai.rivals import Turn
+    t = Turn(Rivals(g, "normal"), s, np.zeros(g.P, dtype=bool))
+    t.board.reset()
+    value_motions.remove(t)
+    stalin = list(t.ctx.lead).index(g.pidx["stalin"])
+    value = t.board.value[:, stalin, t.menu["remove"].sl]
+    return value[:, [g.kidx["pravda_editor"], g.kidx["trade_unions"]]] > -1e8
+
+
+def test_the_verdict_is_carried_out_against_a_man_who_defies_it_however_weak_he_has_become(
+        campaign):
+    """The Bukharin group, condemned in April 1929, lost Pravda and the unions that spring
+    though Stalin no longer had to fear them (001: "by 1929, he had politically defeated and
+    neutralised all his main rivals"): a verdict the man defies is reason enough."""
+    g = campaign
+    s = _the_right_against_force(g)
+    for p in RIGHT:                                 # the Right spent, Stalin's men in the Politburo
+        s.prestige[:, g.pidx[p]] = 5.0
+    for p in ("molotov", "voroshilov", "kalinin", "kuibyshev", "rudzutak"):
+        s.member[:, g.pidx[p], 0] = True
+    assert not _stalin_would_move_to_take(g, s).any()          # no verdict yet: let be
+    s = _condemned(g, s, months_ago=2)
+    assert _stalin_would_move_to_take(g, s).all()

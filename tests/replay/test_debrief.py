@@ -9,8 +9,9 @@ from game.replay.session import Session
 
 from replay_helpers import SCRIPTED, play_to_end
 
-# a game in which a side loses (seed 5 until rules version 18, when the rivals took posts
-# without a verdict on their holder's views)
+# a game in which a side loses: Trotsky, while Stalin keeps the Secretariat (since rules
+# version 20 the rivals take a man's seat only after a verdict on his views, so Trotsky now
+# keeps his in these eighteen months)
 SEED = 1
 
 

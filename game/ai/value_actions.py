@@ -14,7 +14,7 @@ import numpy as np
 
 from ..engine.actions import KIND
 from ..engine.arith import along_last, clip, dist3, dot_last
-from ..engine.legality import appointment_stands
+from ..engine.legality import appointment_stands, bloc_hidden
 from ..engine.resolve import polemic_author_gain, polemic_fatigue
 
 if TYPE_CHECKING:
@@ -199,7 +199,7 @@ def gather(t: "Turn") -> None:
     if not legal.any():
         return
     # a rival's secret bloc that I am not in is found out
-    hidden = s.bloc & (g.bloc_secret[None, :] & ~s.exposed)[:, :, None]        # [B,L,P]
+    hidden = s.bloc & bloc_hidden(g, s)[:, :, None]                             # [B,L,P]
     expose = np.zeros((s.batch, len(lead), g.P), dtype=F)
     cols = np.flatnonzero(hidden.any(axis=(0, 1)))
     if len(cols):

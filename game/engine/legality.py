@@ -197,6 +197,20 @@ def inviolable(g, state) -> np.ndarray:
     return out
 
 
+def bloc_hidden(g, state) -> np.ndarray:
+    """[B,L] a secret bloc the police may find out: not exposed yet, and none of its members
+    above motions now (``inviolable``). Lenin's bloc with Trotsky was no faction to be
+    denounced while Lenin lived: Stalin, who learned of Lenin's letters from his secretaries,
+    kept them from the party as he kept the Testament (001: "Central Committee keeps Lenin's
+    Testament secret"). Without it the General Secretary's police made it a public faction
+    the month it formed, in every game, and the vote screens had Lenin move as a member of a
+    banned faction."""
+    out = g.bloc_secret[None, :] & ~state.exposed
+    if g.inviolable:
+        out &= ~(state.bloc & inviolable(g, state)[:, None, :]).any(axis=2)
+    return out
+
+
 def _against(g, state, actor, target, fail: Fail) -> None:
     """A motion against ``target`` (to condemn, remove, demote or expel him): moved from the
     Politburo, against another man still in the party, and not one above such motions now."""

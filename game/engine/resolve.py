@@ -10,7 +10,7 @@ from . import motions, mutate, power
 from .actions import (KIND_IDS, MOTION_KINDS, NO_SEAT, UNKNOWN, Action, check_and_cost, label,
                       reason_sentence, unable)
 from .arith import clip, dist3
-from .legality import politburo_vacancies
+from .legality import bloc_hidden, politburo_vacancies
 from .state import IND, State
 from .votes import KIND_CODE
 
@@ -257,12 +257,12 @@ def _recruit(g, s, ok, actor, target, arg, arg2) -> None:
 
 def _gather(g, s, ok, actor, target, arg, arg2) -> None:
     """The secret police reports: the actor learns of the target's doings, and any secret
-    bloc of the target's that the actor is not in is found out."""
+    bloc of the target's that the actor is not in is found out (legality.bloc_hidden)."""
     b = np.flatnonzero(ok)
     a, t = actor[ok], target[ok]
     s.intel[b, a, t] = 1.0
     theirs = s.bloc[b, :, t] & ~s.bloc[b, :, a]                      # [n,L]
-    s.exposed[b] |= theirs & g.bloc_secret[None, :]
+    s.exposed[b] |= theirs & bloc_hidden(g, s)[b]
 
 
 def _comintern(g, s, ok, actor, target, arg, arg2) -> None:

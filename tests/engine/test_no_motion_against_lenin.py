@@ -95,3 +95,24 @@ def test_the_computer_never_moves_against_lenin(campaign):
     against = [r["text"] for recs in log.records for r in recs
                if "lenin" in r["persons"][1:] and r["kind"] in ("vote", "refused")]
     assert against == []
+
+
+def _police_report_on_trotsky_in_his_bloc_with_lenin(g: Game, lenin_alive: bool) -> bool:
+    """Stalin's police report on Trotsky, in his secret bloc with Lenin: is the bloc found out?"""
+    s = g.new_state([1])
+    bloc = g.lidx["democracy_bloc"]
+    s.bloc[0, bloc, [g.pidx["lenin"], g.pidx["trotsky"]]] = True
+    s.alive[0, g.pidx["lenin"]] = lenin_alive
+    known = s.intel[0, g.pidx["stalin"], g.pidx["trotsky"]]
+    g.step(s, [[g.action("stalin", "gather_information", "trotsky")]])
+    assert s.intel[0, g.pidx["stalin"], g.pidx["trotsky"]] > known     # he learns all the same
+    return bool(s.exposed[0, bloc])
+
+
+def test_the_police_do_not_denounce_lenins_bloc_as_a_faction_while_he_lives(campaign):
+    """Stalin learned of Lenin's letters and kept them from the party, as he kept the Testament
+    (001: "Central Committee keeps Lenin's Testament secret"); Lenin was never branded a
+    factionalist. The same report finds out any other secret bloc."""
+    assert not _police_report_on_trotsky_in_his_bloc_with_lenin(campaign, lenin_alive=True)
+    assert _police_report_on_trotsky_in_his_bloc_with_lenin(campaign, lenin_alive=False)
+    assert _police_report_on_trotsky_in_his_bloc_with_lenin(_with_lenin(campaign, None), True)

@@ -2,10 +2,14 @@
 their holder dies, is expelled or is removed by an event.
 
 One rule serves both: a post goes to one of the patron's men — his best-placed client, else
-his best-placed ally, a man without a post before one who has one. The men who took Trotsky's,
-Zinoviev's and Kamenev's posts were the victors' followers (Frunze and Voroshilov, Kirov,
-Uglanov, Bukharin), not the General Secretary; Rykov followed Lenin at the Council of People's
-Commissars within days. A patron with no one to put there does not take the post himself: the
+his best-placed ally or an ally's client, a man without a post before one who has one. The
+men who took Trotsky's, Zinoviev's and Kamenev's posts were the victors' followers (Frunze and
+Voroshilov, Kirov, Uglanov, Bukharin), not the General Secretary; Rykov followed Lenin at the
+Council of People's Commissars within days. So where the mover has no client to put there, an
+ally of his who holds a post already yields to that ally's man: Kirov took Leningrad from
+Zinoviev in January 1926 on the majority's vote, not Stalin (before, a motion of Tomsky's or
+Rykov's made the General Secretary chairman of the Comintern or leader of the Leningrad party
+in one campaign in five). A patron with no one to put there does not take the post himself: the
 Central Committee fills it (``committee_choice``), as it gave Stalin the General Secretaryship
 in April 1922 "to support an expanded Central Committee" (000) and as Lenin asked "the
 comrades" to remove Stalin "and appoint another man" (001), not himself; and a Committee that
@@ -42,8 +46,12 @@ def successor(g: "Game", s: State, patron: np.ndarray, target: np.ndarray,
     open_to = fit_for_post(g, s) & ~me & (people != target[:, None])
     client = s.patron == patron[:, None]
     ally = power.allied_with(s, patron)
-    follower = (client | ally) & open_to
-    score = 20.0 * client + 10.0 * ally + s.prestige / 100.0 - 2.0 * power.holds_any_post(s)
+    allys_man = _clients_of(s, ally)
+    follower = (client | ally | allys_man) & open_to
+    # his clients first, then his allies, then their men; a post held costs more than the
+    # step from an ally to an ally's man, so a leader of the camp with a post yields to his man
+    score = 20.0 * client + 10.0 * ally + 9.0 * allys_man + s.prestige / 100.0 \
+        - 3.0 * power.holds_any_post(s)
     best = np.argmax(np.where(follower, score, -np.inf), axis=1)
     who = np.where(named >= 0, named, np.where(follower.any(axis=1), best, -1))
     rest = np.flatnonzero(who < 0)
@@ -53,6 +61,12 @@ def successor(g: "Game", s: State, patron: np.ndarray, target: np.ndarray,
             (power.allied_with(s, np.maximum(target, 0)) & (target >= 0)[:, None])
         who[rest] = committee_choice(g, s.rows(rest), (open_to & ~his_men)[rest])
     return who
+
+
+def _clients_of(s: State, men: np.ndarray) -> np.ndarray:
+    """[B,P] whose patron is one of ``men`` ([B,P] bool)."""
+    theirs = np.take_along_axis(men, np.maximum(s.patron, 0), axis=1)
+    return theirs & (s.patron >= 0)
 
 
 def committee_choice(g: "Game", s: State, open_to: np.ndarray) -> np.ndarray:

@@ -152,6 +152,8 @@ def _log_successors(g, s, m, res, log) -> None:
         how = ("the motion names him himself" if new == mover else
                "his client takes it" if s.patron[b, new] == mover else
                "his ally takes it" if ally[b, new] else
+               f"his ally {g.names[ids[s.patron[b, new]]]}'s man takes it"
+               if s.patron[b, new] >= 0 and ally[b, s.patron[b, new]] else
                "the motion names him" if m.arg2[b] >= 0 else
                "he has no man to put there, so the Central Committee chooses")
         log.add(int(b), s, "appointment", [ids[new], ids[old], ids[mover]],

@@ -108,3 +108,33 @@ def test_the_log_says_who_took_a_removed_man_s_post(tiny):
     assert said == ["Molotov becomes Chairman of the Comintern in place of Zinoviev "
                     "(Stalin's motion; his client takes it)."]
     assert s.holder[0, chair] != zinoviev
+
+
+def _kamenev_in_a_bloc_with_stalin(g):
+    s = g.new_state([4])
+    s.bloc[:, g.lidx["triumvirate"], [g.pidx["stalin"], g.pidx["kamenev"]]] = True
+    return s
+
+
+def test_an_ally_who_holds_a_post_already_yields_the_post_to_his_man(tiny):
+    """Kirov, not Stalin, took Leningrad from Zinoviev on the majority's vote (January 1926):
+    Kamenev has no client to put there, and his ally Stalin is General Secretary already."""
+    s = _kamenev_in_a_bloc_with_stalin(tiny)
+    who = succession.successor(tiny, s, np.array([tiny.pidx["kamenev"]]),
+                               np.array([tiny.pidx["zinoviev"]]), np.array([-1]))
+    assert tiny.person_ids[int(who[0])] == "molotov"
+    s.holder[:, tiny.kidx["general_secretary"]] = -1            # an ally with no post takes it
+    who = succession.successor(tiny, s, np.array([tiny.pidx["kamenev"]]),
+                               np.array([tiny.pidx["zinoviev"]]), np.array([-1]))
+    assert tiny.person_ids[int(who[0])] == "stalin"
+
+
+def test_the_log_says_when_an_ally_s_man_takes_the_post(tiny):
+    s = _kamenev_in_a_bloc_with_stalin(tiny)
+    s.cc_seats[:, tiny.pidx["stalin"]] += 40
+    log = Log(tiny, 1)
+    tiny.step(s, [[tiny.action("kamenev", "remove_from_post", "zinoviev", "comintern_chair")]],
+              log=log)
+    said = [r["text"] for r in log.records[0] if r["kind"] == "appointment"]
+    assert said == ["Molotov becomes Chairman of the Comintern in place of Zinoviev (Kamenev's "
+                    "motion; his ally Stalin's man takes it)."]

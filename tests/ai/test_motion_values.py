@@ -71,3 +71,25 @@ def test_the_comintern_chairman_leaves_a_new_line_a_year_before_his_views_reopen
     assert t.board.legal[:, n, t.menu["comintern"].sl].any(axis=1).all()   # open in both
     value = t.board.value[:, n, t.menu["comintern"].sl]
     assert value[0].max() <= va.ACT_MIN < value[1].max()
+
+
+def test_a_leader_does_not_table_a_line_his_views_stand_against_whatever_it_would_bring_him(
+        campaign):
+    """Stalin wanted industry at a high tempo by 1928, and the Opposition's Platform would set
+    it; he took up the Left's pace by his own Plan, never its Platform (003: "Stalin was later
+    forced to adopt in a caricature form many of the policies of the Left Opposition"). The
+    Platform is worth tabling to Trotsky, whose line it is."""
+    g = campaign
+    rivals = Rivals(g, "normal")
+    platform = g.motion_ids.index("opposition_platform")
+    q = g.qidx["investment"]
+    n = {p: int(np.flatnonzero(rivals.ch.lead == g.pidx[p])[0]) for p in ("stalin", "trotsky")}
+    want = rivals.ag.want_option.copy()
+    want[n["stalin"], q] = [0.0, 0.0, 1.0]                   # a high tempo, and nothing less
+    rivals.ag = dataclasses.replace(rivals.ag, want_option=want)
+    s = g.new_state([1, 2])
+    s.turn = next(t for t in range(g.n_turns) if g.date(t) == "1928-09")
+    s.policy[:, q] = 0                                       # the tempo low
+    gain = vm._line_gain(Turn(rivals, s, np.zeros(g.P, dtype=bool)))
+    assert (gain[:, n["stalin"], platform] <= 0).all()
+    assert (gain[:, n["trotsky"], platform] > 0).all()

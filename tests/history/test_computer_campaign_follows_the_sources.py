@@ -320,10 +320,10 @@ def test_the_left_keeps_its_seats_on_the_politburo_through_1925_in_most_campaign
 def test_the_right_loses_its_posts_after_a_verdict_on_its_views_in_1929_not_1928():
     """A campaign against a man is fought in words first: the Bukharin group was condemned in
     April 1929 and Bukharin lost Pravda that month (001: "1929 Apr: Bukharin removed as editor
-    of *Pravda*"), Tomsky the unions in June (general history). Over 300 games Bukharin and
-    Tomsky lose them in 0.57 and 0.40, median June and July 1929, never before a verdict on
-    their views (given at a Congress or Conference: the Sixteenth, April 1929); on rules
-    version 18 in 0.63 and 0.57, median April 1928, 42% and 69% of them before any verdict."""
+    of *Pravda*"), Tomsky the unions in June (general history). Over 300 games (rules version
+    26) Bukharin and Tomsky lose them in 0.48 and 0.41, median June and July 1929, never before
+    a verdict on their views (given at a Congress or Conference: the Sixteenth, April 1929); on
+    rules version 18 in 0.63 and 0.57, median April 1928, 42% and 69% of them before any verdict."""
     c = campaigns()
     for p in ("bukharin", "tomsky"):
         assert not c.unjudged[p].any(), p
@@ -333,10 +333,10 @@ def test_the_right_loses_its_posts_after_a_verdict_on_its_views_in_1929_not_1928
 
 def test_the_right_is_not_expelled_from_the_party_for_opposing_forced_procurement_in_words():
     """None of the Right was expelled in 1928-29: they argued inside the Politburo and recanted
-    in November 1929 (general history). Over 300 games Rykov and Tomsky are expelled in 0.06
-    and 0.02 (0.13 and 0.14 on rules version 18, when the rivals condemned the Right the month
-    after the grain taken by force parted it from Stalin, and the party asked it to recant only
-    when Bukharin defied it)."""
+    in November 1929 (general history). Over 300 games Rykov and Tomsky are expelled in 0.03
+    and none on rules version 26 (0.13 and 0.14 on rules version 18, when the rivals condemned
+    the Right the month after the grain taken by force parted it from Stalin, and the party
+    asked it to recant only when Bukharin defied it)."""
     c = campaigns()
     g = c.g
     for p, share in (("rykov", 0.15), ("tomsky", 0.1)):

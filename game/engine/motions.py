@@ -10,7 +10,7 @@ from .actions import KIND_IDS, OK, _first_reason
 from .arith import clip, distinct
 from .env import Env
 from .state import AXES, BODY, State
-from .succession import successor
+from .succession import deputies, successor
 
 if TYPE_CHECKING:
     from .game import Game
@@ -198,7 +198,10 @@ def _successors(g: "Game", s: State, m: votes.Motion, ok: np.ndarray) -> np.ndar
     b = np.flatnonzero(ok)
     who = np.full(s.batch, -1, dtype=np.int64)
     if len(b):
-        who[b] = successor(g, s.rows(b), m.sponsor[b], m.target[b], m.arg2[b])
+        rows = s.rows(b)
+        # a successor the motion names, else the post's deputy, else the mover's man
+        named = np.where(m.arg2[b] >= 0, m.arg2[b], deputies(g, rows, m.arg[b], m.target[b]))
+        who[b] = successor(g, rows, m.sponsor[b], m.target[b], named)
     return who
 
 

@@ -150,11 +150,12 @@ def _log_successors(g, s, m, res, log) -> None:
             continue
         ids = g.person_ids
         how = ("the motion names him himself" if new == mover else
+               "the motion names him" if m.arg2[b] == new else
+               f"{g.names[ids[old]]}'s deputy steps in" if g.post_deputy[k] == new else
                "his client takes it" if s.patron[b, new] == mover else
                "his ally takes it" if ally[b, new] else
                f"his ally {g.names[ids[s.patron[b, new]]]}'s man takes it"
                if s.patron[b, new] >= 0 and ally[b, s.patron[b, new]] else
-               "the motion names him" if m.arg2[b] >= 0 else
                "he has no man to put there, so the Central Committee chooses")
         log.add(int(b), s, "appointment", [ids[new], ids[old], ids[mover]],
                 f"{g.names[ids[new]]} becomes {g.scenario.posts[k].name} in place of "

@@ -1,8 +1,16 @@
 """Who takes a post that falls free: the winner's men, not the winner himself."""
 import numpy as np
+import pytest
 
+from game.content.loader import load_scenario
 from game.engine import succession
+from game.engine.game import Game
 from game.engine.log import Log
+
+
+@pytest.fixture(scope="module")
+def campaign() -> Game:
+    return Game(load_scenario("campaign"))
 
 
 def _successor(g, mover: str, removed: str, named: str | None = None) -> str:
@@ -138,3 +146,29 @@ def test_the_log_says_when_an_ally_s_man_takes_the_post(tiny):
     said = [r["text"] for r in log.records[0] if r["kind"] == "appointment"]
     assert said == ["Molotov becomes Chairman of the Comintern in place of Zinoviev (Kamenev's "
                     "motion; his ally Stalin's man takes it)."]
+
+
+def test_a_removed_man_s_deputy_takes_his_post_unless_the_motion_names_another(campaign):
+    """Frunze, Trotsky's deputy, took the War Commissariat when the Central Committee removed
+    Trotsky in January 1925 (general history), whoever moved it."""
+    g = campaign
+    s = g.new_state([4])
+    s.cc_seats[:, g.pidx["stalin"]] += 60                      # a Committee that votes his way
+    log = Log(g, 1)
+    g.step(s, [[g.action("stalin", "remove_from_post", "trotsky", "war_commissar")]], log=log)
+    assert s.holder[0, g.kidx["war_commissar"]] == g.pidx["frunze"]
+    said = [r["text"] for r in log.records[0] if r["kind"] == "appointment"]
+    assert said == ["Mikhail Frunze becomes People's Commissar for War in place of Leon Trotsky "
+                    "(Joseph Stalin's motion; Leon Trotsky's deputy steps in)."]
+    who = succession.successor(g, s, np.array([g.pidx["stalin"]]), np.array([g.pidx["trotsky"]]),
+                               np.array([g.pidx["voroshilov"]]))
+    assert who[0] == g.pidx["voroshilov"]                      # a named successor comes first
+
+
+def test_a_deputy_who_is_the_removed_man_s_ally_does_not_step_in(campaign):
+    g = campaign
+    s = g.new_state([4])
+    s.bloc[:, g.lidx["left_opposition"], [g.pidx["trotsky"], g.pidx["frunze"]]] = True
+    deputy = succession.deputies(g, s, np.array([g.kidx["war_commissar"]]),
+                                 np.array([g.pidx["trotsky"]]))
+    assert deputy[0] == -1

@@ -10,21 +10,22 @@ from game.content.loader import load_scenario
 from game.engine.game import Game
 from game.engine.log import Log
 
-# computer campaigns in which Stalin loses the General Secretary's post in April 1923 (20 in
-# 300 on rules version 23) and, of those, the three with the most appointments; on rules
-# version 21 the two men who appoint re-appointed the same secretaries over a hundred times
-SEEDS = (8, 62, 88)
+# a hundred computer campaigns, among which those where Lenin's motion takes the General
+# Secretary's post from Stalin in April 1923 (20 in 300 on rules version 23); on rules version
+# 21 the two men who appoint then re-appointed the same secretaries over a hundred times
+SEEDS = np.arange(1, 101, dtype=np.uint64)
 MOVES = ("appoint_secretary", "transfer_secretary", "dismiss_secretary")
 
 
 def test_the_general_secretary_and_an_orgburo_member_do_not_reappoint_month_after_month():
     g = Game(load_scenario("campaign"))
     log = Log(g, len(SEEDS))
-    play(g, np.array(SEEDS, dtype=np.uint64), log)
+    play(g, SEEDS, log)
     tenure = g.params["secretary_tenure"] / g.turn_months
+    replaced = [int(seed) for seed, records in zip(SEEDS, log._records)
+                if any(r.get("post") == "general_secretary" for r in records)]
+    assert len(replaced) >= 3, "a few games in which the General Secretary is replaced"
     for seed, records in zip(SEEDS, log._records):
-        gensec = [r for r in records if r.get("post") == "general_secretary"]
-        assert gensec, f"seed {seed}: the General Secretary was meant to be replaced"
         moves = [r for r in records if r.get("action") in MOVES]
         assert len(moves) <= 50, f"seed {seed}: {len(moves)} appointments"
         last = {}

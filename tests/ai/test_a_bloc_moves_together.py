@@ -66,9 +66,10 @@ def _right_fears_stalin(g, force: bool):
     s.prestige[:, g.pidx["stalin"]], s.cc_seats[:, g.pidx["stalin"]] = 90.0, 25.0
     for p in ("trotsky", "zinoviev", "kamenev"):
         s.prestige[:, g.pidx[p]], s.cc_seats[:, g.pidx[p]] = 5.0, 0.0
-    if force:
+    if force:                        # the grain taken by force, and the clash over it
         q = g.qidx["procurement"]
         s.policy[:, q] = [o.id for o in g.scenario.policies[q].options].index("force")
+        s.fired[:, g.eidx["july_plenum_1928"]] = True
     return s
 
 
@@ -84,7 +85,7 @@ def test_the_right_does_not_make_the_stalin_bukharin_majority_its_bloc_against_s
     rows = Rivals(g, "normal").moves(_right_fears_stalin(g, force=False))
     assert not _takes(g, rows, "stalin_bukharin").any()
     # ...it waits for the Right Opposition, a bloc against him (open once grain is taken by
-    # force), and takes that
+    # force and Bukharin has fought it at the July plenum), and takes that
     rows = Rivals(g, "normal").moves(_right_fears_stalin(g, force=True))
     assert _takes(g, rows, "right_opposition").all()
     assert not _takes(g, rows, "stalin_bukharin").any()

@@ -14,13 +14,19 @@ def _force(g) -> tuple[int, int]:
     return q, [o.id for o in g.scenario.policies[q].options].index("force")
 
 
-def test_the_right_opposition_cannot_be_formed_before_grain_is_taken_by_force(campaign):
+def test_the_right_opposition_cannot_be_formed_before_the_open_clash_over_grain_taken_by_force(
+        campaign):
+    """The Right's break with Stalin came into the open at the July plenum of 1928 (001: "1928
+    Jul: Stalin and Bukharin clash over collectivisation"), half a year after the first grain
+    was taken by force."""
     s = campaign.new_state([1])
     form = campaign.action("bukharin", "form_bloc", "right_opposition")
     why = campaign.why_illegal(s, 0, form)
     assert why is not None and "cannot be formed yet" in why and "force" in why
     q, force = _force(campaign)
     s.policy[:, q] = force
+    assert "july_plenum_1928" in campaign.why_illegal(s, 0, form)
+    s.fired[:, campaign.eidx["july_plenum_1928"]] = True
     assert campaign.why_illegal(s, 0, form) is None
 
 

@@ -130,6 +130,11 @@ class Merger:
                 pairs[where[key.value]] = (key, value)
             else:
                 pairs.append((key, value))
+        # a what-if that changes a condition without new words for it must not keep the base's
+        # words: they would tell the player the old condition ("from October 1923")
+        changed = {k.value for k, _ in over.value}
+        stale = {f"{k}_text" for k in changed if f"{k}_text" in hints} - changed
+        pairs = [(k, v) for k, v in pairs if k.value not in stale]
         return MappingNode(base.tag, pairs, base.start_mark, base.end_mark)
 
     def _entries(self, base: MappingNode, over: MappingNode, value_type: Any) -> MappingNode:

@@ -158,6 +158,7 @@ class Bloc:
     open_to: tuple[str, ...] = ()     # who may form or join it (empty: any leader)
     secret: bool = False              # a secret bloc is not a public faction until exposed
     when: str = ""                    # expression: when it may be formed (empty: always)
+    when_text: str = ""               # ``when`` in words for the player ("once Lenin's ...")
     source: Optional[Source] = None
 
 
@@ -192,6 +193,7 @@ class Motion:
     bureaucratic: float = 0.0          # -1..1: does it strengthen (+) or curb (-) the apparatus
     effects: tuple[str, ...] = ()      # effect statements applied if adopted
     when: str = ""                     # expression: when it may be tabled (empty: always)
+    when_text: str = ""                # ``when`` in words for the player ("from October 1923")
     text: str = ""                     # for the interface
     source: Optional[Source] = None
 

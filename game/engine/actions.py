@@ -240,10 +240,16 @@ def _fields(g: "Game", s: State, a: Action) -> dict:
         f["bloc"] = g.scenario.blocs[a.target].name
         members = np.flatnonzero(s.bloc[0, a.target])
         f["members"] = " and ".join(_name(g, int(m)) for m in members)
-        f["bloc_when"] = g.scenario.blocs[a.target].when
+        f["bloc_when"] = _when_words(g.scenario.blocs[a.target])
     if a.kind == "propose" and 0 <= a.arg < len(g.motion_ids):
-        f["motion_when"] = g.scenario.motions[a.arg].when
+        f["motion_when"] = _when_words(g.scenario.motions[a.arg])
     return f
+
+
+def _when_words(item) -> str:
+    """A bloc's or motion's ``when`` as the player should read it: the scenario's words, or
+    the expression itself where the author gave none."""
+    return item.when_text or item.when
 
 
 def label(g: "Game", a: Action) -> str:

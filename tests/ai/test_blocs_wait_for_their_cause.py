@@ -22,10 +22,10 @@ def test_the_right_opposition_cannot_be_formed_before_the_open_clash_over_grain_
     s = campaign.new_state([1])
     form = campaign.action("bukharin", "form_bloc", "right_opposition")
     why = campaign.why_illegal(s, 0, form)
-    assert why is not None and "cannot be formed yet" in why and "force" in why
+    assert why is not None and "cannot be formed yet" in why and "taken by force" in why
     q, force = _force(campaign)
     s.policy[:, q] = force
-    assert "july_plenum_1928" in campaign.why_illegal(s, 0, form)
+    assert "July plenum of 1928" in campaign.why_illegal(s, 0, form)
     s.fired[:, campaign.eidx["july_plenum_1928"]] = True
     assert campaign.why_illegal(s, 0, form) is None
 
@@ -42,9 +42,30 @@ def test_the_triumvirate_waits_for_lenins_illness(campaign):
     s = campaign.new_state([1])
     form = campaign.action("zinoviev", "form_bloc", "triumvirate")
     why = campaign.why_illegal(s, 0, form)
-    assert why is not None and "cannot be formed yet" in why and "lenin.health" in why
+    assert why is not None and "cannot be formed yet" in why and "Lenin's illness" in why
     s.health[:, campaign.pidx["lenin"]] = 0.36               # after his second stroke
     assert campaign.why_illegal(s, 0, form) is None
+
+
+def test_the_refusal_speaks_the_players_language_not_the_scenario_grammar(campaign):
+    """The refusal gives the scenario's words for the condition (``when_text``), never the
+    expression a player cannot read (before: 'cannot be formed yet: lenin.health < 0.5')."""
+    s = campaign.new_state([1])
+    for bloc in campaign.scenario.blocs:
+        if not bloc.when:
+            continue
+        leader = next(p for p in bloc.open_to)
+        why = campaign.why_illegal(s, 0, campaign.action(leader, "form_bloc", bloc.id)) or ""
+        if "cannot be formed yet" in why:
+            assert bloc.when_text in why and bloc.when not in why, why
+    propose = campaign.action("stalin", "propose", arg="socialism_in_one_country")
+    assert campaign.why_illegal(s, 0, propose).endswith(
+        "cannot be tabled now: from December 1924.")
+
+
+def test_every_condition_in_the_campaign_has_words_for_the_player(campaign):
+    for item in (*campaign.scenario.blocs, *campaign.scenario.motions):
+        assert not item.when or item.when_text, f"{item.id} has a 'when' but no 'when_text'"
 
 
 def test_the_leningrad_opposition_waits_for_trotskys_defeat(campaign):

@@ -127,3 +127,24 @@ def test_apply_overrides_refuses_values_yaml_cannot_hold() -> None:
     with pytest.raises(ScenarioError) as caught:
         apply_overrides(load_scenario(TINY), {"historiography": {"structural": float("nan")}})
     assert "expected a number" in str(caught.value)
+
+
+def test_a_what_if_that_moves_a_condition_drops_the_base_words_for_it(tmp_path: Path) -> None:
+    """The words for a ``when`` belong to that condition: a what-if that changes it without
+    new words must not let the player read the old date."""
+    write(tmp_path, "tiny.yaml", TINY.read_text(encoding="utf-8").replace(
+        '    when: date >= "1923-06" and not faction_ban\n',
+        '    when: date >= "1923-06" and not faction_ban\n'
+        '    when_text: "from June 1923, while factions are allowed"\n'))
+    moved = write(tmp_path, "moved.yaml", "id: m\ntitle: M\ndescription: d\nbase: tiny\n"
+                  "overrides:\n  motions:\n    force_grain: {when: 'date >= \"1925-01\"'}\n")
+    worded = write(tmp_path, "worded.yaml", "id: w\ntitle: W\ndescription: d\nbase: tiny\n"
+                   "overrides:\n  motions:\n    force_grain: {when: 'date >= \"1925-01\"', "
+                   "when_text: from January 1925}\n")
+    other = write(tmp_path, "other.yaml", "id: o\ntitle: O\ndescription: d\nbase: tiny\n"
+                  "overrides:\n  motions:\n    force_grain: {name: Seize the grain}\n")
+    force = lambda path: load_scenario(path).motions[0]          # noqa: E731
+    assert force(tmp_path / "tiny.yaml").when_text == "from June 1923, while factions are allowed"
+    assert (force(moved).when, force(moved).when_text) == ('date >= "1925-01"', "")
+    assert force(worded).when_text == "from January 1925"
+    assert force(other).when_text == "from June 1923, while factions are allowed"

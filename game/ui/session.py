@@ -266,6 +266,10 @@ class Session(Reading):
                 first = candidates(self.g, kind, actor)
                 probe = first[0] if first else Action(kind, actor)
                 reason = self.g.why_illegal(s, 0, probe) or "Not possible now."
+                if kind == "propose" and first and reason.startswith("This motion"):
+                    # the probe's refusal is about one motion; the player asked about them all
+                    reason = ("No motion can be tabled this month: each line waits for its "
+                              "time, is in force already, or was changed too lately.")
             cost = min((a.cost for a in acts), default=float(spec[3]))
             out.append(KindEntry(kind, spec[4], cost, tuple(acts), reason))
         return out

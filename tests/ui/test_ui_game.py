@@ -59,6 +59,15 @@ def test_impossible_actions_show_the_engines_reason(make_app):
     assert entry.reason == next(r.sub for r in greyed if r.id == entry.kind)
 
 
+def test_when_no_motion_may_be_tabled_the_menu_says_so_not_one_motions_reason():
+    """In April 1922 every line waits for its time or is in force: 'Propose a motion' is
+    greyed with a reason about all motions (before, 'This motion cannot be tabled now: from
+    October 1923', the first motion's, read as if it were every motion's)."""
+    ses = demo_session(0)
+    propose = next(e for e in ses.action_menu(ses.players[0]) if e.kind == "propose")
+    assert not propose.actions and propose.reason.startswith("No motion can be tabled this month")
+
+
 def test_ending_the_turn_advances_the_calendar_and_shows_what_happened(make_app):
     app, screen, ses = start_game(make_app)
     date = ses.date

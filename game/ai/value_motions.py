@@ -328,8 +328,7 @@ def _verdict_defied(t: "Turn", holder: np.ndarray) -> np.ndarray:
     return persists[np.arange(s.batch)[:, None], h][:, None, :]
 
 
-def _posts_forfeit(t: "Turn", holder: np.ndarray,
-                   defied: "np.ndarray | None" = None) -> np.ndarray:
+def _posts_forfeit(t: "Turn", holder: np.ndarray, defied: np.ndarray) -> np.ndarray:
     """[B,N,K] each leader may move to take each post from its holder (``holder`` [B,1,K]):
     the party has condemned the holder's views (``_verdict_due``) and he has persisted past
     the ``post_grace`` it gives him to submit (``defied``, from ``_verdict_defied``). A campaign
@@ -348,8 +347,6 @@ def _posts_forfeit(t: "Turn", holder: np.ndarray,
     was all but settled from the start. A level with no ``pretext`` (hard) needs no verdict
     against the human player."""
     g, s = t.g, t.s
-    if defied is None:
-        defied = _verdict_defied(t, holder)
     above = inviolable(g, s)[:, t.ctx.lead][..., None]                           # [B,N,1]
     return defied | _ruthless(t, holder) | above | _testament(t)
 

@@ -46,8 +46,9 @@ def _forfeit(g, s, level="normal", skip=()) -> np.ndarray:
     t = Rivals(g, level).evaluate(s, skip)
     holder = s.holder.astype(np.int64)[:, None, :]
     stalin = list(t.ctx.lead).index(g.pidx["stalin"])
-    return value_motions._posts_forfeit(t, holder)[:, stalin, [g.kidx["pravda_editor"],
-                                                               g.kidx["trade_unions"]]]
+    defied = value_motions._verdict_defied(t, holder)
+    return value_motions._posts_forfeit(t, holder, defied)[:, stalin, [g.kidx["pravda_editor"],
+                                                                       g.kidx["trade_unions"]]]
 
 
 def test_the_right_keeps_its_posts_for_opposing_forced_procurement_before_a_verdict(campaign):

@@ -192,13 +192,20 @@ def _first_reason(first: np.ndarray, failed: list) -> np.ndarray:
 
 def why_illegal(g: "Game", state: State, b: int, action: Action) -> Optional[str]:
     sub = state.take([b])
-    row = np.array(action.row(), dtype=np.int64)
-    if row[0] < 0 or row[0] >= len(KIND_IDS):
-        return REASONS[UNKNOWN]
-    code = int(check(g, sub, int(row[0]), *[np.array([v]) for v in row[1:]])[0])
+    code = refusal(g, sub, action)
     if code == OK:
         return None
+    if code == UNKNOWN:
+        return REASONS[UNKNOWN]
     return reason_sentence(g, sub, action, code)
+
+
+def refusal(g: "Game", one: State, action: Action) -> int:
+    """The reason code ``action`` is refused in ``one`` (a batch of one game; OK: legal)."""
+    row = np.array(action.row(), dtype=np.int64)
+    if row[0] < 0 or row[0] >= len(KIND_IDS):
+        return UNKNOWN
+    return int(check(g, one, int(row[0]), *[np.array([v]) for v in row[1:]])[0])
 
 
 def reason_sentence(g: "Game", one: State, action: Action, code: int) -> str:

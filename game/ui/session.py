@@ -251,8 +251,8 @@ class Session(Reading):
         return s
 
     def action_menu(self, pid: str) -> list[KindEntry]:
-        from game.engine.actions import (KINDS, MOTION_WHEN, OK, Action, candidates,
-                                         reason_sentence, refusal)
+        from game.engine.actions import KINDS
+        from game.engine.refusals import kind_refusal
         s = self._budget_state(pid)
         by_kind: dict[str, list] = {}
         for a in self.g.legal_actions(s, 0, pid):
@@ -264,17 +264,7 @@ class Session(Reading):
             acts = by_kind.get(kind, [])
             reason = None
             if not acts:
-                first = candidates(self.g, kind, actor)
-                probe = first[0] if first else Action(kind, actor)
-                code = refusal(self.g, s, probe)
-                if code == OK:
-                    reason = "Not possible now."
-                elif kind == "propose" and first and code == MOTION_WHEN:
-                    # the probe's refusal is about one motion; the player asked about them all
-                    reason = ("No motion can be tabled this month: each line waits for its "
-                              "time, is in force already, or was changed too lately.")
-                else:
-                    reason = reason_sentence(self.g, s, probe, code)
+                reason = kind_refusal(self.g, s, kind, actor) or "Not possible now."
             cost = min((a.cost for a in acts), default=float(spec[3]))
             out.append(KindEntry(kind, spec[4], cost, tuple(acts), reason))
         return out

@@ -220,6 +220,20 @@ def against_leaders(t: "Turn") -> None:
     seat = _seat_forfeit(t, level)
     unseated = (want_e | want_d) & ~seat
     want_e, want_d = want_e & seat, want_d & seat
+    # an open faction under the ban is a breach in itself: the majority puts its men's views to
+    # the next Congress or Conference whatever its patience - the Thirteenth Conference
+    # condemned Trotsky and the 46 (001), a year before the triumvirs took his army at Stalin's
+    # pace. Not a bloc open to the mover: Zinoviev and Kamenev, left in the triumvirate when
+    # Stalin went over to the Right, are not his opposition faction. Before, the majority
+    # waited for its patience, and the Conference condemned Trotsky in one game in seven.
+    ruling = (s.bloc[:, :, lead] & ctx.majority[:, :, None]).any(axis=1)[:, :, None]   # [B,N,1]
+    public = (~g.bloc_secret)[None, :] | s.exposed
+    theirs = s.bloc[:, :, lead] & (public & ~ctx.majority)[:, :, None]                 # [B,L,T]
+    foreign = (theirs[:, None, :, :] & ~g.bloc_open_to[:, lead].T[None, :, :, None]).any(axis=2)
+    breach = foreign & ctx.ban[:, None, None] & ruling & ~_partner(t, lead)
+    full = np.where(ctx.human[lead][None, None, :], t.dif.mercy, 1.0) * \
+        t.ch.aggression[None, :, None]
+    ramp = np.where(breach, np.maximum(ramp, full), ramp)
     want_c = legal & open_c & (ramp > 0) & _verdict_due(t, lead) & (
         (focus & (rho > 0.5) & (faction | (standing > 0.5))) | unseated)
     condemn_body = _body(t, "congress")

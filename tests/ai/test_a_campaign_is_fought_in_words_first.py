@@ -132,3 +132,42 @@ def test_the_verdict_is_carried_out_against_a_man_who_defies_it_however_weak_he_
     assert not _stalin_would_move_to_take(g, s).any()          # no verdict yet: let be
     s = _condemned(g, s, months_ago=2)
     assert _stalin_would_move_to_take(g, s).all()
+
+
+def _thirteenth_conference(g, trotskys_bloc: bool):
+    """January 1924: Lenin dead, the triumvirs in their bloc and in command, the ban on
+    factions in force; Trotsky at the head of the Left Opposition, or in no bloc."""
+    s = g.new_state(SEEDS)
+    s.turn = next(t for t in range(g.n_turns) if g.date(t) == "1924-01")
+    s.alive[:, g.pidx["lenin"]] = False
+    s.bloc[:] = False
+    for p in ("stalin", "zinoviev", "kamenev"):
+        s.bloc[:, g.lidx["triumvirate"], g.pidx[p]] = True
+    if trotskys_bloc:
+        for p in ("trotsky", "preobrazhensky", "radek"):
+            s.bloc[:, g.lidx["left_opposition"], g.pidx[p]] = True
+    s.flags[:, g.fidx["faction_ban"]] = True
+    s.cc_seats[:, g.pidx["stalin"]] = 25.0             # the Lenin enrolment's secretaries
+    return s
+
+
+def _stalin_would_condemn_trotsky(g, s) -> np.ndarray:
+    from game.ai.rivals import Turn
+    t = Turn(Rivals(g, "normal"), s, np.zeros(g.P, dtype=bool))
+    assert t.ctx.majority[:, g.lidx["triumvirate"]].all()
+    t.board.reset()
+    value_motions.against_leaders(t)
+    stalin = list(t.ctx.lead).index(g.pidx["stalin"])
+    trotsky = list(t.ctx.lead).index(g.pidx["trotsky"])
+    return t.board.value[:, stalin, t.menu["condemn"].sl][:, trotsky] > -1e8
+
+
+def test_an_open_faction_under_the_ban_is_condemned_at_the_next_sitting_whatever_the_majoritys_patience(
+        campaign):
+    """The Thirteenth Conference condemned Trotsky and the 46 (001: "13th Party Conference
+    condemns Trotsky's views"), a year before the triumvirs, at Stalin's pace, took his
+    army: a faction formed against the ban was a breach in itself. Before, the majority waited
+    for Stalin's patience, and the Conference condemned Trotsky in one game in seven."""
+    g = campaign
+    assert _stalin_would_condemn_trotsky(g, _thirteenth_conference(g, True)).all()
+    assert not _stalin_would_condemn_trotsky(g, _thirteenth_conference(g, False)).any()

@@ -64,6 +64,11 @@ class Context:
         return power.majority_blocs(self.s, self.pb_share, self.cc_share)
 
     @cached_property
+    def opposition(self) -> np.ndarray:
+        """[B,L] the bloc is an open opposition faction (power.opposition_blocs)."""
+        return power.opposition_blocs(self.s, self.g.bloc_secret, self.majority)
+
+    @cached_property
     def faction(self) -> np.ndarray:
         """[B,P] in an open opposition faction (power.open_faction)."""
         return power.open_faction(self.s, self.g.bloc_secret, self.majority)

@@ -169,7 +169,7 @@ class Scripted:
         public = ~g.bloc_secret[L] | s.exposed[B, L]
         value[joining & public & t.ctx.ban, n, col] = NEG
         # in an open faction: leave it (first of his blocs that is public and not the majority)
-        open_ = (~g.bloc_secret[None, :] | s.exposed) & ~t.ctx.majority & s.bloc[:, :, p]
+        open_ = t.ctx.opposition & s.bloc[:, :, p]
         out = t.ctx.ban & open_.any(axis=1) & t.ctx.act[:, p]
         if out.any():
             which = np.argmax(open_, axis=1)

@@ -227,8 +227,7 @@ def against_leaders(t: "Turn") -> None:
     # Stalin went over to the Right, are not his opposition faction. Before, the majority
     # waited for its patience, and the Conference condemned Trotsky in one game in seven.
     ruling = (s.bloc[:, :, lead] & ctx.majority[:, :, None]).any(axis=1)[:, :, None]   # [B,N,1]
-    public = (~g.bloc_secret)[None, :] | s.exposed
-    theirs = s.bloc[:, :, lead] & (public & ~ctx.majority)[:, :, None]                 # [B,L,T]
+    theirs = s.bloc[:, :, lead] & ctx.opposition[:, :, None]                          # [B,L,T]
     foreign = (theirs[:, None, :, :] & ~g.bloc_open_to[:, lead].T[None, :, :, None]).any(axis=2)
     breach = foreign & ctx.ban[:, None, None] & ruling & ~_partner(t, lead)
     full = np.where(ctx.human[lead][None, None, :], t.dif.mercy, 1.0) * \

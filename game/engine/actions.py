@@ -314,16 +314,21 @@ def enumerate_legal(g: "Game", state: State, b: int, actor: int) -> list[Action]
         cands = candidates(g, kind, actor)
         if not cands:
             continue
-        n = len(cands)
-        rep = sub.take(np.zeros(n, dtype=np.int64))
-        rows = np.array([c.row() for c in cands], dtype=np.int64)
-        codes, costs = check_and_cost(g, rep, KIND[kind], rows[:, 1], rows[:, 2], rows[:, 3],
-                                      rows[:, 4])
+        codes, costs = check_candidates(g, sub, kind, cands)
         for c, code, cost in zip(cands, codes, costs):
             if code == OK:
                 a = Action(c.kind, c.actor, c.target, c.arg, c.arg2, float(cost))
                 out.append(Action(a.kind, a.actor, a.target, a.arg, a.arg2, a.cost, label(g, a)))
     return out
+
+
+def check_candidates(g: "Game", one: State, kind: str,
+                     cands: list[Action]) -> tuple[np.ndarray, np.ndarray]:
+    """(reason codes, costs) of each of ``cands`` (actions of ``kind``) in ``one`` (a batch
+    of one game), checked as one batch."""
+    rep = one.take(np.zeros(len(cands), dtype=np.int64))
+    rows = np.array([c.row() for c in cands], dtype=np.int64)
+    return check_and_cost(g, rep, KIND[kind], rows[:, 1], rows[:, 2], rows[:, 3], rows[:, 4])
 
 
 def from_ids(g: "Game", actor: str, kind: str, target: Optional[str], arg: Optional[str],

@@ -83,11 +83,16 @@ def majority_blocs(state: State, pb_share: np.ndarray, cc_share: np.ndarray) -> 
     return np.any(state.bloc & ((pb_share > 0.5) | (cc_share > 0.5))[:, None, :], axis=2)
 
 
+def opposition_blocs(state: State, bloc_secret: np.ndarray, majority_bloc: np.ndarray) -> np.ndarray:
+    """[B,L] the bloc is an open opposition faction: public (not secret, or exposed) and not
+    the majority (``majority_blocs``)."""
+    public = (~bloc_secret)[None, :] | state.exposed
+    return public & ~majority_bloc
+
+
 def open_faction(state: State, bloc_secret: np.ndarray, majority_bloc: np.ndarray) -> np.ndarray:
-    """[B,P] belongs to an open opposition faction: a public bloc that is not the majority
-    (``majority_blocs``)."""
-    public = (~bloc_secret)[None, :] | state.exposed       # [B,L]
-    opposition = public & ~majority_bloc                   # [B,L]
+    """[B,P] belongs to an open opposition faction (``opposition_blocs``)."""
+    opposition = opposition_blocs(state, bloc_secret, majority_bloc)
     return np.any(state.bloc & opposition[:, :, None], axis=1)
 
 

@@ -107,9 +107,8 @@ def kind_refusal(g: "Game", one: State, kind: str, actor: int) -> Optional[str]:
     if some action of that kind is open to him."""
     cands = A.candidates(g, kind, actor)
     if not cands:
-        return A.reason_sentence(g, one, A.Action(kind, actor), A.refusal(g, one,
-                                                                          A.Action(kind, actor)))
-    codes = _codes(g, one, kind, cands)
+        return A.why_illegal(g, one, 0, A.Action(kind, actor))
+    codes = A.check_candidates(g, one, kind, cands)[0]
     if (codes == A.OK).any():
         return None
     depth = _depth(g, one, kind, cands)
@@ -138,12 +137,6 @@ def _part(g, one, kind, cands, codes, code, n, names) -> str:
     spec = A.KINDS[kind]
     noun = NOUN.get(spec[0] or spec[1], "choices")
     return f"{n} {noun} {PLURAL.get(code, 'are closed for another reason').format(**names)}."
-
-
-def _codes(g: "Game", one: State, kind: str, cands: list) -> np.ndarray:
-    rep = one.take(np.zeros(len(cands), dtype=np.int64))
-    rows = np.array([c.row() for c in cands], dtype=np.int64)
-    return A.check(g, rep, A.KIND[kind], rows[:, 1], rows[:, 2], rows[:, 3], rows[:, 4])
 
 
 def _depth(g: "Game", one: State, kind: str, cands: list) -> dict:

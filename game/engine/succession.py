@@ -69,17 +69,22 @@ def _clients_of(s: State, men: np.ndarray) -> np.ndarray:
     return theirs & (s.patron >= 0)
 
 
-def deputies(g: "Game", s: State, post: np.ndarray, target: np.ndarray) -> np.ndarray:
+def deputies(g: "Game", s: State, post: np.ndarray, target: np.ndarray,
+             fit: Optional[np.ndarray] = None) -> np.ndarray:
     """[B] the deputy of each game's ``post`` who steps in when it falls free (-1: none): the
-    scenario names him, he is fit for a post, and he is not the man losing it nor one of that
-    man's clients or allies. Frunze, Trotsky's deputy, took the War Commissariat on Trotsky's
-    removal in January 1925, as Rykov, Lenin's deputy, took Sovnarkom at his death."""
+    scenario names him, he is fit for a post, and he is not the man losing it (``target``, -1:
+    nobody) nor one of that man's clients or allies. Frunze, Trotsky's deputy, took the War
+    Commissariat on Trotsky's removal in January 1925, as Rykov, Lenin's deputy, took
+    Sovnarkom at his death. ``fit``: ``fit_for_post``, when the caller has it."""
     dep = np.asarray(g.post_deputy)[post]
     rows = np.arange(s.batch)
     d = np.maximum(dep, 0)
-    his_man = (target >= 0) & ((s.patron[rows, d] == target)
-                               | power.allied_with(s, np.maximum(target, 0))[rows, d])
-    ok = (dep >= 0) & fit_for_post(g, s)[rows, d] & (dep != target) & ~his_man
+    fit = fit_for_post(g, s) if fit is None else fit
+    ok = (dep >= 0) & fit[rows, d] & (dep != target)
+    if (target >= 0).any():
+        his_man = (target >= 0) & ((s.patron[rows, d] == target)
+                                   | power.allied_with(s, np.maximum(target, 0))[rows, d])
+        ok &= ~his_man
     return np.where(ok, dep, -1)
 
 
@@ -115,9 +120,10 @@ def fill_vacancies(g: "Game", s: State, held_before: np.ndarray,
     act = g.active(s)
     leader = np.full(s.batch, -1)
     leader[games] = power.leading(s.rows(games), act[games], g.params, g.structural, g.leaders)
+    fit = fit_for_post(g, s)          # filling a post changes no one's health or standing
     for k in np.flatnonzero(free.any(axis=0)):
         here = free[:, k]
-        deputy = deputies(g, s, np.full(s.batch, k), np.full(s.batch, -1))
+        deputy = deputies(g, s, np.full(s.batch, k), np.full(s.batch, -1), fit)
         b = np.flatnonzero(here)
         who = np.full(s.batch, -1)
         # read afresh for each post: the posts filled before it count against a man

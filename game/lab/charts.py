@@ -113,10 +113,11 @@ def outcome_bars(groups: list[dict], title: str, subtitle: str = "") -> str:
 
 # ------------------------------------------------------------------ when things happened
 
-def timeline(groups: list[dict], dates: list[str], title: str, subtitle: str = "",
-             min_share: float = 0.01, limit: int = 18) -> str:
-    """For each key event: in how many games it happened, and when (10–90% line, 25–75% box,
-    median dot). ``groups``: [{"label", "events": summary event rows}]."""
+def timeline_keys(groups: list[dict], min_share: float = 0.01,
+                  limit: int = 18) -> tuple[list[str], dict[str, dict]]:
+    """The key events a timeline shows: the ``limit`` most frequent in any group (at least
+    ``min_share`` of its games), in order of their median date; and each key's first row (its
+    label and dates). ``groups``: [{"label", "events": summary event rows}]."""
     keys: list[str] = []
     first: dict[str, dict] = {}
     for g in groups:
@@ -129,8 +130,16 @@ def timeline(groups: list[dict], dates: list[str], title: str, subtitle: str = "
     keys = sorted(keys, key=lambda k: -best[k])[:limit]             # the most frequent …
     keys.sort(key=lambda k: (first[k]["median_turn"] if first[k]["median_turn"] is not None
                              else 10 ** 6, k))                      # … in order of date
+    return keys, first
+
+
+def timeline(groups: list[dict], dates: list[str], title: str, subtitle: str = "",
+             min_share: float = 0.01, limit: int = 18) -> str:
+    """For each key event: in how many games it happened, and when (10–90% line, 25–75% box,
+    median dot). ``groups``: [{"label", "events": summary event rows}]."""
+    keys, first = timeline_keys(groups, min_share, limit)
     W = 1100
-    labels = {k: _short_label(first[k]["label"]) for k in keys}
+    labels = {k: short_label(first[k]["label"]) for k in keys}
     label_w = min(max([text_width(labels[k], 15) for k in keys] + [220]) + 30, 460)
     x0, x1 = label_w, W - 120
     sub_h, gap = 22, 12
@@ -171,7 +180,7 @@ def timeline(groups: list[dict], dates: list[str], title: str, subtitle: str = "
     return svg.render()
 
 
-def _short_label(text: str, limit: int = 52) -> str:
+def short_label(text: str, limit: int = 52) -> str:
     """A chart label: parenthetical asides dropped ("The Left Opposition (the 46) comes
     together" -> "The Left Opposition comes together"); a name still too long is cut, the
     verb kept ("Lenin and Trotsky's bloc against… comes together")."""

@@ -1,7 +1,8 @@
 """The what-if lab's charts drawn in pygame from the lab's summary dicts (game.lab.summary):
-who leads at the end (shares with their 95% intervals drawn as whiskers) and a fan chart
-(quantile bands month by month). Arms are told apart by colour and by pattern (a solid bar
-against an outlined one, a filled band against a hatched edge), so a grey photocopy still reads."""
+who leads at the end (shares with their 95% intervals drawn as whiskers), when the key events
+happened, who leads month by month, and fan charts (quantile bands month by month). Arms are
+told apart by colour and by pattern (a solid bar against an outlined one, a filled band against
+a hatched edge), so a grey photocopy still reads."""
 from __future__ import annotations
 
 import pygame
@@ -139,14 +140,7 @@ def fan_chart(surface, rect: pygame.Rect, app, dates: list[str], groups: list[tu
         med = [(x_of(t), y_of(v)) for t, v in enumerate(q[2]) if v is not None]
         if len(med) > 1:
             pygame.draw.lines(surface, colour if k == 0 else pal.ink, False, med, max(2, u(3)))
-    pygame.draw.line(surface, pal.ink, plot.bottomleft, plot.bottomright, 1)
-    step, last_right = max(1, T // 6), -10 ** 6
-    for t in range(0, T, step):
-        w = f.size(dates[t])[0]
-        left = max(plot.x, min(int(x_of(t)) - w // 2, rect.right - u(4) - w))
-        if left >= last_right + u(8):
-            blit(surface, f, dates[t], pal.ink_soft, (left, plot.bottom + u(2)))
-            last_right = left + w
+    _date_ticks(surface, plot, app, dates, x_of, rect.right - u(4))
     y = plot.bottom + f.get_linesize() + u(6)
     if items:
         y = legend(surface, rect.x + u(8), y, app, items, rect.w - u(16))
@@ -212,3 +206,132 @@ def sweep_lines(surface, rect: pygame.Rect, app, table: dict, title: str) -> Non
             pygame.draw.line(surface, colour[o], (x, y_of(s["low"])), (x, y_of(s["high"])), max(1, u(2)))
             pygame.draw.circle(surface, colour[o], (int(x), int(y)), max(3, u(4)))
             pygame.draw.circle(surface, pal.ink, (int(x), int(y)), max(3, u(4)), 1)
+
+
+def timeline(surface, rect: pygame.Rect, app, dates: list[str], groups: list[tuple[str, list[dict], tuple]],
+             title: str, first: int = 0) -> tuple[int, int]:
+    """When the key events happened (``groups``: arm label, summary event rows, colour): a row
+    per event that happened in at least 1% of some arm's games, in order of date, from row
+    ``first`` as many as fit; for each arm a line over the 10–90% of the games where it
+    happened, a box over the middle half, a dot at the median, and its share of games at the
+    right ("never" where it did not happen). Returns (rows that fit, rows in all), for
+    scrolling."""
+    from game.lab.charts import short_label, timeline_keys
+    pal, u = app.pal, app.u
+    top = _frame(surface, rect, app, title)
+    if len(groups) > 1:
+        top = legend(surface, rect.x + u(8), top, app, [(g[0], g[2], i == 0) for i, g in enumerate(groups)],
+                     rect.w - u(16))
+    f = app.fonts.get("text", 12)
+    note = app.fonts.get("italic", 11)
+    caption = "line: 10–90% of the games where it happened · box: middle half · dot: median"
+    every, rows_of = timeline_keys([{"label": g[0], "events": g[1]} for g in groups], limit=10 ** 6)
+    # the footer's lines: where the rows are (when they scroll) and how to read them
+    cap_lines = wrap(note, f"events 1–{len(every)} of {len(every)} (scroll) · " + caption, rect.w - u(16))[:2]
+    sub_h = max(f.get_linesize(), u(14))
+    row_h = sub_h * len(groups) + u(6)
+    bottom = rect.bottom - f.get_linesize() - note.get_linesize() * len(cap_lines) - u(12)
+    fit = max(0, (bottom - top - u(4)) // row_h)
+    if not every or not fit:
+        blit(surface, note, "None of the key events happened in these runs." if fit else "", pal.ink_soft,
+             (rect.x + u(8), top + u(4)), max_width=rect.w - u(16))
+        return fit, len(every)
+    first = max(0, min(first, len(every) - fit))
+    keys = every[first:first + fit]
+    labels = {k: short_label(rows_of[k]["label"], 40) for k in keys}
+    share_w = f.size("100%")[0] + u(10)
+    label_w = min(int(rect.w * 0.42), max(f.size(t)[0] for t in labels.values()) + u(12))
+    plot = pygame.Rect(rect.x + u(8) + label_w, top + u(4), rect.w - label_w - share_w - u(24), fit * row_h)
+    if plot.w < u(60):
+        return fit, len(every)
+    T = len(dates)
+    x_of = lambda t: plot.x + plot.w * t / max(1, T - 1)               # noqa: E731
+    for k, key in enumerate(keys):
+        y = plot.y + k * row_h
+        if k % 2 == 0:
+            pygame.draw.rect(surface, pal.paper_light, (rect.x + u(4), y, rect.w - u(8), row_h - u(2)))
+        blit(surface, f, labels[key], pal.ink, (plot.x - u(8), y + (row_h - u(6)) // 2), "midright",
+             max_width=label_w - u(6))
+        for gi, (_label, rows, colour) in enumerate(groups):
+            e = next((e for e in rows if e["key"] == key), None)
+            cy = y + gi * sub_h + sub_h // 2
+            ink = colour if gi == 0 else pal.ink
+            if e is None or not e["count"] or e["median_turn"] is None:
+                blit(surface, note, "never", ink, (plot.x + u(4), cy), "midleft")
+                blit(surface, f, "0%", ink, (rect.right - u(8), cy), "midright")
+                continue
+            a, b = x_of(e["q10_turn"]), x_of(e["q90_turn"])
+            pygame.draw.line(surface, ink, (a, cy), (b, cy), max(1, u(2)))
+            qa, qb = x_of(e["q25_turn"]), x_of(e["q75_turn"])
+            box = pygame.Rect(int(qa), cy - sub_h // 3, max(2, int(qb - qa)), 2 * (sub_h // 3))
+            pygame.draw.rect(surface, colour if gi == 0 else pal.paper_light, box)
+            pygame.draw.rect(surface, colour, box, 1 if gi == 0 else max(1, u(2)))
+            m = (int(x_of(e["median_turn"])), cy)
+            pygame.draw.circle(surface, colour, m, max(3, sub_h // 3))
+            pygame.draw.circle(surface, pal.paper, m, max(3, sub_h // 3), 1)
+            blit(surface, f, f"{(e['share'] or 0) * 100:.0f}%", ink, (rect.right - u(8), cy), "midright")
+    _date_ticks(surface, plot, app, dates, x_of, rect.right - u(4))
+    y = plot.bottom + f.get_linesize() + u(6)
+    where = f"events {first + 1}–{first + len(keys)} of {len(every)} (scroll) · " if len(keys) < len(every) else ""
+    for line in wrap(note, where + caption, rect.w - u(16))[:len(cap_lines)]:
+        blit(surface, note, line, pal.ink_soft, (rect.x + u(8), y), max_width=rect.w - u(16))
+        y += note.get_linesize()
+    return fit, len(every)
+
+
+def _date_ticks(surface, plot: pygame.Rect, app, dates: list[str], x_of, right: int) -> None:
+    """The months under a plot, as many as stand apart."""
+    pal, u = app.pal, app.u
+    f = app.fonts.get("text", 12)
+    T = len(dates)
+    pygame.draw.line(surface, pal.ink, plot.bottomleft, plot.bottomright, 1)
+    step, last_right = max(1, T // 6), -10 ** 6
+    for t in range(0, T, step):
+        w = f.size(dates[t])[0]
+        left = max(plot.x, min(int(x_of(t)) - w // 2, right - w))
+        if left >= last_right + u(8):
+            pygame.draw.line(surface, pal.ink, (x_of(t), plot.bottom), (x_of(t), plot.bottom + u(3)), 1)
+            blit(surface, f, dates[t], pal.ink_soft, (left, plot.bottom + u(2)))
+            last_right = left + w
+
+
+def outcome_colours(pal, outcomes: list[str]) -> dict[str, tuple]:
+    """The same leader has the same colour in every chart of the lab screen (collapse grey)."""
+    return {o: pal.muted if o == "collapse" else pal.person_colour(i) for i, o in enumerate(outcomes)}
+
+
+def stacked_leading(surface, rect: pygame.Rect, app, lead: dict, outcomes: list[str], names: dict,
+                    title: str) -> None:
+    """Who leads, month by month (``lead``: summary["leading"]): stacked areas of the share of
+    games in which each leader stands first, the collapse of the alliance on top."""
+    pal, u = app.pal, app.u
+    top = _frame(surface, rect, app, title)
+    dates, shares = lead["dates"], lead["shares"]
+    colour = outcome_colours(pal, outcomes)
+    order = [o for o in outcomes if o != "collapse"] + (["collapse"] if "collapse" in outcomes else [])
+    shown = [o for o in order if any((v or 0) > 0 for v in shares.get(o) or [])]
+    top = legend(surface, rect.x + u(8), top, app, [(_short(names.get(o, o)), colour[o], True) for o in shown],
+                 rect.w - u(16))
+    f = app.fonts.get("text", 12)
+    val_w = f.size("100%")[0] + u(10)
+    plot = pygame.Rect(rect.x + u(8) + val_w, top + u(6), rect.w - val_w - u(24),
+                       rect.bottom - top - f.get_linesize() - u(18))
+    T = len(dates)
+    if plot.h < u(30) or plot.w < u(40) or T < 2:
+        return
+    x_of = lambda t: plot.x + plot.w * t / (T - 1)                     # noqa: E731
+    y_of = lambda v: plot.bottom - plot.h * v                          # noqa: E731
+    base = [0.0] * T
+    for o in shown:
+        s = shares[o]
+        upper = [base[t] + (s[t] or 0.0) for t in range(T)]
+        pts = [(x_of(t), y_of(upper[t])) for t in range(T)] + [(x_of(t), y_of(base[t])) for t in reversed(range(T))]
+        pygame.draw.polygon(surface, colour[o], pts)
+        pygame.draw.lines(surface, pal.paper, False, pts[:T], 1)        # the bands stand apart in grey print
+        base = upper
+    parts = min(4, gridlines(plot.h, f))
+    for k in range(parts + 1):
+        v = k / parts
+        blit(surface, f, f"{v * 100:.0f}%", pal.ink_soft, (plot.x - u(4), y_of(v)), "midright")
+    pygame.draw.rect(surface, pal.ink, plot, 1)
+    _date_ticks(surface, plot, app, dates, x_of, rect.right - u(4))

@@ -1,5 +1,6 @@
 """The what-if lab screen plays its games batch by batch while the window stays live, shows
-who leads at the end and the scissors, and writes the full report where it says.
+who leads at the end and the scissors, when the key events happened, who leads month by month
+and any indicator, and writes the full report where it says.
 
 The tests play the batches themselves between frames (``LabRun.start`` is replaced) so that
 they do not depend on how a busy machine schedules a worker thread."""
@@ -13,7 +14,9 @@ from game.lab.api import LabRun
 from game.ui.paths import ROOT
 from game.ui.screens.lab_screen import LabScreen
 from game.ui.screens.message import MessageDialog
-from ui_helpers import click, frames
+import pygame
+
+from ui_helpers import click, frames, key
 
 _frames = frames
 
@@ -110,3 +113,45 @@ def test_choosing_a_scenario_to_compare_with_ends_the_sweep(make_app):
     click(app, settings.base_list.row_rect(row).center)
     assert settings.baseline == "tiny2"
     assert not settings.sweep and settings.slider.is_enabled and settings.sweep_setting() is None
+
+
+def test_the_answer_shows_the_key_events_the_months_and_any_indicator(make_app, tmp_path):
+    """A class sees when things happened and how the economy went, not only who won: the
+    answer's tabs show the timeline of the key events (scrolling through every event that
+    happened in at least 1% of the games), who leads month by month, and a fan chart of the
+    indicator chosen from a list."""
+    from game.lab.charts import timeline_keys
+    app, screen = _open_with_twenty_runs(make_app, tmp_path)
+    assert not screen.tab_buttons                   # no tabs before there is an answer
+    click(app, screen.run_button.rect.center)
+    _play(app, screen)
+    assert screen.result is not None, screen.status
+    assert [screen.tab_buttons[b] for b in screen.tab_buttons] == ["ends", "events", "months", "indicators"]
+
+    events_tab = next(b for b, k in screen.tab_buttons.items() if k == "events")
+    click(app, events_tab.rect.center)
+    assert screen.tab == "events"
+    fit, total = screen.event_rows
+    happened = timeline_keys([{"label": "", "events": screen.result.summaries[0]["events"]}], limit=10 ** 6)[0]
+    assert total == len(happened) > 0 and fit > 0
+    for _ in range(total + 2):                      # scrolls to the last event and no further
+        key(app, pygame.K_DOWN)
+    assert screen.event_first == max(0, total - fit)
+    key(app, pygame.K_PAGEUP)
+    assert screen.event_first == max(0, total - 2 * fit)
+
+    key(app, pygame.K_3)                            # the tabs answer their number keys
+    assert screen.tab == "months"
+    key(app, pygame.K_4)
+    assert screen.tab == "indicators" and screen.series == "scissors"
+    rows = [r[0] for r in screen.series_list.rows]
+    assert "bureaucracy" in rows and "peasant_mood" in rows
+    target = rows.index("bureaucracy")
+    screen.series_list.ensure_visible(target)
+    frames(app)
+    click(app, screen.series_list.row_rect(target).center)
+    assert screen.series == "bureaucracy"
+    key(app, pygame.K_DOWN)
+    assert screen.series == rows[target + 1]
+    key(app, pygame.K_1)
+    assert screen.tab == "ends"

@@ -1,9 +1,10 @@
 """The what-if lab: choose a scenario and what to compare it with, the number of runs, the seed
 and the historiography (how much the structure — social forces and the apparatus — weighs
 against agency — manoeuvre and personalities), or a sweep of it from one to the other; run it
-on a worker thread with a progress bar while the window stays live; then who leads at the end
-with 95% intervals (by setting, for a sweep), the scissors as a fan chart, and the full report
-(HTML, CSV, charts) written to a folder shown on screen."""
+on a worker thread with a progress bar while the window stays live; then the answer in four
+tabs - who leads at the end with 95% intervals (by setting, for a sweep) beside the scissors,
+when the key events happened, who leads month by month, and any indicator as a fan chart - and
+the full report (HTML, CSV, charts) written to a folder shown on screen."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,19 +12,33 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
-from game.lab.summary import calendar_caveat, on_one_calendar
+from game.lab.report import REFERENCES
+from game.lab.summary import LABELS, calendar_caveat, on_one_calendar
 from game.ui import layout
-from game.ui.lab_charts import arm_colours, fan_chart, outcome_bars, sweep_lines
+from game.ui.lab_charts import arm_colours, fan_chart, outcome_bars, stacked_leading, sweep_lines, timeline
 from game.ui.richtext import RichText, RichTextView
 from game.ui.screen import Screen
-from game.ui.screens.lab_settings import LabSettings
+from game.ui.screens.lab_settings import LabSettings, snap
 from game.ui.text import blit_wrapped, wrap
-from game.ui.widgets import button, card, header, section_title
+from game.ui.widgets import ListView, button, card, header, section_title
 
 INTRO = ("Each run is a whole game played by the computer from the same start with its own seed (seed, seed+1, …). "
          "Against a baseline, both use the same seeds, so their difference is the what-if's and not luck's. "
          "The historiography setting weighs structure (1: social forces and the apparatus) against agency "
          "(0: manoeuvre and personalities).")
+
+# the answer's tabs: (key, label); keys 1-4 choose them
+TABS = (("ends", "Who leads"), ("events", "Key events"), ("months", "Month by month"), ("indicators", "Indicators"))
+
+
+# the indicators' names in a narrow list (the chart's title gives the whole label and unit)
+SHORT = {"grain_procured": "Grain procured", "kulaks": "The kulaks", "nepmen": "The NEPmen",
+         "world_revolution": "World revolution", "isolation": "Isolation"}
+
+
+def indicator_name(series: str) -> str:
+    """An indicator's name for the list: short, without the unit."""
+    return SHORT.get(series) or LABELS.get(series, series).split(" (")[0]
 
 
 class LabScreen(Screen):
@@ -38,9 +53,16 @@ class LabScreen(Screen):
         self.result = None
         self.status = ""
         self.written: dict = {}
+        self.tab = "ends"
+        self.series = "scissors"        # the indicator the Indicators tab shows
+        self.event_first = 0            # the Key events tab's first row shown (it scrolls)
+        self.event_rows = (0, 0)        # (rows that fit, rows in all), as last drawn
+        self.tab_buttons: dict = {}
+        self.series_list = None
 
     def shortcuts(self):
-        return [("Enter", "Run"), ("Esc", "Cancel a run, or back to the menu")]
+        return [("Enter", "Run"), ("1-4", "The answer's tabs, once it is in"),
+                ("Up, Down", "Scroll the key events; choose an indicator"), ("Esc", "Cancel a run, or back to the menu")]
 
     # ---------------------------------------------------------------- layout
     def layout(self, rect: pygame.Rect) -> None:
@@ -70,20 +92,62 @@ class LabScreen(Screen):
                                     "charts as SVG, summary JSON", name="report")
         self.report_note = pygame.Rect(rin.x, rin.bottom - bh, self.report_button.rect.x - rin.x - u(12), bh)
         head_font = app.fonts.get("serif", 15)
-        lines = min(4, len(wrap(head_font, self.headline(), rin.w - u(12)))) if self.result is not None else 3
+        # the headline scrolls beyond three lines: the charts under it keep their room
+        lines = min(3, len(wrap(head_font, self.headline(), rin.w - u(12)))) if self.result is not None else 3
         head_h = int(head_font.get_linesize() * 1.25) * lines
         top = self.status_y + line * 2 + u(10)
         self.headline_rect = pygame.Rect(rin.x, top, rin.w, head_h)
-        charts = pygame.Rect(rin.x, top + head_h + u(8), rin.w, self.report_button.rect.y - top - head_h - u(20))
-        self.bars_rect, self.fan_rect = layout.split_h(charts, [0.48, 0.52], u(12))
         self.intro_rect = pygame.Rect(rin.x, top, rin.w, self.report_button.rect.y - top - u(10))
         self.head_view = None
+        self.tab_buttons, self.series_list = {}, None
+        charts = pygame.Rect(rin.x, top + head_h + u(8), rin.w, self.report_button.rect.y - top - head_h - u(20))
+        if self.result is not None:
+            charts = self._tabs(charts)
+        self.chart_rect = charts
+        self.bars_rect, self.fan_rect = layout.split_h(charts, [0.48, 0.52], u(12))
         if self.result is not None:
             rich = RichText(self.headline(), app.fonts, 15, "serif", app.pal.ink, app.pal.link, app.pal.accent)
             self.head_view = RichTextView(self.headline_rect, rich, app.pal.accent)
             # the arms' months on one axis: worked out once a result, not once a frame
             self.calendar = on_one_calendar(self.fanned())
         self._buttons()
+
+    def _tabs(self, area: pygame.Rect) -> pygame.Rect:
+        """The tab buttons over the answer's charts (and the Indicators tab's list); returns
+        the space left for the charts."""
+        app, u = self.app, self.app.u
+        font = app.fonts.theme_font("display", 19)
+        tab_h = font.get_linesize() + u(10)
+        row = pygame.Rect(area.x, area.y, area.w, tab_h)
+        for n, ((key, label), r) in enumerate(zip(TABS, layout.split_h(row, [1.0] * len(TABS), u(6)))):
+            b = button(self.manager, r, label, "@option", f"{label} (key {n + 1})", name=f"tab_{key}")
+            if key == self.tab:
+                b.select()
+            self.tab_buttons[b] = key
+        charts = pygame.Rect(area.x, row.bottom + u(8), area.w, area.bottom - row.bottom - u(8))
+        if self.tab == "indicators":
+            names, chart = layout.split_h(charts, [0.30, 0.70], u(12))
+            rows = [(k, indicator_name(k), "") for k in self.series_names()]
+            self.series_list = ListView(names, rows, app, self.series)
+            self.series_list.rect.h -= names.h % self.series_list.row_h      # whole rows only
+            snap(self.series_list, [r[0] for r in rows], self.series)
+            return chart
+        return charts
+
+    def series_names(self) -> list[str]:
+        """The indicators every arm has a fan for, in the order of their labels."""
+        have = set.intersection(*(set(s["fans"]["series"]) for s in self.fanned()))
+        return [k for k in LABELS if k in have] + sorted(have - set(LABELS))
+
+    def scroll_events(self, rows: int) -> None:
+        """Move the Key events tab by ``rows`` (within the events there are)."""
+        fit, total = self.event_rows
+        self.event_first = max(0, min(self.event_first + rows, total - fit))
+
+    def set_tab(self, key: str) -> None:
+        if key != self.tab:
+            self.tab = key
+            self.invalidate()
 
     def _buttons(self) -> None:
         running = self.run is not None and not self.run.done
@@ -129,6 +193,7 @@ class LabScreen(Screen):
         from game.lab.api import Cancelled
         if run.result is not None:
             self.result = run.result
+            self.event_first = 0
             t = self.result.timing
             self.status = f"Done: {t.get('games', 0):,} games in {t.get('seconds', 0):.1f} s."
             self.invalidate()
@@ -176,6 +241,8 @@ class LabScreen(Screen):
                 self.cancel()
             elif event.ui_element is self.report_button:
                 self.write_report()
+            elif event.ui_element in self.tab_buttons:
+                self.set_tab(self.tab_buttons[event.ui_element])
             else:
                 self.settings.handle_button(event.ui_element)
             return True
@@ -183,6 +250,27 @@ class LabScreen(Screen):
                 and not self.text_input_focused():
             self.start()
             return True
+        if event.type == pygame.KEYDOWN and self.result is not None and not self.text_input_focused():
+            keys = {pygame.K_1 + i: key for i, (key, _) in enumerate(TABS)}
+            if event.key in keys:
+                self.set_tab(keys[event.key])
+                return True
+            if self.tab == "events" and event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+                step = 1 if event.key in (pygame.K_UP, pygame.K_DOWN) else max(1, self.event_rows[0])
+                self.scroll_events(step if event.key in (pygame.K_DOWN, pygame.K_PAGEDOWN) else -step)
+                return True
+            if self.series_list is not None and event.key in (pygame.K_UP, pygame.K_DOWN):
+                self.series = self.series_list.move(-1 if event.key == pygame.K_UP else 1) or self.series
+                return True
+        if event.type == pygame.MOUSEWHEEL and self.tab == "events" and self.result is not None \
+                and self.chart_rect.collidepoint(pygame.mouse.get_pos()):
+            self.scroll_events(-event.y)
+            return True
+        if self.series_list is not None:
+            chosen = self.series_list.handle_event(event)
+            if chosen:
+                self.series = chosen
+                return True
         if self.head_view is not None:
             self.head_view.handle_event(event)
         return self.settings.handle_event(event)
@@ -247,23 +335,56 @@ class LabScreen(Screen):
         return (f"{s['title']}: {top['name']} leads at the end in {top['share'] * 100:.0f}% of {s['runs']:,} "
                 f"games (95% interval {top['low'] * 100:.0f}–{top['high'] * 100:.0f}%).")
 
+    def arm_names(self) -> list[str]:
+        """The names of the arms the month-by-month charts draw (a sweep's two ends)."""
+        names = self.result.names()
+        return [names[0], names[-1]] if self.result.sweep is not None and len(names) > 1 else names
+
     def _results(self, surface) -> None:
-        app, pal = self.app, self.app.pal
-        res = self.result
-        colours = arm_colours(pal)
         if self.head_view is not None:
             self.head_view.draw(surface)
-        names = res.names()
+        {"ends": self._ends, "events": self._events, "months": self._months,
+         "indicators": self._indicator}[self.tab](surface)
+
+    def _ends(self, surface) -> None:
+        app, res = self.app, self.result
+        colours = arm_colours(app.pal)
         if res.sweep is not None:
             sweep_lines(surface, self.bars_rect, app, res.sweep, "Who leads at the end, by setting")
-            names = [names[0], names[-1]]
         else:
+            names = res.names()
             groups = [(names[i], s["outcomes"], colours[i % 2]) for i, s in enumerate(res.summaries)]
             outcome_bars(surface, self.bars_rect, app, groups, "Who leads at the end")
+        self._fan(surface, self.fan_rect, "scissors", "The scissors, month by month")
+
+    def _events(self, surface) -> None:
         dates, sums = self.calendar
-        fans = [(names[i], s["fans"]["series"]["scissors"], colours[i % 2]) for i, s in enumerate(sums)]
-        fan_chart(surface, self.fan_rect, app, dates, fans,
-                  "The scissors, month by month", reference=1.0)
+        colours = arm_colours(self.app.pal)
+        groups = [(name, s["events"], colours[i % 2]) for i, (name, s) in enumerate(zip(self.arm_names(), sums))]
+        self.event_rows = timeline(surface, self.chart_rect, self.app, dates, groups, "When the key events happened",
+                                   self.event_first)
+
+    def _months(self, surface) -> None:
+        sums = self.fanned()
+        names = self.arm_names()
+        rects = layout.split_h(self.chart_rect, [1.0] * len(sums), self.app.u(12)) if len(sums) > 1 \
+            else [self.chart_rect]
+        for name, s, rect in zip(names, sums, rects):
+            who = {o["id"]: o["name"] for o in s["outcomes"]}
+            title = f"Who leads: {name}" if len(sums) > 1 else "Who leads, month by month"
+            stacked_leading(surface, rect, self.app, s["leading"], [o["id"] for o in s["outcomes"]], who, title)
+
+    def _indicator(self, surface) -> None:
+        self.series_list.draw(surface)
+        self._fan(surface, self.chart_rect, self.series, LABELS.get(self.series, self.series) + ", month by month")
+
+    def _fan(self, surface, rect: pygame.Rect, series: str, title: str) -> None:
+        dates, sums = self.calendar
+        colours = arm_colours(self.app.pal)
+        fans = [(name, s["fans"]["series"][series], colours[i % 2])
+                for i, (name, s) in enumerate(zip(self.arm_names(), sums))]
+        reference = REFERENCES.get(series)           # (value, what it means), as in the report
+        fan_chart(surface, rect, self.app, dates, fans, title, reference=reference[0] if reference else None)
 
 
 def sweep_headline(title: str, table: dict) -> str:

@@ -147,10 +147,11 @@ def setups() -> dict:
             screen.set_tab(tab)
         return setup
 
-    def lab(state):
+    def lab(state, tab="ends", series="scissors"):
         def setup(app):
             _title(app)
             screen = LabScreen(app, out_dir=_samples() / "lab")
+            screen.tab, screen.series = tab, series
             app.push(screen)
             if state == "results":
                 screen.result = lab_result()
@@ -173,4 +174,6 @@ def setups() -> dict:
             "takeover": replay(21, "takeover"), "debrief_path": debrief("path"),
             "debrief_turning": debrief("turning"), "debrief_sources": debrief("sources"),
             "debrief_questions": debrief("questions"), "lab": lab("settings"), "lab_running": lab("running"),
-            "lab_results": lab("results"), "lab_sweep": lab("sweep")}
+            "lab_results": lab("results"), "lab_sweep": lab("sweep"), "lab_events": lab("results", "events"),
+            "lab_months": lab("results", "months"), "lab_indicators": lab("results", "indicators", "bureaucracy"),
+            "lab_sweep_months": lab("sweep", "months")}

@@ -7,7 +7,8 @@ A save is one JSON text (UTF-8):
 - ``scenario``: the scenario's reference (path in the scenarios folder, or its text), its SHA-256
   and a digest of the scenario as built (see ``scenario_ref``);
 - ``seed``, ``seats`` (the leaders played by people, the rivals' difficulty), ``origin`` (a new
-  campaign, or taken over from the historical replay at some turn);
+  campaign, or taken over at some turn from the historical replay or from a run of the what-if
+  lab);
 - ``turns``: every turn played — all leaders' moves as ids, event choices, forced chance (see
   ``moves.TurnRecord``): replaying them rebuilds the game, its log and its charts;
 - ``snapshot``: the state arrays after the last turn (base64 ``.npy``) with their digest;

@@ -5,6 +5,10 @@ jumping to any month already seen is instant and going forward plays only what i
 Position ``p`` is "after ``p`` months of history": 0 is the opening, ``p`` shows what happened
 in month ``p - 1`` (``g.date(p - 1)``). Taking over at ``p`` lets history play those ``p``
 months and hands the player the next one.
+
+``RunModel`` is the same for one run of the what-if lab: the computer plays every leader (the
+lone game with the run's seed is the run, move for move), and taking over keeps the months the
+computer played and hands the player the next one.
 """
 from __future__ import annotations
 
@@ -21,6 +25,15 @@ class Month:
 
 
 class ReplayModel:
+    # what the replay screen calls what it shows
+    heading = "Historical replay"
+    playing = "Playing history…"
+    played_by = "History"
+    hint = ("Step forward (Right, or Play) to watch history month by month; the timeline below jumps to any "
+            "month. Take over at any month to play on as any leader.")
+    quiet = "A quiet month: history records nothing here."
+    waiting = "Playing history to this month…"
+
     def __init__(self, scenario, seed: int = 1):
         from game.replay.script import compile_script
         from game.replay.session import Session as Core, as_scenario
@@ -98,7 +111,69 @@ class ReplayModel:
     def can_take_over(self, p: int) -> bool:
         return 0 <= p <= self.played and p < self.g.n_turns and not bool(self.months[p].state.over[0])
 
+    def take_over(self, pos: int, pid: str, difficulty: str):
+        """A game in which history played ``pos`` months and ``pid`` is the player's from
+        there (the interface's Session)."""
+        from game.ui.session import Session
+        return Session.take_over(self.g.scenario, pos, pid, self.seed, difficulty, game=self.g)
+
     def roles(self) -> list[str]:
         sc = self.g.scenario
         leaders = set(self.core.computer_leaders())
         return [r.person for r in sc.roles if r.person in leaders]
+
+
+@dataclass(frozen=True)
+class _Unscripted:
+    """A month of a run: the computer's, with no commentary."""
+    notes: tuple = ()
+
+
+class RunModel(ReplayModel):
+    """One run of the what-if lab watched month by month: its scenario (with the lab's
+    overrides), seed and the rivals' level, every leader played by the computer."""
+    heading = "A lab run, watched"
+    playing = "The computer plays…"
+    played_by = "The computer"
+    hint = ("One game of the lab's, every leader played by the computer, the same game move for move. Step "
+            "forward (Right, or Play) to watch it month by month, and take over at any month to play on as any "
+            "leader.")
+    quiet = "A quiet month: nothing of note in this game."
+    waiting = "The computer is playing to this month…"
+
+    def __init__(self, scenario, seed: int, overrides: dict | None = None, difficulty: str | None = None,
+                 label: str = ""):
+        from game.replay.session import Session as Core
+        self.scenario_ref = scenario
+        self.overrides = dict(overrides or {})
+        self.difficulty = difficulty or "normal"
+        self.label = label
+        self.core = Core.new(scenario, seed, humans=(), difficulty=self.difficulty,
+                             overrides=self.overrides or None, autosave=False)
+        self.g = self.core.game
+        self.seed = seed
+        self.plan = [_Unscripted()] * self.g.n_turns
+        self.months = [Month(self.core.state.copy(), (), self.core.history[-1])]
+        self.charts = [self.core.history[-1]]
+
+    def advance(self) -> bool:
+        """Let the computer play the next month; False at the end."""
+        if self.core.over or self.played >= len(self.plan):
+            return False
+        recs = self.core.play_turn()
+        self.months.append(Month(self.core.state.copy(), tuple(recs), self.core.history[-1]))
+        self.charts.append(self.core.history[-1])
+        return True
+
+    def take_over(self, pos: int, pid: str, difficulty: str):
+        """The run's first ``pos`` months as the computer played them (its moves and choices,
+        replayed), then ``pid`` is the player's; the others play at ``difficulty``."""
+        from game.replay.session import Session as Core
+        from game.ui.session import Session
+        self.ensure(pos)
+        core = Core(self.core.scenario, self.seed, (pid,), difficulty, overrides=self.overrides or None,
+                    autosave=True, game=self.g)
+        for rec in self.core.turns[:pos]:
+            core.replay_turn(rec)
+        core.origin = {"kind": "lab_run", "until": pos}
+        return Session(core, [pid], "campaign")

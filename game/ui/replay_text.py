@@ -27,9 +27,8 @@ def opening(app, model) -> str:
     notes = model.notes_at(1)
     if notes:
         parts.append("**First, history will:** " + " ".join(_clean(n["text"]) for n in notes[:3]))
-    parts.append("*Step forward (Right, or Play) to watch history month by month; the timeline below jumps to "
-                 "any month. Take over at any month to play on as any leader.*")
-    if not sc.script:
+    parts.append(f"*{model.hint}*")
+    if not sc.script and model.played_by == "History":
         parts.append("**This scenario has no historical script:** there is nothing to replay.")
     return "\n\n".join(parts)
 
@@ -38,7 +37,7 @@ def month_markup(app, model, pos: int, records: list[dict]) -> str:
     if pos == 0:
         return opening(app, model)
     if pos > model.played:
-        return "*Playing history to this month…*"
+        return f"*{model.waiting}*"
     from game.replay.debrief import explain_vote
     mark = app.glossary.mark
     parts = []
@@ -72,5 +71,5 @@ def month_markup(app, model, pos: int, records: list[dict]) -> str:
     if other:
         parts.append("**Also this month:** " + " · ".join(other))
     if not parts:
-        parts.append("*A quiet month: history records nothing here.*")
+        parts.append(f"*{model.quiet}*")
     return "\n\n".join(parts)

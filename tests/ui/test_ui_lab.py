@@ -21,6 +21,7 @@ from ui_helpers import click, frames, key
 _frames = frames
 
 TINY = ROOT / "tests" / "engine" / "fixtures" / "tiny.yaml"
+START = ROOT / "scenarios" / "start_1922_last_struggle.yaml"      # a short scenario with roles to take
 
 
 @pytest.fixture(autouse=True)
@@ -39,10 +40,10 @@ def _play(app, screen, limit=10_000):
     return frames
 
 
-def _open_with_twenty_runs(make_app, out_dir):
-    """The lab on the tiny scenario, 20 runs chosen by clicking their button."""
+def _open_with_twenty_runs(make_app, out_dir, listing=Listing("tiny", "four leaders, two years", str(TINY), "Tiny")):
+    """The lab on the tiny scenario (or ``listing``'s), 20 runs chosen by clicking their button."""
     app = make_app()
-    screen = LabScreen(app, scenarios=[Listing("tiny", "four leaders, two years", str(TINY), "Tiny")], out_dir=out_dir)
+    screen = LabScreen(app, scenarios=[listing], out_dir=out_dir)
     app.push(screen)
     frames(app)
     twenty = next(b for b, n in screen.settings.run_buttons.items() if n == 20)
@@ -155,3 +156,60 @@ def test_the_answer_shows_the_key_events_the_months_and_any_indicator(make_app, 
     assert screen.series == rows[target + 1]
     key(app, pygame.K_1)
     assert screen.tab == "ends"
+
+
+def test_a_run_of_the_lab_is_watched_as_it_was_played_and_taken_over_from_any_month(make_app, tmp_path):
+    """A teacher shows the class a game in which the rare outcome came about: the lab offers
+    one run per outcome, the replay viewer plays it again month by month (the run itself, move
+    for move), and a student takes over from the month shown, the months before as the
+    computer played them."""
+    from game.replay import snapshot
+    from game.replay.session import Session as Core
+    from game.ui.replay_model import RunModel
+    from game.ui.screens.game_screen import GameScreen
+    from game.ui.screens.replay_screen import ReplayScreen
+    from game.ui.screens.run_picker import RunPicker
+    from game.ui.screens.takeover_dialog import TakeOverDialog
+    app, screen = _open_with_twenty_runs(make_app, tmp_path, Listing("start", "", str(START), "1922"))
+    assert not screen.watch_button.is_enabled              # nothing to watch before the runs
+    click(app, screen.run_button.rect.center)
+    _play(app, screen)
+    runs = screen.result.runs[0]
+    click(app, screen.watch_button.rect.center)
+    picker = app.top
+    assert isinstance(picker, RunPicker)
+    came_about = {runs.meta.outcomes[k] for k in set(runs.outcome.tolist()) if k >= 0}
+    assert {e["outcome"] for e in picker.examples.values()} == came_about
+    for e in picker.examples.values():                     # each the first run that ended so
+        first = list(runs.outcome).index(runs.meta.outcomes.index(e["outcome"]))
+        assert e["seed"] == int(runs.seed[first]) and e["count"] == int((runs.outcome == runs.outcome[first]).sum())
+
+    rare = min(picker.examples.values(), key=lambda e: e["count"])
+    picker.list.selected = rare["key"]
+    key(app, pygame.K_RETURN, n=3)
+    replay = app.top
+    assert isinstance(replay, ReplayScreen) and isinstance(replay.model, RunModel)
+    assert replay.model.seed == rare["seed"]
+    key(app, pygame.K_END)
+    while replay.model.played < replay.model.length and replay.model.advance():
+        pass
+    lone = Core.new(str(START), rare["seed"], humans=(), autosave=False)
+    while not lone.over:
+        lone.play_turn()
+    assert snapshot.digest(replay.model.months[-1].state) == snapshot.digest(lone.state)
+
+    replay.go(6)
+    frames(app)
+    key(app, pygame.K_t, n=3)
+    dialog = app.top
+    assert isinstance(dialog, TakeOverDialog) and "The computer has played" in dialog.text
+    pid, cell = dialog.cells[0]
+    click(app, cell.center, n=4)
+    game = app.top
+    assert isinstance(game, GameScreen)
+    ses = game.session
+    assert ses.players == [pid] and ses.turn == 6
+    assert ses.core.origin == {"kind": "lab_run", "until": 6}
+    assert snapshot.digest(ses.core.state) == snapshot.digest(replay.model.months[6].state)
+    again = Core.load(ses.core.save(tmp_path / "taken.json"), autosave=False)   # a save replays its months
+    assert snapshot.digest(again.state) == snapshot.digest(ses.core.state) and again.humans == (pid,)

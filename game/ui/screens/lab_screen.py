@@ -61,7 +61,7 @@ class LabScreen(Screen):
         self.series_list = None
 
     def shortcuts(self):
-        return [("Enter", "Run"), ("1-4", "The answer's tabs, once it is in"),
+        return [("Enter", "Run"), ("1-4", "The answer's tabs, once it is in"), ("W", "Watch a run"),
                 ("Up, Down", "Scroll the key events; choose an indicator"), ("Esc", "Cancel a run, or back to the menu")]
 
     # ---------------------------------------------------------------- layout
@@ -90,7 +90,12 @@ class LabScreen(Screen):
         self.report_button = button(self.manager, pygame.Rect(rin.right - report_w, rin.bottom - bh, report_w, bh),
                                     "Write the report", "@action", "The full report: HTML page, CSV of every run, "
                                     "charts as SVG, summary JSON", name="report")
-        self.report_note = pygame.Rect(rin.x, rin.bottom - bh, self.report_button.rect.x - rin.x - u(12), bh)
+        watch_w = max(u(150), bfont.size("Watch a run…")[0] + u(40))
+        self.watch_button = button(self.manager, pygame.Rect(self.report_button.rect.x - u(10) - watch_w, rin.bottom - bh,
+                                                             watch_w, bh), "Watch a run…", "@back",
+                                   "Watch one of the games month by month, and take over from any month (W)",
+                                   name="watch")
+        self.report_note = pygame.Rect(rin.x, rin.bottom - bh, self.watch_button.rect.x - rin.x - u(12), bh)
         head_font = app.fonts.get("serif", 15)
         # the headline scrolls beyond three lines: the charts under it keep their room
         lines = min(3, len(wrap(head_font, self.headline(), rin.w - u(12)))) if self.result is not None else 3
@@ -154,6 +159,7 @@ class LabScreen(Screen):
         self.run_button.disable() if running else self.run_button.enable()
         self.cancel_button.enable() if running else self.cancel_button.disable()
         self.report_button.enable() if self.result is not None else self.report_button.disable()
+        self.watch_button.enable() if self.result is not None else self.watch_button.disable()
 
     # ---------------------------------------------------------------- running
     def start(self) -> None:
@@ -218,6 +224,12 @@ class LabScreen(Screen):
                                     f"Open {self.written.get('report')} in a browser. The runs are in "
                                     f"{self.written.get('csv')}; the charts in {self.written.get('charts')}."))
 
+    def watch(self) -> None:
+        """Choose a run to watch (one per outcome that came about)."""
+        if self.result is not None:
+            from game.ui.screens.run_picker import RunPicker
+            self.app.push(RunPicker(self.app, self.result))
+
     def report_dir(self) -> Path:
         from game.replay.files import data_dir
         st = self.result.study
@@ -241,6 +253,8 @@ class LabScreen(Screen):
                 self.cancel()
             elif event.ui_element is self.report_button:
                 self.write_report()
+            elif event.ui_element is self.watch_button:
+                self.watch()
             elif event.ui_element in self.tab_buttons:
                 self.set_tab(self.tab_buttons[event.ui_element])
             else:
@@ -254,6 +268,9 @@ class LabScreen(Screen):
             keys = {pygame.K_1 + i: key for i, (key, _) in enumerate(TABS)}
             if event.key in keys:
                 self.set_tab(keys[event.key])
+                return True
+            if event.key == pygame.K_w:
+                self.watch()
                 return True
             if self.tab == "events" and event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN):
                 step = 1 if event.key in (pygame.K_UP, pygame.K_DOWN) else max(1, self.event_rows[0])

@@ -230,7 +230,10 @@ class ReplayScreen(Screen):
         self.tips.begin_frame()
         app, pal, u = self.app, self.app.pal, self.app.u
         title = self.model.g.scenario.title if self.model else self.scenario_id
-        header(surface, self.header_rect, "Historical replay", app, title)
+        heading = self.model.heading if self.model else "Historical replay"
+        if self.model is not None and getattr(self.model, "label", ""):
+            title = self.model.label
+        header(surface, self.header_rect, heading, app, title)
         card(surface, self.left, pal, u)
         card(surface, self.right, pal, u)
         if self.model is None:
@@ -255,5 +258,5 @@ class ReplayScreen(Screen):
         self.timeline.draw(surface, self.pos, m.played, m.marks())
         if self.target > m.played:
             f = app.fonts.get("italic", 13)
-            blit(surface, f, f"Playing history… {people.long_date(m.g.date(m.played))}", pal.accent_dark,
+            blit(surface, f, f"{m.playing} {people.long_date(m.g.date(m.played))}", pal.accent_dark,
                  (self.timeline.rect.right, self.timeline.rect.y), "topright")

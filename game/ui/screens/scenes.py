@@ -147,7 +147,7 @@ def setups() -> dict:
             screen.set_tab(tab)
         return setup
 
-    def lab(state, tab="ends", series="scissors"):
+    def lab(state, tab="ends", series="scissors", push=None):
         def setup(app):
             _title(app)
             screen = LabScreen(app, out_dir=_samples() / "lab")
@@ -166,6 +166,20 @@ def setups() -> dict:
                 screen.run.progress = 0.42
                 screen.status = "Running…"
             screen.invalidate()
+            if push == "picker":
+                from game.ui.screens.run_picker import RunPicker
+                app.push(RunPicker(app, screen.result))
+            elif push in ("watch", "takeover"):
+                from game.ui.screens.run_picker import RunPicker
+                picker = RunPicker(app, screen.result)
+                app.push(picker)
+                frames_key = next(k for k, e in picker.examples.items() if e["outcome"] == "zinoviev")
+                picker.choose(frames_key)
+                replay = app.top
+                replay.model.ensure(9)
+                replay.go(9)
+                if push == "takeover":
+                    replay.take_over()
         return setup
 
     return {"load": load(), "load_damaged": load("damaged"), "load_error": load("from a newer", error=True),
@@ -176,4 +190,5 @@ def setups() -> dict:
             "debrief_questions": debrief("questions"), "lab": lab("settings"), "lab_running": lab("running"),
             "lab_results": lab("results"), "lab_sweep": lab("sweep"), "lab_events": lab("results", "events"),
             "lab_months": lab("results", "months"), "lab_indicators": lab("results", "indicators", "bureaucracy"),
-            "lab_sweep_months": lab("sweep", "months")}
+            "lab_sweep_months": lab("sweep", "months"), "lab_picker": lab("results", push="picker"),
+            "lab_watch": lab("results", push="watch"), "lab_takeover": lab("results", push="takeover")}

@@ -8,9 +8,10 @@ import pygame_gui
 
 from game.ui import layout, people
 from game.ui.screens.game_menu import Overlay
+from game.ui.screens.list_picker import ListPicker
 from game.ui.session import DIFFICULTY_TEXT, difficulties
-from game.ui.text import blit, blit_wrapped, wrap
-from game.ui.widgets import ListView, button
+from game.ui.text import blit, wrap
+from game.ui.widgets import button
 
 
 class TakeOverDialog(Overlay):
@@ -35,7 +36,7 @@ class TakeOverDialog(Overlay):
         self.band_h = app.fonts.get("display", 20).get_linesize() + u(14)
         self.text_font = app.fonts.get("serif", 15)
         until = people.long_date(self.model.date(self.pos)) if self.pos else None
-        self.text = (f"History has played until {until}. " if until else "Nothing has been played yet. ") + \
+        self.text = (f"{self.model.played_by} has played until {until}. " if until else "Nothing has been played yet. ") + \
             (f"From {people.long_date(self.model.next_date(self.pos))} you play the leader you choose; the computer "
              "plays the others. The game is autosaved every turn, and its debrief sets your path beside history.")
         self.lines = wrap(self.text_font, self.text, inner_w)
@@ -76,9 +77,7 @@ class TakeOverDialog(Overlay):
 
     def choose(self, pid: str) -> None:
         from game.ui.screens.load_screen import open_session
-        from game.ui.session import Session
-        m = self.model
-        session = Session.take_over(m.g.scenario, self.pos, pid, m.seed, self.difficulty, game=m.g)
+        session = self.model.take_over(self.pos, pid, self.difficulty)
         open_session(self.app, session)
 
     def handle_event(self, event) -> bool:
@@ -122,7 +121,7 @@ class TakeOverDialog(Overlay):
              (x, y), max_width=w)
 
 
-class ScenarioPicker(Overlay):
+class ScenarioPicker(ListPicker):
     """Which scenario's history to watch: the campaign and its start points."""
     name = "scenario_picker"
 
@@ -133,40 +132,18 @@ class ScenarioPicker(Overlay):
         self.band_text = "Replay the history of…"
         listed = scenarios()
         self.rows = [(s.id, s.label, "") for s in listed if not s.id.startswith("whatif_")]
+        self.selected = replay.scenario_id
         self.descriptions = {s.id: s.description for s in listed}
         self.paths = {s.id: s.path for s in listed}
 
-    def layout(self, rect: pygame.Rect) -> None:
-        app, u = self.app, self.app.u
-        self.band_h = app.fonts.get("display", 20).get_linesize() + u(14)
-        w, h = min(int(rect.w * 0.70), u(820)), int(rect.h * 0.72)
-        self.box = pygame.Rect(0, 0, w, h)
-        self.box.center = rect.center
-        inner = layout.inset(self.box, u(24), u(16))
-        inner.y, inner.h = self.box.y + self.band_h + u(14), self.box.bottom - self.box.y - self.band_h - u(30)
-        self.note_h = app.fonts.get("italic", 14).get_linesize() * 3 + u(10)
-        self.list = ListView(pygame.Rect(inner.x, inner.y, inner.w, inner.h - self.note_h), self.rows, app,
-                             self.replay.scenario_id)
-        self.note_rect = pygame.Rect(inner.x, self.list.rect.bottom + u(8), inner.w, self.note_h - u(8))
+    def shortcuts(self):
+        return [("Up, Down", "Choose a scenario"), ("Enter", "Replay its history"), ("Esc", "Back to the replay")]
 
-    def handle_event(self, event) -> bool:
-        chosen = self.list.handle_event(event)
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN):
-            self.list.move(1 if event.key == pygame.K_DOWN else -1)
-            return True
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            chosen = self.list.selected
-        if chosen:
-            from game.ui.screens.replay_screen import ReplayScreen
-            self.app.pop()
-            self.app.replace(ReplayScreen(self.app, self.paths.get(chosen, chosen)))
-            self.app.top.scenario_id = chosen
-            return True
-        return event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.KEYDOWN)
+    def note(self, key) -> str:
+        return self.descriptions.get(key, "")
 
-    def draw_content(self, surface: pygame.Surface) -> None:
-        super().draw_content(surface)
-        self.list.draw(surface)
-        sid = self.list.hover or self.list.selected
-        blit_wrapped(surface, self.app.fonts.get("italic", 14), self.descriptions.get(sid, ""), self.app.pal.ink_soft,
-                     self.note_rect, spacing=1.0, max_lines=3)
+    def choose(self, key) -> None:
+        from game.ui.screens.replay_screen import ReplayScreen
+        self.app.pop()
+        self.app.replace(ReplayScreen(self.app, self.paths.get(key, key)))
+        self.app.top.scenario_id = key

@@ -238,7 +238,7 @@ def timeline(surface, rect: pygame.Rect, app, dates: list[str], groups: list[tup
         return fit, len(every)
     first = max(0, min(first, len(every) - fit))
     keys = every[first:first + fit]
-    labels = {k: short_label(rows_of[k]["label"], 40) for k in keys}
+    labels = {k: short_label(rows_of[k]["label"]) for k in keys}     # cut at the right if still too wide
     share_w = f.size("100%")[0] + u(10)
     label_w = min(int(rect.w * 0.42), max(f.size(t)[0] for t in labels.values()) + u(12))
     plot = pygame.Rect(rect.x + u(8) + label_w, top + u(4), rect.w - label_w - share_w - u(24), fit * row_h)

@@ -167,8 +167,7 @@ def sweep_lines(surface, rect: pygame.Rect, app, table: dict, title: str) -> Non
     top = _frame(surface, rect, app, title)
     rows = table["rows"]
     shown = [o for o in table["outcomes"] if any((r["shares"][o]["share"] or 0) > 0 for r in rows)]
-    colour = {o: pal.muted if o == "collapse" else pal.person_colour(i)
-              for i, o in enumerate(table["outcomes"])}
+    colour = outcome_colours(pal, table["outcomes"])
     top = legend(surface, rect.x + u(8), top, app,
                  [(_short(table["names"].get(o, o)), colour[o], True) for o in shown], rect.w - u(16))
     f = app.fonts.get("text", 12)

@@ -33,17 +33,23 @@ class ReplayModel:
             "month. Take over at any month to play on as any leader.")
     quiet = "A quiet month: history records nothing here."
     waiting = "Playing history to this month…"
+    scripted = True          # it shows the scenario's script (a scenario without one has nothing to show)
+    label = ""               # what the header says it is, when not the scenario's title
 
     def __init__(self, scenario, seed: int = 1):
         from game.replay.script import compile_script
         from game.replay.session import Session as Core, as_scenario
         self.scenario_ref = scenario
-        self.core = Core(as_scenario(scenario), seed, (), autosave=False)
-        self.g = self.core.game
-        self.seed = seed
+        self._begin(Core(as_scenario(scenario), seed, (), autosave=False), seed)
         self.plan = compile_script(self.g)
-        self.months = [Month(self.core.state.copy(), (), self.core.history[-1])]
-        self.charts = [self.core.history[-1]]
+
+    def _begin(self, core, seed: int) -> None:
+        """The game before its first month: the opening position."""
+        self.core = core
+        self.g = core.game
+        self.seed = seed
+        self.months = [Month(core.state.copy(), (), core.history[-1])]
+        self.charts = [core.history[-1]]
 
     # ---------------------------------------------------------------- size
     @property
@@ -67,13 +73,17 @@ class ReplayModel:
 
     # ---------------------------------------------------------------- playing history
     def advance(self) -> bool:
-        """Play the next month of history; False at the end."""
+        """Play the next month; False at the end."""
         if self.core.over or self.played >= len(self.plan):
             return False
-        recs = self.core.play_script_turn(self.plan[self.played])
+        recs = self._play_month()
         self.months.append(Month(self.core.state.copy(), tuple(recs), self.core.history[-1]))
         self.charts.append(self.core.history[-1])
         return True
+
+    def _play_month(self) -> list[dict]:
+        """The next month of history: the script's moves."""
+        return self.core.play_script_turn(self.plan[self.played])
 
     def ensure(self, p: int) -> int:
         """Play up to position ``p`` (as far as history goes); returns the position reached."""
@@ -140,6 +150,7 @@ class RunModel(ReplayModel):
             "leader.")
     quiet = "A quiet month: nothing of note in this game."
     waiting = "The computer is playing to this month…"
+    scripted = False
 
     def __init__(self, scenario, seed: int, overrides: dict | None = None, difficulty: str | None = None,
                  label: str = ""):
@@ -148,22 +159,13 @@ class RunModel(ReplayModel):
         self.overrides = dict(overrides or {})
         self.difficulty = difficulty or "normal"
         self.label = label
-        self.core = Core.new(scenario, seed, humans=(), difficulty=self.difficulty,
-                             overrides=self.overrides or None, autosave=False)
-        self.g = self.core.game
-        self.seed = seed
+        self._begin(Core.new(scenario, seed, humans=(), difficulty=self.difficulty,
+                             overrides=self.overrides or None, autosave=False), seed)
         self.plan = [_Unscripted()] * self.g.n_turns
-        self.months = [Month(self.core.state.copy(), (), self.core.history[-1])]
-        self.charts = [self.core.history[-1]]
 
-    def advance(self) -> bool:
-        """Let the computer play the next month; False at the end."""
-        if self.core.over or self.played >= len(self.plan):
-            return False
-        recs = self.core.play_turn()
-        self.months.append(Month(self.core.state.copy(), tuple(recs), self.core.history[-1]))
-        self.charts.append(self.core.history[-1])
-        return True
+    def _play_month(self) -> list[dict]:
+        """The next month: the computer plays every leader."""
+        return self.core.play_turn()
 
     def take_over(self, pos: int, pid: str, difficulty: str):
         """The run's first ``pos`` months as the computer played them (its moves and choices,

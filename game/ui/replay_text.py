@@ -28,7 +28,7 @@ def opening(app, model) -> str:
     if notes:
         parts.append("**First, history will:** " + " ".join(_clean(n["text"]) for n in notes[:3]))
     parts.append(f"*{model.hint}*")
-    if not sc.script and model.played_by == "History":
+    if not sc.script and model.scripted:
         parts.append("**This scenario has no historical script:** there is nothing to replay.")
     return "\n\n".join(parts)
 

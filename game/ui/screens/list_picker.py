@@ -28,7 +28,7 @@ class ListPicker(Overlay):
     def layout(self, rect: pygame.Rect) -> None:
         app, u = self.app, self.app.u
         self.band_h = app.fonts.get("display", 20).get_linesize() + u(14)
-        w, h = min(int(rect.w * 0.72), u(840)), int(rect.h * 0.72)
+        w, h = min(int(rect.w * 0.70), u(820)), int(rect.h * 0.72)
         self.box = pygame.Rect(0, 0, w, h)
         self.box.center = rect.center
         inner = layout.inset(self.box, u(24), u(16))

@@ -229,10 +229,8 @@ class ReplayScreen(Screen):
     def draw_content(self, surface: pygame.Surface) -> None:
         self.tips.begin_frame()
         app, pal, u = self.app, self.app.pal, self.app.u
-        title = self.model.g.scenario.title if self.model else self.scenario_id
+        title = (self.model.label or self.model.g.scenario.title) if self.model else self.scenario_id
         heading = self.model.heading if self.model else "Historical replay"
-        if self.model is not None and getattr(self.model, "label", ""):
-            title = self.model.label
         header(surface, self.header_rect, heading, app, title)
         card(surface, self.left, pal, u)
         card(surface, self.right, pal, u)

@@ -173,8 +173,7 @@ def setups() -> dict:
                 from game.ui.screens.run_picker import RunPicker
                 picker = RunPicker(app, screen.result)
                 app.push(picker)
-                frames_key = next(k for k, e in picker.examples.items() if e["outcome"] == "zinoviev")
-                picker.choose(frames_key)
+                picker.choose(next(k for k, e in picker.examples.items() if e["outcome"] == "zinoviev"))
                 replay = app.top
                 replay.model.ensure(9)
                 replay.go(9)

@@ -367,3 +367,10 @@ class Scenario:
     sources: tuple[Source, ...] = ()    # general bibliography of the scenario
     base: Optional[str] = None          # set on a what-if: the scenario it overrides
     path: str = ""                      # where it was loaded from (filled by the loader)
+
+    def sides(self) -> tuple[Role, ...]:
+        """The sides a player may take: the roles, or, where the scenario names none (a
+        teacher's what-if may leave them out), every leader with the scenario's briefing."""
+        if self.roles:
+            return self.roles
+        return tuple(Role(p.id, self.briefing) for p in self.persons if p.leader)

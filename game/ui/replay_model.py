@@ -130,7 +130,7 @@ class ReplayModel:
     def roles(self) -> list[str]:
         sc = self.g.scenario
         leaders = set(self.core.computer_leaders())
-        return [r.person for r in sc.roles if r.person in leaders]
+        return [r.person for r in sc.sides() if r.person in leaders]
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,7 @@ class Reading:
         return self.scenario.persons[self.p(pid)]
 
     def role(self, pid: str):
-        return next((r for r in self.scenario.roles if r.person == pid), None)
+        return next((r for r in self.scenario.sides() if r.person == pid), None)
 
     def posts_of(self, pid: str) -> list[str]:
         i = self.p(pid)

@@ -213,3 +213,20 @@ def test_a_run_of_the_lab_is_watched_as_it_was_played_and_taken_over_from_any_mo
     assert snapshot.digest(ses.core.state) == snapshot.digest(replay.model.months[6].state)
     again = Core.load(ses.core.save(tmp_path / "taken.json"), autosave=False)   # a save replays its months
     assert snapshot.digest(again.state) == snapshot.digest(ses.core.state) and again.humans == (pid,)
+
+
+def test_a_scenario_that_names_no_sides_lets_the_class_take_over_any_leader(make_app, tmp_path):
+    """A teacher's what-if may leave out ``roles:``; its runs can still be taken over, as any of
+    its leaders."""
+    from game.ui.screens.takeover_dialog import TakeOverDialog
+    app, screen = _open_with_twenty_runs(make_app, tmp_path)
+    click(app, screen.run_button.rect.center)
+    _play(app, screen)
+    click(app, screen.watch_button.rect.center)
+    key(app, pygame.K_RETURN, n=3)
+    app.top.go(3)
+    frames(app)
+    key(app, pygame.K_t, n=3)
+    dialog = app.top
+    assert isinstance(dialog, TakeOverDialog)
+    assert [pid for pid, _ in dialog.cells] == ["stalin", "trotsky", "zinoviev", "kamenev"]

@@ -44,7 +44,7 @@ def demo_session(turns: int = 0, players=None, until: str | None = None):
         scenario = load("campaign")
     except Exception:
         scenario = load(str(FALLBACK_SCENARIO))
-    players = players or [scenario.roles[0].person if scenario.roles else scenario.persons[0].id]
+    players = players or [scenario.sides()[0].person if scenario.sides() else scenario.persons[0].id]
     ses = Session.new(scenario, players, seed=7, autosave=False)
     for _ in range(400 if until else turns):
         if ses.over:

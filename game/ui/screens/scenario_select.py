@@ -40,7 +40,7 @@ class ScenarioSelectScreen(Screen):
 
     def roles(self) -> list:
         sc = self.scenario()
-        return list(sc.roles) if sc is not None else []
+        return list(sc.sides()) if sc is not None else []
 
     # ---------------------------------------------------------------- layout
     def layout(self, rect: pygame.Rect) -> None:
@@ -122,7 +122,7 @@ class ScenarioSelectScreen(Screen):
             return ""
         parts = []
         for pid in self.chosen:
-            role = next(r for r in sc.roles if r.person == pid)
+            role = next(r for r in sc.sides() if r.person == pid)
             person = next(p for p in sc.persons if p.id == pid)
             parts.append(f"**{person.name}.** {role.briefing}")
             if role.strengths:

@@ -180,24 +180,30 @@ def first_fade(ctx: Context, ch: "Characters") -> np.ndarray:
     sitting = (ctx.in_cc & ctx.act).astype(np.int64) @ feared.T.astype(np.int64)
     regard = (ch.threat < 1.0) & held[:, None]                                  # [N,P]
     regard[held, ch.lead[held]] = True                                     # and his own views
-    split = parted(ctx).astype(np.int64) @ regard.T.astype(np.int64)            # [B,N]
+    # only the men someone regards are read: the line parts from them alone
+    cols = np.flatnonzero(regard.any(axis=0))
+    split = parted(ctx, cols).astype(np.int64) @ regard[:, cols].T.astype(np.int64)   # [B,N]
     return np.where((sitting > 0) | ((split == 0) & held), 1.0, clock)         # [B,N]
 
 
 PARTS = 0.25    # how far a policy in force may stand against a man's views: the line holds
 
 
-def parted(ctx: Context) -> np.ndarray:
+def parted(ctx: Context, cols: "np.ndarray | None" = None) -> np.ndarray:
     """[B,P] a policy in force stands against the man's views by more than ``PARTS`` (what
     the motion that put it in force says, game.ai.agenda, read against his views): the line
     has parted from him. The forced procurement of 1928 against the Right's views (002:
     "Stalin wanted to seize the grain by force ..., the Right Opposition led by Bukharin
     advocated persuasion instead of force"); from the price cuts of late 1923 to it, no
     policy of the campaign's stood against Bukharin's, Rykov's or Tomsky's views by more than
-    a tenth (the trusts' dear prices of 1922-23 did, by 0.24-0.32)."""
+    a tenth (the trusts' dear prices of 1922-23 did, by 0.24-0.32). With ``cols``: [B,P'] for
+    those men alone (each man's row is his own: the same values)."""
     stands = stances(ctx.g)[np.arange(ctx.g.Q)[None, :], ctx.s.policy.astype(np.int64)]
-    says = np.einsum("bpk,bqk->bpq", ctx.s.ideology, stands)                     # [B,P,Q]
-    return (says.min(axis=2, initial=0.0) < -PARTS) & ctx.act
+    ideology, act = ctx.s.ideology, ctx.act
+    if cols is not None:
+        ideology, act = ideology[:, cols], act[:, cols]
+    says = np.einsum("bpk,bqk->bpq", ideology, stands)                           # [B,P,Q]
+    return (says.min(axis=2, initial=0.0) < -PARTS) & act
 
 
 _STANCES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()

@@ -67,15 +67,11 @@ class Forecast:
         i = self.ideo
         self.ideo_ax = (np.ascontiguousarray(i[:, :, 0]), np.ascontiguousarray(i[:, :, 1]),
                         np.ascontiguousarray(i[:, :, 2]))
-        # pulls are computed for the people motions name: the leaders and the post holders
-        # (others, e.g. a man proposed for the Politburo, are added when first asked for)
-        named = np.zeros(g.P, dtype=bool)
-        named[ctx.lead] = True
-        named[s.holder[s.holder >= 0]] = True
-        self.rows = np.flatnonzero(named)
-        self.rowmap = np.full(g.P, -1, dtype=np.int64)
-        self.rowmap[self.rows] = np.arange(len(self.rows))
-        self.X = self._pulls(self.rows)
+        # pulls are computed for the (game, person) pairs the motions read, when first read:
+        # a turn reads a few of them (the sponsors and targets of the motions worth reading)
+        self.X = np.empty((s.batch, g.P, g.P), dtype=F)          # [B,x,V], valid where _have
+        self._have = np.zeros((s.batch, g.P), dtype=bool)
+        self._patron_bits = along_last(self.bits, np.maximum(self.pat, 0))     # [B,V] blocs
         # G[x]: the same for anonymous groups (prestige, half the fear, discipline)
         self.G = ((self.Pr / 50.0) * pres + 0.5 * Fe * coer - Dc * fac).astype(F)
         self.lean = ctx.lean                                      # [B,3] party mean
@@ -92,31 +88,39 @@ class Forecast:
         self._control(g, s)
         self._regions(s, ctx)
 
-    def _pulls(self, people: np.ndarray) -> np.ndarray:
-        """X [B,k,V]: how much each of ``people`` pulls each voter his way (no ideology, no
-        speech)."""
+    def _pull(self, b: np.ndarray, who: np.ndarray) -> np.ndarray:
+        """[M,V] how much ``who`` pulls each voter of game ``b`` his way (no ideology, no
+        speech), worked out for the pairs not read before."""
+        need = ~self._have[b, who]
+        if need.any():
+            key = distinct(b[need] * self._have.shape[1] + who[need])
+            nb, nx = np.divmod(key, self._have.shape[1])
+            self.X[nb, nx] = self._pulls_at(nb, nx)
+            self._have[nb, nx] = True
+        return self.X[b, who]
+
+    def _pulls_at(self, b: np.ndarray, x: np.ndarray) -> np.ndarray:
+        """[K,V] the pulls of the pairs (game ``b``, person ``x``), cell by cell: the same
+        values to the last bit as a [B,k,V] table of them (the forecast's former form)."""
         A, Rr, Pt, Fe, Dc = self.coef
-        x = np.asarray(people, dtype=np.int64)
-        pat = self.pat
-        patron = self.patron                                  # as stored: a narrower compare
-        client = patron[:, None, :] == x.astype(patron.dtype)[None, :, None]  # [B,k,v]
-        al_x = self.al[:, x, :]                                               # [B,k,P]
+        pat = self.pat[b]                                                      # [K,V]
+        patron = self.patron[b]
+        client = patron == x.astype(patron.dtype)[:, None]
+        al_x = self.al[b, x]                                                   # [K,P]
         # x allied with v's patron (a bloc in common; x himself is the client case)
-        bits = self.bits
-        pa = (bits[:, x, None] & along_last(bits, np.maximum(pat, 0))[:, None, :]) != 0
-        pa &= (pat >= 0)[:, None, :] & ~client
+        pa = (self.bits[b, x][:, None] & self._patron_bits[b]) != 0
+        pa &= (pat >= 0) & ~client
         pres = self.pres
         # A * allied and client + 0.5 * allied with the patron (never both) as choices among
         # the products they take (the same values and types), not as arithmetic on tables
-        X = (np.where(al_x, A * F(1.0), A * F(0.0)) + Rr * self.relT[:, x, :]
-             + Pt * self.loyalty[:, None, :] * np.where(client, F(1.0),
-                                                        np.where(pa, F(0.5), F(0.0)))
-             + (self.Pr / 50.0) * pres[:, x, None]
-             + Fe * self.coer[:, x, None] * (1.0 - pres[:, None, :] / 100.0)
-             + 0.5 * Fe * self.intel[:, x, :]
-             # the ban weighs with those outside x's faction (votes._discipline)
-             - Dc * np.where(al_x, F(0.0), self.fac[:, x, None])).astype(F, copy=False)
-        return X
+        return (np.where(al_x, A * F(1.0), A * F(0.0)) + Rr * self.relT[b, x]
+                + Pt * self.loyalty[b] * np.where(client, F(1.0),
+                                                  np.where(pa, F(0.5), F(0.0)))
+                + (self.Pr / 50.0) * pres[b, x][:, None]
+                + Fe * self.coer[b, x][:, None] * (1.0 - pres[b] / 100.0)
+                + 0.5 * Fe * self.intel[b, x]
+                # the ban weighs with those outside x's faction (votes._discipline)
+                - Dc * np.where(al_x, F(0.0), self.fac[b, x][:, None])).astype(F, copy=False)
 
     def _views(self, b: np.ndarray) -> tuple:
         """The voters' views in the games ``b``, axis by axis ([M,V] each)."""
@@ -132,17 +136,6 @@ class Forecast:
              i2[b, who][:, None] - views[2])
         return np.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2])
 
-    def _ensure(self, people: np.ndarray) -> None:
-        """Add the pulls of anyone not yet computed."""
-        people = people[people >= 0]
-        missing = self.rowmap[people] < 0
-        if missing.any():
-            new = distinct(people[missing])
-            X = self._pulls(new)
-            self.rowmap[new] = len(self.rows) + np.arange(len(new))
-            self.rows = np.concatenate([self.rows, new])
-            self.X = np.concatenate([self.X, X], axis=1)
-
     # ------------------------------------------------------------------ shares
     def duel(self, b: np.ndarray, n: np.ndarray, target: np.ndarray, body: str,
              personal: bool = True, bureaucratic: float = 0.0) -> np.ndarray:
@@ -151,10 +144,8 @@ class Forecast:
         M = len(b)
         if not M:
             return np.zeros(0, dtype=F)
-        self._ensure(target)
         sp = self.lead[n]
-        sr, tr = self.rowmap[sp], self.rowmap[target]
-        total = self.X[b, sr] - self.X[b, tr]                                # [M,V]
+        total = self._pull(b, sp) - self._pull(b, target)                   # [M,V]
         free = self.G[b, sp] - self.G[b, target]                             # [M]
         if personal:
             views = self._views(b)
@@ -188,7 +179,7 @@ class Forecast:
             return np.zeros(0, dtype=F)
         bodies = np.broadcast_to(np.asarray(bodies), (M,))
         sp = self.lead[n]
-        base = self.X[b, self.rowmap[sp]] - (self.Pr * 35.0 / 50.0)          # [M,V]
+        base = self._pull(b, sp) - (self.Pr * 35.0 / 50.0)                  # [M,V]
         v = self._views(b)
         ideo_v = directions[:, 0, None] * v[0] + directions[:, 1, None] * v[1] + \
             directions[:, 2, None] * v[2]                                     # [M,V] (dot3)
@@ -219,15 +210,14 @@ class Forecast:
         M = len(b)
         if not M:
             return np.zeros(0, dtype=F)
-        self._ensure(candidate)
         g = self.g
         w = F(g.params["promotion_candidate_share"])
         sp = self.lead[n]
         base = self.Pr * 35.0 / 50.0
         bench = g.params["promotion_bench_weight"] * \
             self.member[b, candidate, BODY["politburo_candidate"]]
-        total = (1 - w) * (self.X[b, self.rowmap[sp]] - base) + \
-            w * (self.X[b, self.rowmap[candidate]] - base + bench[:, None])
+        total = (1 - w) * (self._pull(b, sp) - base) + \
+            w * (self._pull(b, candidate) - base + bench[:, None])
         free = (1 - w) * (self.G[b, sp] - base) + w * (self.G[b, candidate] - base + bench)
         yes = self._yes(total, b, sp, None)
         yes[np.arange(M), candidate] = self.act[b, candidate]        # the man put up is for it

@@ -160,8 +160,19 @@ class Turn:
         req = self.done_req
         sets = req.has_flag[None] & ((want[:, None, :] > 0) == req.flag[None]) \
             & (want[:, None, :] != 0)                                                # [N,M,F]
-        new = self.s.flags[:, None, :] != req.flag[None]                             # [B,M,F]
-        return (sets[None] & new[:, None]).any(axis=3)
+        if req.flag_bits is None:                                  # too many flags for bits
+            new = self.s.flags[:, None, :] != req.flag[None]                         # [B,M,F]
+            return (sets[None] & new[:, None]).any(axis=3)
+        # the flag axis folded into the bits of one integer: "some flag both wanted and not
+        # standing" is a non-zero intersection (the same booleans, without a [B,N,M,F] table)
+        new = self.flags_now[:, None] ^ req.flag_bits[None, :]                       # [B,M]
+        return (new[:, None, :] & flag_bits(sets)[None]) != 0
+
+    @cached_property
+    def flags_now(self) -> np.ndarray:
+        """[B] the flags standing in each game as the bits of one integer (DoneRequirements
+        folds the motions' flags the same way)."""
+        return flag_bits(self.s.flags)
 
     @cached_property
     def open_to_motions(self) -> np.ndarray:
@@ -184,11 +195,24 @@ class Turn:
         """[B,M] adopting it again would change nothing lasting (its flags and its policy
         already stand); a resolution with no lasting effect comes up only now and then."""
         s, req = self.s, self.done_req
-        done = ((s.flags[:, None, :] == req.flag[None]) | ~req.has_flag[None]).all(axis=2)
+        if req.flag_bits is None:
+            done = ((s.flags[:, None, :] == req.flag[None]) | ~req.has_flag[None]).all(axis=2)
+        else:               # no flag it sets differs from the game's: the same booleans
+            done = ((self.flags_now[:, None] ^ req.flag_bits[None, :])
+                    & req.has_bits[None, :]) == 0
         pol = np.maximum(req.policy, 0)
         done &= (s.policy[:, pol] == req.option[None]) | (req.policy < 0)[None]
         rare = self.uniform("agenda", len(req.lasting)) >= AGENDA_CHANCE
         return np.where(req.lasting[None, :], done, rare)
+
+
+MAX_FLAG_BITS = 62      # flags folded into one signed 64-bit integer
+
+
+def flag_bits(a: np.ndarray) -> np.ndarray:
+    """A boolean array's last axis (the flags, at most MAX_FLAG_BITS) as the bits of one
+    64-bit integer: the bits are disjoint, so the integer sum is exact."""
+    return a.astype(np.int64) @ (np.int64(1) << np.arange(a.shape[-1], dtype=np.int64))
 
 
 class DoneRequirements:
@@ -205,6 +229,9 @@ class DoneRequirements:
         self.policy = np.asarray(ag.policy, dtype=np.int64)
         self.option = np.asarray(ag.option, dtype=np.int64)
         self.lasting = self.has_flag.any(axis=1) | (self.policy >= 0)
+        # the same, the flag axis folded into the bits of one integer (None: too many flags)
+        self.flag_bits = flag_bits(self.flag) if n_flags <= MAX_FLAG_BITS else None
+        self.has_bits = flag_bits(self.has_flag) if n_flags <= MAX_FLAG_BITS else None
         # a policy motion is not tabled while its option is already in force
         self.sets_policy = np.array([mo.kind == "policy" for mo in g.scenario.motions],
                                     dtype=bool) & (self.policy >= 0)

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine.actions import KIND
-from ..engine.arith import along_last, clip, dist3, dot_last
+from ..engine.arith import LARGE, adds_in_order, along_last, clip, dist3, dot_last, \
+    members_sum
 from ..engine.legality import appointment_stands, bloc_hidden
 from ..engine.resolve import polemic_author_gain, polemic_fatigue
 
@@ -61,16 +62,27 @@ def delegate_weight(t: "Turn") -> np.ndarray:
     return w[:, None, None]
 
 
-def _owner_delta(t: "Turn", share_new, m_new, share_old, m_old) -> np.ndarray:
+def _owner_delta(t: "Turn", share_new, m_new, share_old, m_old,
+                 rows: np.ndarray | None = None) -> np.ndarray:
     """[B,N,C] own gain minus feared rivals' gain in delegate share, for candidates whose
-    region shares/machines are [B,C,R] (new) against [B,R] (old)."""
+    region shares/machines are [B,C,R] (new) against [B,R] (old); with ``rows`` [B,N], only
+    for the leaders (of each game) it marks, 0 for the others."""
     s, ctx = t.s, t.ctx
     owner = s.sec_patron.astype(np.int64)                                  # [B,R]
     # what a point of delegates in each region is to me: mine (+1), a feared rival's (-rho)
     w = np.where(owner[:, None, :] == ctx.lead[None, :, None], 1.0,
                  -t.rho_of_secretaries * (owner >= 0)[:, None, :])
     d = share_new * m_new - (share_old * m_old)[:, None, :]                 # [B,C,R]
-    return dot_last(w[:, :, None, :], d[:, None, :, :]).astype(F)            # [B,N,C]
+    if rows is None:
+        return dot_last(w[:, :, None, :], d[:, None, :, :]).astype(F)        # [B,N,C]
+    # each row's sum over the regions is its own, added in the same order for the marked
+    # rows alone (both laid out in C order: dot_last's pairwise sum of a contiguous last
+    # axis) as for the whole table: the same values where they are read
+    out = np.zeros(w.shape[:2] + d.shape[1:2], dtype=F)
+    b, n = np.nonzero(rows)
+    if len(b):
+        out[b, n] = dot_last(w[b, n][:, None, :], d[b]).astype(F)           # [K,C]
+    return out
 
 
 def appoint(t: "Turn") -> None:
@@ -125,7 +137,8 @@ def recruit(t: "Turn") -> None:
     share_new = d_new / d_new.sum(axis=2, keepdims=True)
     m_new = machine(t, s.sec_loyalty[:, None, :], rec_new)
     m_new = np.where(s.sec_patron[:, None, :] >= 0, m_new, 0.0)
-    delta = _owner_delta(t, share_new, m_new, share, cur)                        # [B,N,C]
+    # valued only where he may recruit (the board keeps no value where it is not legal)
+    delta = _owner_delta(t, share_new, m_new, share, cur, rows=legal[..., 0])    # [B,N,C]
     # a party already swollen with recruits gains little from another drive
     fresh = (1.0 - (rec * share).sum(axis=1))[:, None, None] ** 2
     value = delta * fresh * delegate_weight(t) * t.weight("recruit")
@@ -203,16 +216,35 @@ def gather(t: "Turn") -> None:
     expose = np.zeros((s.batch, len(lead), g.P), dtype=F)
     cols = np.flatnonzero(hidden.any(axis=(0, 1)))
     if len(cols):
-        hid = hidden[:, :, cols]                                                # [B,L,P']
-        mine = s.bloc[:, :, lead]                                               # [B,L,N]
-        fear = (ctx.rho[:, None, :, cols] * hid[:, :, None, :]).sum(axis=3)    # [B,L,N]
-        found = hid[:, :, None, :] & ~mine[:, :, :, None]                       # [B,L,N,P']
-        expose[:, :, cols] = (found * fear[:, :, :, None]).sum(axis=1)
+        expose[:, :, cols] = _exposure(hidden[:, :, cols], s.bloc[:, :, lead], ctx.rho[:, :, cols])
     voter = (ctx.in_pb | ctx.in_cc) & ctx.act
     unknown = 1.0 - s.intel[:, lead, :]                                         # [B,N,P]
     files = voter[:, None, :] * unknown * (0.5 + ctx.rho) * t.ch.aggression[None, :, None]
     value = (0.012 * expose + 0.003 * files) * t.weight("gather_information")
     t.board.put("gather", value, legal, keep=(value > 0.0005), target=tg)
+
+
+def _exposure(hid: np.ndarray, mine: np.ndarray, rho: np.ndarray) -> np.ndarray:
+    """[B,N,P'] what finding out each man's secret bloc is worth to each leader: the blocs
+    (``hid`` [B,L,P'] their hidden members) he is not in (``mine`` [B,L,N]), weighed by how
+    much he fears their men (``rho`` [B,N,P'])."""
+    x, y = rho[:, None, :, :], hid[:, :, None, :]
+    if hid.size * mine.shape[2] < LARGE or not adds_in_order(x, y, 3):       # the tables
+        fear = (x * y).sum(axis=3)                                             # [B,L,N]
+        found = hid[:, :, None, :] & ~mine[:, :, :, None]                     # [B,L,N,P']
+        return (found * fear[:, :, :, None]).sum(axis=1)
+    # the same sums in the same order without the [B,L,N,P'] tables. The fear: NumPy adds
+    # the men one at a time from zero (``rho``, gathered by columns, lays them out
+    # outermost), as members_sum does. The blocs: fewer than eight, so NumPy adds them one
+    # at a time from zero whatever the layout (its pairwise sum works in eights)
+    fear = members_sum(hid, np.swapaxes(rho, 1, 2))                             # [B,L,N]
+    if hid.shape[1] >= 8:
+        found = hid[:, :, None, :] & ~mine[:, :, :, None]                     # [B,L,N,P']
+        return (found * fear[:, :, :, None]).sum(axis=1)
+    out = 0.0
+    for l in range(hid.shape[1]):
+        out = out + (hid[:, l, None, :] & ~mine[:, l, :, None]) * fear[:, l, :, None]
+    return out
 
 
 STEADY = (12.0, 12.0)     # months: a line stands a year before views alone reopen it, in full a year on

@@ -27,7 +27,8 @@ from ..engine import defiance
 from ..engine.actions import KIND
 from ..engine.power import patron_sum
 from ..engine.state import IND
-from ..engine.arith import along_last, clip, dist3, eye
+from ..engine.arith import LARGE, adds_in_order, along_last, clip, dist3, eye, members_sum, \
+    sum_terms
 from .value_actions import KAPPA
 
 if TYPE_CHECKING:
@@ -73,21 +74,20 @@ def values(t: "Turn"):
     rho_x = np.swapaxes(along_last(ctx.rho, X[:, None, :]), 1, 2)
     lead_m = s.bloc[:, :, lead]                                             # [B,L,N']
     n_lead = lead_m.sum(axis=2)[:, None, :]                                 # [B,1,L]
-    fear_x = (lead_m[:, None, :, :] * rho_x[:, :, None, :]).sum(axis=3)    # [B,N,L]
+    fear_x = _fear_of(lead_m, rho_x)                                        # [B,N,L]
     fear_x = (fear_x - me) / np.maximum(n_lead - me, 1)                     # mean of the others
     bi = np.arange(B)[:, None, None]
     x_in = s.bloc[bi, np.arange(L)[None, None, :], X[..., None]]            # [B,N,L]
     closed = np.moveaxis(~g.bloc_open_to[:, X], 0, 2)                       # [B,N,L]
     hidden = (g.bloc_secret[None, :] & ~s.exposed)[:, None, :]
     rel_in = s.relations[:, cols][:, :, lead]                               # [B,P',N] regard
-    regard = np.swapaxes((members[:, :, :, None] * rel_in[:, None, :, :]).sum(axis=2), 1, 2) / \
-        np.maximum(cnt[:, None, :], 1)
+    regard = np.swapaxes(_regard_sum(members, rel_in), 1, 2) / np.maximum(cnt[:, None, :], 1)
     welcome = regard + g.mod["alliance"][lead][None, :, None] >= -0.3 + 1e-3
     dist = dist3(s.ideology[:, None, cols, :], s.ideology[:, lead][:, :, None, :]) \
         / 3.0
     ideo = np.swapaxes((members[:, :, None, :] * dist[:, None, :, :]).sum(axis=3), 1, 2) / \
         np.maximum(cnt[:, None, :], 1)                                      # [B,N,L]
-    want = np.swapaxes((members[:, :, None, :] * ch.ally[None, None, :, cols]).sum(axis=3), 1, 2)
+    want = np.swapaxes(_wanted(members, ch.ally[:, cols]), 1, 2)            # [B,N,L]
     gain = np.swapaxes((members * own_c[:, None, :]).sum(axis=2)[:, :, None], 1, 2)  # [B,1,L]
     pb_after = (members * own_pb_c[:, None, :]).sum(axis=2)[:, None, :] + \
         own_pb[:, lead][..., None]
@@ -114,11 +114,9 @@ def values(t: "Turn"):
     open_bits = _bits(open_k)                                               # [L]
     kin, pos = _partners(t, rho_x, level)                                   # [B,N,N']
     kin_bits = _bits(kin)                                                   # [B,N]
-    pot = pos[:, :, None, :] & open_k[None, None]                          # [B,N,L,N']
     n_pot = np.bitwise_count(_bits(pos)[:, :, None] & open_bits[None, None, :])   # [B,N,L]
     # enough partners to carry the Politburo, no more (a larger coalition shares the spoils)
-    pb_k = own_pb[:, lead][:, None, None, :]
-    reach = own_pb[:, lead][:, :, None] + (pot * pb_k).sum(axis=3)          # [B,N,L]
+    reach = own_pb[:, lead][:, :, None] + _partners_pb(pos, open_k, own_pb[:, lead], n_pot)
     enough = np.minimum(reach, 0.6) - own_pb[:, lead][:, :, None]
     # a bloc made for these partners (its open_to) suits better than one open to anyone
     n_open = g.bloc_open_to[:, lead].sum(axis=1)[None, None, :]
@@ -188,6 +186,75 @@ def values(t: "Turn"):
     value = along_last(flat, best[..., None])[..., 0]
     kind = np.array([FORM, JOIN, LEAVE])[best // L]
     return np.where(value > 0, kind, -1), best % L, value.astype(F)
+
+
+def _fear_of(lead_m: np.ndarray, rho_x: np.ndarray) -> np.ndarray:
+    """[B,N,L] ``(lead_m[:, None] * rho_x[:, :, None]).sum(axis=3)``: how much the leaders in
+    each bloc (``lead_m`` [B,L,N']) fear each leader's enemy (``rho_x`` [B,N,N'], a
+    transposed view). NumPy lays that product out with the N' axis outside its innermost and
+    so adds it one leader at a time from zero (``adds_in_order``): at a large batch the same
+    sum is made by ``members_sum``, in that order (the same values to the last bit)."""
+    x, y = lead_m[:, None, :, :], rho_x[:, :, None, :]
+    if lead_m.size * rho_x.shape[1] < LARGE or not adds_in_order(x, y, 3):
+        return (x * y).sum(axis=3)
+    return np.swapaxes(members_sum(lead_m, np.swapaxes(rho_x, 1, 2)), 1, 2)
+
+
+def _regard_sum(members: np.ndarray, rel_in: np.ndarray) -> np.ndarray:
+    """[B,L,N] ``(members[:, :, :, None] * rel_in[:, None, :, :]).sum(axis=2)``: each bloc's
+    members' summed regard for each leader (``rel_in`` [B,P',N]), by ``members_sum`` where
+    NumPy adds them one at a time (the same values to the last bit)."""
+    x, y = members[:, :, :, None], rel_in[:, None, :, :]
+    if not adds_in_order(x, y, 2):
+        return (x * y).sum(axis=2)
+    return members_sum(members, rel_in)
+
+
+def _partners_pb(pos: np.ndarray, open_k: np.ndarray, pb: np.ndarray,
+                 n_pot: np.ndarray) -> np.ndarray:
+    """[B,N,L] the Politburo standing ``pb`` [B,N'] of each leader's free partners ``pos``
+    [B,N,N'] whom each bloc is open to (``open_k`` [L,N']; ``n_pot`` [B,N,L] how many):
+    ``(pot * pb[:, None, None, :]).sum(axis=3)`` for ``pot = pos[:, :, None] & open_k``. The
+    same sum in the order NumPy adds it (one at a time from zero, or pairwise where it lays
+    the N' axis innermost: ``sum_terms``), made only in the cells with a partner: elsewhere
+    every term is a zero and the sum +0 (the same values to the last bit, without the
+    [B,N,L,N'] table)."""
+    B, N, L = n_pot.shape
+    K = pos.shape[2]
+    in_order = adds_in_order(pos[:, :, None, :] & open_k[None, None], pb[:, None, None, :], 3)
+    out = np.zeros((B, N, L), dtype=np.result_type(pos, pb))
+    cells = np.flatnonzero(n_pot)                    # b * N * L + n * L + l
+    if len(cells):
+        b, l = cells // (N * L), cells % L
+        terms = (pos[b, cells // L % N] & open_k[l]) * pb[b]                # [cells,N']
+        if in_order:
+            total = 0.0
+            for i in range(K):
+                total = total + terms[:, i]
+        else:
+            total = sum_terms((terms[:, i] for i in range(K)), K)
+        out.reshape(-1)[cells] = total
+    return out
+
+
+def _wanted(members: np.ndarray, ally: np.ndarray) -> np.ndarray:
+    """[B,L,N] ``(members[:, :, None, :] * ally[None, None]).sum(axis=3)``: how much each
+    leader wants the members of each bloc as allies (``ally`` [N,P'], a few men each). Where
+    no leader wants more than two men, his sum has at most two terms that are not zero, and
+    adding zeros changes nothing but the sign of a zero (the sum starts from +0): the two
+    products plus zero give the same values to the last bit, without the [B,L,N,P'] table."""
+    nz = ally != 0
+    if members.size * ally.shape[0] < LARGE or nz.sum(axis=1).max(initial=0) > 2:
+        return (members[:, :, None, :] * ally[None, None, :, :]).sum(axis=3)
+    # each leader's (at most) two wanted men, in column order; a missing one as a column of
+    # weight zero (its product is a zero)
+    N = ally.shape[0]
+    first = np.argmax(nz, axis=1)                                           # [N]
+    rest = nz.copy()
+    rest[np.arange(N), first] = False
+    second = np.argmax(rest, axis=1)
+    w1, w2 = ally[np.arange(N), first], ally[np.arange(N), second] * rest.any(axis=1)
+    return (members[:, :, first] * w1 + members[:, :, second] * w2) + 0.0
 
 
 def _bits(a: np.ndarray) -> np.ndarray:

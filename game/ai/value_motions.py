@@ -102,6 +102,8 @@ def _body(t: "Turn", body: str) -> str:
 NEVER = 3.0        # a patience no campaign outlasts (a start past the end of the game)
 ESCALATION = {"condemn": 0.0, "remove": 0.05, "demote": 0.15, "expel_pb": 0.2, "expel_cc": 0.35,
               "expel_party": 0.4}
+# the expulsion's step by where the man sits (0: the Politburo, 1: the Committee, 2: the party)
+EXPEL_ESCALATION = np.array([ESCALATION[k] for k in ("expel_pb", "expel_cc", "expel_party")])
 
 
 def _ramp(t: "Turn", step: "str | tuple", target) -> np.ndarray:
@@ -111,11 +113,26 @@ def _ramp(t: "Turn", step: "str | tuple", target) -> np.ndarray:
     it. Several steps at once (a tuple) add a leading axis, one row per step."""
     esc = ESCALATION[step] if isinstance(step, str) else \
         np.array([ESCALATION[k] for k in step])[:, None, None, None]
-    start = 0.35 * pace(t, target) + esc
+    return _ramp_after(t, esc, target, 0.35 * pace(t, target))
+
+
+def _ramp_after(t: "Turn", esc, target, waited: np.ndarray,
+                partner: "np.ndarray | None" = None) -> np.ndarray:
+    """``_ramp`` from its parts: the escalation ``esc`` (a number or float64 array, by cell
+    or by step), ``waited`` = 0.35 * ``pace(t, target)`` and, if known, ``_partner(t,
+    target)``. Cell by cell, so reading a step's escalation per cell gives the values the
+    stacked steps give there."""
+    start = waited + esc
     human = t.ctx.human[np.maximum(target, 0)]
-    start = np.where(human, start * (1.0 - t.dif.urgency), start)
-    r = t.ch.aggression[:, None] * _past(t, start) * ~_partner(t, target)
-    return np.where(human, r * t.dif.mercy, r)
+    # against no human player (every lab game) the difficulty's terms change nothing: the
+    # choices np.where would make are skipped (the same values and type)
+    anyone = bool(human.any())
+    if anyone:
+        start = np.where(human, start * (1.0 - t.dif.urgency), start)
+    if partner is None:
+        partner = _partner(t, target)
+    r = t.ch.aggression[:, None] * _past(t, start) * ~partner
+    return np.where(human, r * t.dif.mercy, r) if anyone else r
 
 
 def _partner(t: "Turn", target) -> np.ndarray:
@@ -146,16 +163,31 @@ def pace(t: "Turn", target) -> np.ndarray:
     ctx, ch = t.ctx, t.ch
     lead = ch.lead
     tg = _targets(target)                                                          # [B,T]
-    shared = t.ready_partners[:, :, :, None] & \
-        (lead[None, None, :, None] != tg[:, None, None, :])                      # [B,N,M,T]
     # a partner lends his votes against a man he would move against himself: one who does not
     # count him among his chief enemies holds the bloc back (the triumvirs' votes did not take
     # Rykov's and Tomsky's posts in 1925: Stalin backed the Right against Zinoviev and Kamenev,
     # 001, "supported by Bukharin and the Right")
     rho = along_last(ctx.rho, np.maximum(tg, 0)[:, None, :])                      # [B,M,T]
     willing = rho >= _focus(t)[0]                                                 # [B,M,T]
-    wait = np.where(willing, ch.patience[None, :, None], NEVER)[:, None, :, :]   # [B,1,M,T]
-    theirs = np.where(shared, wait, 0.0).max(axis=2)                              # [B,N,T]
+    wait = np.where(willing, ch.patience[None, :, None], NEVER)                   # [B,M,T]
+    # the greatest wait of the partners who share his bloc, the target aside (0 for the
+    # others): partner by partner, on the rows (game, leader) he is a partner in, rather than
+    # over a [B,N,M,T] table - a maximum of the same values (every wait above 0, so no zero
+    # of either sign is compared with another), in whatever order
+    ready = t.ready_partners                                                      # [B,N,M]
+    if not (ch.patience > 0).all():
+        shared = ready[:, :, :, None] & (lead[None, None, :, None] != tg[:, None, None, :])
+        theirs = np.where(shared, wait[:, None, :, :], 0.0).max(axis=2)           # [B,N,T]
+        return np.maximum(ch.patience[None, :, None], theirs)
+    B, N, M = ready.shape
+    theirs = np.zeros((B * N, tg.shape[-1]), dtype=wait.dtype)                    # [B*N,T]
+    for m in range(M):
+        rows = np.flatnonzero(ready[:, :, m])                                     # b * N + n
+        if len(rows):
+            b = rows // N
+            w = np.where(lead[m] != tg[b if tg.shape[0] > 1 else 0], wait[b, m], 0.0)
+            theirs[rows] = np.maximum(theirs[rows], w)
+    theirs = theirs.reshape(B, N, -1)
     return np.maximum(ch.patience[None, :, None], theirs)
 
 
@@ -201,12 +233,15 @@ def against_leaders(t: "Turn") -> None:
                      np.where(m[:, :, BODY["central_committee"]], 1, 2))[:, None, :]
     level = np.broadcast_to(level, tg.shape)
     demote_ok = legal & in_pb[:, None, :]
-    ramps = _ramp(t, ("condemn", "demote", "expel_pb", "expel_cc", "expel_party"), lead)
-    ramp, ramp_d = ramps[0], ramps[1]                                               # [B,N,T]
-    bi, ni = np.arange(B)[:, None, None], np.arange(N)[None, :, None]
-    ramp_e = ramps[2:][level, bi, ni, np.arange(N)[None, None, :]]                  # [B,N,T]
-    focus = ctx.rho[bi, ni, tg] >= _focus(t)                  # principled men fight one enemy
-    rho = ctx.rho[bi, ni, tg] * ctx.danger[bi, ni, tg]
+    # the appetite for each step (_ramp), its common parts worked out once; the expulsion's
+    # step read per cell from where the man sits (the values the stacked steps give there)
+    waited, partner = 0.35 * pace(t, lead), _partner(t, lead)
+    ramp = _ramp_after(t, ESCALATION["condemn"], lead, waited, partner)             # [B,N,T]
+    ramp_d = _ramp_after(t, ESCALATION["demote"], lead, waited, partner)
+    ramp_e = _ramp_after(t, EXPEL_ESCALATION[level[:, :1]], lead, waited, partner)
+    rho_t = ctx.rho[:, :, lead]                        # [B,N,T] (rho at ``tg``: each leader)
+    focus = rho_t >= _focus(t)                                # principled men fight one enemy
+    rho = rho_t * ctx.danger[:, :, lead]
     standing = clip((s.prestige[:, lead] - 20.0) / 30.0, 0.0, 1.0)[:, None, :]
     faction = (ctx.faction[:, lead] & ctx.ban[:, None])[:, None, :]
     cast_out, hostile = _beyond_politburo(t, level, faction)
@@ -228,8 +263,8 @@ def against_leaders(t: "Turn") -> None:
     # waited for its patience, and the Conference condemned Trotsky in one game in seven.
     ruling = (s.bloc[:, :, lead] & ctx.majority[:, :, None]).any(axis=1)[:, :, None]   # [B,N,1]
     theirs = s.bloc[:, :, lead] & ctx.opposition[:, :, None]                          # [B,L,T]
-    foreign = (theirs[:, None, :, :] & ~g.bloc_open_to[:, lead].T[None, :, :, None]).any(axis=2)
-    breach = foreign & ctx.ban[:, None, None] & ruling & ~_partner(t, lead)
+    foreign = _foreign(theirs, g.bloc_open_to[:, lead])                                 # [B,N,T]
+    breach = foreign & ctx.ban[:, None, None] & ruling & ~partner
     full = np.where(ctx.human[lead][None, None, :], t.dif.mercy, 1.0) * \
         t.ch.aggression[None, :, None]
     ramp = np.where(breach, np.maximum(ramp, full), ramp)
@@ -275,6 +310,20 @@ def against_leaders(t: "Turn") -> None:
             v = 0.0
         t.board.put("demote", v, demote_ok, keep=want_d & (v > 0), target=tg, group=tg,
                     claim=claim)
+
+
+def _foreign(theirs: np.ndarray, open_to: np.ndarray) -> np.ndarray:
+    """[B,N,T] ``(theirs[:, None] & ~open_to.T[None, :, :, None]).any(axis=2)``: the man sits
+    in an opposition bloc (``theirs`` [B,L,T]) not open to the leader (``open_to`` [L,N]).
+    With the bloc axis folded into the bits of one integer (up to 62 blocs): a non-zero
+    intersection, the same booleans without the [B,N,L,T] table."""
+    L = theirs.shape[1]
+    if L > 62:
+        return (theirs[:, None, :, :] & ~open_to.T[None, :, :, None]).any(axis=2)
+    one = np.int64(1) << np.arange(L, dtype=np.int64)
+    in_bits = np.swapaxes(theirs, 1, 2).astype(np.int64) @ one                     # [B,T]
+    shut = (~open_to).T.astype(np.int64) @ one                                     # [N]
+    return (in_bits[:, None, :] & shut[None, :, None]) != 0
 
 
 def _verdict_due(t: "Turn", target) -> np.ndarray | bool:
@@ -400,9 +449,9 @@ def remove(t: "Turn") -> None:
     holder = s.holder.astype(np.int64)[:, None, :]                               # [B,1,K]
     tg = np.broadcast_to(holder, (B, len(lead), g.K))
     legal = _against(t, tg)
-    bi = np.arange(B)[:, None, None]
-    ni, tc = np.arange(len(lead))[None, :, None], np.maximum(tg, 0)
-    rho = np.where(tg >= 0, ctx.rho[bi, ni, tc] * ctx.danger[bi, ni, tc], 0.0)
+    tc, hc = np.maximum(tg, 0), np.maximum(holder, 0)
+    rho_t = along_last(ctx.rho, hc)                      # [B,N,K] each leader's rho at tc
+    rho = np.where(tg >= 0, rho_t * along_last(ctx.danger, hc), 0.0)
     ramp = _ramp(t, "remove", holder)                                             # [B,N,K]
     # the party's verdict is carried out against a man who defies it, however little he is
     # still to be feared: the Bukharin group, condemned in April 1929, lost Pravda and the
@@ -411,7 +460,7 @@ def remove(t: "Turn") -> None:
     # standing had outgrown them left Tomsky the unions in 98 games in 100.
     verdict = _verdict_defied(t, holder)
     defied = verdict & (tg >= 0)
-    want = legal & ((rho > 0.2) | defied) & (ctx.rho[bi, ni, tc] >= _focus(t)) & (ramp > 0) & \
+    want = legal & ((rho > 0.2) | defied) & (rho_t >= _focus(t)) & (ramp > 0) & \
         _posts_forfeit(t, holder, verdict)
     claim = t.menu.CLAIM_AGAINST + tc
     if not want.any():
@@ -596,16 +645,26 @@ def _views(t: "Turn") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     offensive and the united front, each lever reversed every six months it was open."""
     s, ag = t.s, t.ag
     ideo = s.ideology[:, t.ctx.lead, None, :]                                   # [B,N,1,3]
-    align = dot3(ideo, ag.unit[None, None, :, :])
     mood = np.broadcast_to(ag.mood[None, :], (s.batch, len(ag.mood)))
     if not ag.step.any():
+        align = dot3(ideo, ag.unit[None, None, :, :])
         return align, mood, align
     q, o = np.maximum(ag.policy, 0), np.maximum(ag.option, 0)
     cur = s.policy[:, q].astype(np.int64)                                       # [B,M]
-    says = dot3(ideo, ag.stands[q, o][None, None])
-    said = dot3(ideo, ag.stands[q[None, :], cur][:, None])
-    lean = np.where(ag.step[None, None, :], says - said, align)
-    align = np.where(ag.step[None, None, :], lean * settled(t, q)[:, None, :], align)
+    # a step's columns read the step, the others the line: each worked out only where it is
+    # read (cell by cell the values np.where would choose, in the type it would give)
+    st, ln = np.flatnonzero(ag.step), np.flatnonzero(~ag.step)
+    line = dot3(ideo, ag.unit[None, None, ln, :])                               # [B,N,M']
+    qs = q[st]
+    says = dot3(ideo, ag.stands[qs, o[st]][None, None])
+    said = dot3(ideo, ag.stands[qs[None, :], cur[:, st]][:, None])
+    step = says - said                                                          # [B,N,S]
+    weighed = step * settled(t, qs)[:, None, :]
+    shape = step.shape[:2] + (len(q),)
+    lean = np.empty(shape, dtype=np.result_type(step, line))
+    lean[:, :, st], lean[:, :, ln] = step, line
+    align = np.empty(shape, dtype=np.result_type(weighed, line))
+    align[:, :, st], align[:, :, ln] = weighed, line
     mood = np.where(ag.step[None, :], mood - ag.stands_mood[q[None, :], cur], mood)
     return align, mood, lean
 

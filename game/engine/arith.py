@@ -88,6 +88,34 @@ def sum_terms(terms, n: int):
 _PAIRWISE_BLOCK = 128     # NumPy sums a contiguous run of up to this many in one block
 
 
+def adds_in_order(x: np.ndarray, y: np.ndarray, axis: int) -> bool:
+    """NumPy's ``(x * y).sum(axis=axis)`` adds the terms one at a time from zero: the
+    product, laid out as NumPy lays it out for these operands, does not hold that axis
+    innermost (else NumPy adds it in its pairwise order). Read on the first game of the
+    batch (the batch axis is outermost either way)."""
+    probe = x[:1] * y[:1]
+    strides = [abs(st) for n, st in zip(probe.shape, probe.strides) if n > 1]
+    if probe.shape[axis] <= 1:
+        return True
+    return len(strides) > 1 and abs(probe.strides[axis]) != min(strides)
+
+
+def members_sum(mask: np.ndarray, vals: np.ndarray) -> np.ndarray:
+    """[B,L,N] the sum over k of ``mask[:, :, k, None] * vals[:, k, :]`` for a boolean
+    ``mask`` [B,L,K] (who is a member of what) and finite ``vals`` [B,K,N], added one term at
+    a time from +0 - as NumPy adds a product's axis that is not its innermost (the caller
+    makes sure of it: ``adds_in_order``). A term the mask leaves out is a zero (of either
+    sign), which leaves such a running sum as it is (it never becomes -0): the members'
+    terms alone, added in the same order, give the same values to the last bit - here member
+    by member, only where he is one, without the [B,L,K,N] table."""
+    out = np.zeros(mask.shape[:2] + vals.shape[2:], dtype=np.result_type(mask, vals))
+    for k in range(mask.shape[2]):
+        b, l = np.nonzero(mask[:, :, k])             # each (game, bloc) once: no clashes
+        if len(b):
+            out[b, l] = out[b, l] + vals[b, k]
+    return out
+
+
 def distinct(a) -> np.ndarray:
     """The sorted distinct values of a small array, as ``np.unique`` gives them, without its
     cost on a handful of indices (and its first call's import of ``numpy.ma``)."""

@@ -62,6 +62,10 @@ def orgburo_support(state: State, act: np.ndarray) -> np.ndarray:
     person: himself, his clients and his bloc-mates. The Orgburo was the body that disposed of
     the party's cadres; a dispute over a secretary was settled by its vote (general history)."""
     P = state.patron.shape[1]
+    if P <= MAX_BITSET_CAST:
+        # the same men ``following`` counts (himself, his clients, his allies), as a
+        # population count of bitsets rather than a [B,P,P] table: the same integers
+        return following(state, act, state.member[:, :, BODY["orgburo"]])
     stand = allied(state) | (state.patron[:, None, :] == np.arange(P)[None, :, None])
     org = state.member[:, :, BODY["orgburo"]] & act                       # [B,Q]
     return np.count_nonzero(stand & org[:, None, :], axis=2)

@@ -39,3 +39,14 @@ def test_in_a_shipped_scenario_game_i_of_a_batch_is_the_lone_game(game):
         lone_state, lone_log = play_one(game, int(seed))
         assert log.lines(i) == lone_log.lines(0)
         assert batch.outcome[i] == lone_state.outcome[0]
+
+
+def test_an_event_s_text_and_its_choices_labels_speak_of_the_leaders_not_to_the_player(game):
+    """The replay and the log show what happened to everyone, whoever plays the decider:
+    only a choice's ``outcome``, shown to the decider before he chooses, may say "you"."""
+    import re
+    you = re.compile(r"\byou(r|rs|rself)?\b", re.IGNORECASE)
+    for e in game.scenario.events:
+        assert not you.search(e.text), f"{e.id}: {e.text}"
+        for c in e.choices:
+            assert not you.search(c.label), f"{e.id}/{c.id}: {c.label}"

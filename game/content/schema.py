@@ -370,7 +370,8 @@ class Scenario:
 
     def sides(self) -> tuple[Role, ...]:
         """The sides a player may take: the roles, or, where the scenario names none (a
-        teacher's what-if may leave them out), every leader with the scenario's briefing."""
+        teacher's what-if may leave them out), every leader, with no briefing of his own (the
+        scenario's serves every side)."""
         if self.roles:
             return self.roles
-        return tuple(Role(p.id, self.briefing) for p in self.persons if p.leader)
+        return tuple(Role(p.id, "") for p in self.persons if p.leader)

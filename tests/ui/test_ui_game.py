@@ -30,6 +30,27 @@ def test_new_campaign_from_the_menu_reaches_the_game_screen(make_app):
     assert app.top.session.players == [pid]
 
 
+def test_a_scenario_that_names_no_sides_offers_every_leader_and_begins_as_the_one_chosen(make_app, tmp_path,
+                                                                                     monkeypatch):
+    from game.content.loader import Listing
+    from game.ui.screens import scenario_select
+    what_if = tmp_path / "no_sides.yaml"
+    what_if.write_text("id: no_sides\ntitle: No sides\ndescription: a teacher's what-if\nbase: campaign\n"
+                       "overrides:\n  roles: []\n")
+    monkeypatch.setattr(scenario_select, "scenarios",
+                        lambda: [Listing("no_sides", "a teacher's what-if", str(what_if), "No sides")])
+    app = make_app()
+    click(app, app.top.buttons["campaign"].rect.center)
+    screen = app.top
+    leaders = [p.id for p in screen.scenario().persons if p.leader]
+    assert [pid for pid, _ in screen.role_rects] == leaders and len(leaders) == 8
+    assert "names no sides" in screen._role_markup()
+    pid, rect = next((pid, r) for pid, r in screen.role_rects if pid == "bukharin")
+    click(app, rect.center)
+    click(app, screen.begin.rect.center, n=4)
+    assert isinstance(app.top, GameScreen) and app.top.session.players == ["bukharin"]
+
+
 def start_game(make_app, **kw):
     app = make_app(**kw)
     ses = demo_session(0)

@@ -129,6 +129,8 @@ class ScenarioSelectScreen(Screen):
                 parts.append(f"*Strengths and weaknesses:* {role.strengths}")
             if person.aims:
                 parts.append(f"*Aims:* {person.aims}")
+        if parts and not sc.roles:
+            parts.append("*This scenario names no sides of its own: the briefing above serves every leader.*")
         return "\n\n".join(parts) or "Choose a leader."
 
     # ---------------------------------------------------------------- events
@@ -208,9 +210,15 @@ class ScenarioSelectScreen(Screen):
         names = {p.id: p.name.upper() for p in sc.persons} if sc is not None else {}
         name_font = fonts.get("display", 16)
         if self.role_rects:
-            # one size for every name: the largest in which the widest fits its portrait
+            # one size for every name: the largest in which the widest fits its portrait; where
+            # many sides share the row and full names will not fit even small, the surnames
+            room = self.role_rects[0][1].w - u(4)
             widest = max((names[pid] for pid, _r in self.role_rects), key=lambda n: name_font.size(n)[0])
-            name_font = fonts.fit("display", 16, widest, self.role_rects[0][1].w - u(4), 11)
+            name_font = fonts.fit("display", 16, widest, room, 11)
+            if name_font.size(widest)[0] > room:
+                names = {pid: n.split()[-1] for pid, n in names.items()}
+                widest = max((names[pid] for pid, _r in self.role_rects), key=lambda n: name_font.size(n)[0])
+                name_font = fonts.fit("display", 16, widest, room, 11)
         for pid, r in self.role_rects:
             chosen = pid in self.chosen
             if chosen:

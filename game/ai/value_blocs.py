@@ -221,7 +221,9 @@ def _partners_pb(pos: np.ndarray, open_k: np.ndarray, pb: np.ndarray,
     [B,N,L,N'] table)."""
     B, N, L = n_pot.shape
     K = pos.shape[2]
-    in_order = adds_in_order(pos[:, :, None, :] & open_k[None, None], pb[:, None, None, :], 3)
+    # the order NumPy would add in, read on the first game alone (``adds_in_order`` reads
+    # no more than that): no [B,N,L,N'] table of the partners is built to ask
+    in_order = adds_in_order(pos[:1, :, None, :] & open_k[None, None], pb[:1, None, None, :], 3)
     out = np.zeros((B, N, L), dtype=np.result_type(pos, pb))
     cells = np.flatnonzero(n_pot)                    # b * N * L + n * L + l
     if len(cells):

@@ -6,6 +6,7 @@ state they describe.
 """
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import numpy as np
@@ -108,17 +109,60 @@ MAX_BITSET_CAST = 53
 def followers(state: State, bits: np.ndarray | None = None) -> np.ndarray | None:
     """[B,P] each person's followers — himself, his clients, his allies — as the bits of one
     integer (None for a cast over MAX_BITSET_CAST, which ``following`` counts from a table
-    instead). Worked out once, it serves every body's count of the same state."""
-    mask = bloc_bits(state) if bits is None else bits
-    B, P = mask.shape
+    instead). Worked out once, it serves every body's count of the same state. They depend
+    on the blocs and the patrons alone (``bits``, the blocs' bits, is not needed): a large
+    batch's are kept for the next read of the same arrays (``_LastFollowers``)."""
+    B, P = state.patron.shape
     if P > MAX_BITSET_CAST:
         return None
+    if state.bloc.size >= LARGE:
+        return _last_followers().get(state.bloc, state.patron)
+    return _followers(state.bloc, state.patron)
+
+
+def _followers(bloc: np.ndarray, patron: np.ndarray) -> np.ndarray:
+    """``followers`` from the two arrays it reads (the blocs, the patrons)."""
+    B, P = patron.shape
     one = _bits(P)                                                          # [P]
-    members = state.bloc @ one                                              # [B,L] bloc members
+    members = bloc @ one                                                    # [B,L] bloc members
     allies = np.zeros((B, P), dtype=np.int64)
-    for l in range(state.bloc.shape[1]):   # bloc by bloc: a reduction over the middle axis
-        allies |= members[:, l, None] * state.bloc[:, l]        # costs more at a large batch
-    return allies | _client_bits(state.patron) | one
+    for l in range(bloc.shape[1]):         # bloc by bloc: a reduction over the middle axis
+        allies |= members[:, l, None] * bloc[:, l]              # costs more at a large batch
+    return allies | _client_bits(patron) | one
+
+
+class _LastFollowers:
+    """The last large batch's ``followers``, kept with copies of the two arrays it was made
+    from. A turn reads the followers of the same blocs and patrons several times (the rivals'
+    context, the Orgburo's count for an appointment, each vote's measure, the month's leading
+    figure twice), and the engine changes those arrays in place between some of the reads:
+    a read compares the arrays themselves with the copies (a cheap pass over a few hundred
+    kilobytes) and recomputes unless both are equal - never a stale answer. The result is
+    handed out read-only (no caller writes into it)."""
+
+    def __init__(self):
+        self.bloc = self.patron = self.out = None
+
+    def get(self, bloc: np.ndarray, patron: np.ndarray) -> np.ndarray:
+        if self.out is not None and bloc.shape == self.bloc.shape and \
+                patron.shape == self.patron.shape and bloc.dtype == self.bloc.dtype and \
+                patron.dtype == self.patron.dtype and np.array_equal(bloc, self.bloc) and \
+                np.array_equal(patron, self.patron):
+            return self.out
+        out = _followers(bloc, patron)
+        out.flags.writeable = False
+        self.bloc, self.patron, self.out = bloc.copy(), patron.copy(), out
+        return out
+
+
+_LAST = threading.local()      # one per thread: the lab screen plays its batches in a worker
+
+
+def _last_followers() -> _LastFollowers:
+    last = getattr(_LAST, "followers", None)
+    if last is None:
+        last = _LAST.followers = _LastFollowers()
+    return last
 
 
 def following(state: State, act: np.ndarray, voters: np.ndarray,

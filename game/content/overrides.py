@@ -68,6 +68,11 @@ def resolve_whatif(root: MappingNode, path: Path, chain: tuple[Path, ...] = ()) 
     if isinstance(overrides, MappingNode):
         merged = merger.merge(merged, overrides, Scenario)
     own = [entries[k] for k in ("id", "title", "short_title", "description", "base") if k in entries]
+    if "short_title" not in entries:
+        # the base's short name would label the what-if as the base in every list and chart:
+        # without its own, it is made from the what-if's id
+        merged = MappingNode(merged.tag, [(k, v) for k, v in merged.value if k.value != "short_title"],
+                             merged.start_mark, merged.end_mark)
     return _with_keys(merged, own), pending + problems + merger.problems
 
 

@@ -148,3 +148,16 @@ def test_a_what_if_that_moves_a_condition_drops_the_base_words_for_it(tmp_path: 
     assert (force(moved).when, force(moved).when_text) == ('date >= "1925-01"', "")
     assert force(worded).when_text == "from January 1925"
     assert force(other).when_text == "from June 1923, while factions are allowed"
+
+
+def test_a_what_if_without_a_short_title_is_not_listed_under_its_base_s(tmp_path: Path) -> None:
+    """The lists, the lab's legends and a watched run's heading name a what-if by its short
+    title: one it does not give is made from its own id, never taken from the base."""
+    base = TINY.read_text(encoding="utf-8").replace("\ntitle:", "\nshort_title: Tiny base\ntitle:", 1)
+    write(tmp_path, "tiny.yaml", base)
+    assert load_scenario(tmp_path / "tiny.yaml").short_title == "Tiny base"
+    path = write(tmp_path, "w.yaml", "id: w\ntitle: W\ndescription: d\nbase: tiny\noverrides: {}\n")
+    assert load_scenario(path).short_title == ""
+    named = write(tmp_path, "n.yaml", "id: n\ntitle: N\nshort_title: What if N\ndescription: d\nbase: tiny\n"
+                                      "overrides: {}\n")
+    assert load_scenario(named).short_title == "What if N"

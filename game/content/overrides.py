@@ -56,6 +56,9 @@ def resolve_whatif(root: MappingNode, path: Path, chain: tuple[Path, ...] = ()) 
     if "id" not in entries:
         problems.append(Problem.at(root.start_mark, "a what-if needs its own id",
                                    "add `id: my_what_if` (lowercase, with _)"))
+    if "title" not in entries:          # else the screens would show the base's title for it
+        problems.append(Problem.at(root.start_mark, "a what-if needs its own title",
+                                   "add `title: What if ...` (shown on the scenario screen)"))
     base = _base_file(entries, root, path, chain, problems)
     overrides = entries.get("overrides", (None, None))[1]
     if overrides is not None and not is_null(overrides) and not isinstance(overrides, MappingNode):

@@ -161,3 +161,13 @@ def test_a_what_if_without_a_short_title_is_not_listed_under_its_base_s(tmp_path
     named = write(tmp_path, "n.yaml", "id: n\ntitle: N\nshort_title: What if N\ndescription: d\nbase: tiny\n"
                                       "overrides: {}\n")
     assert load_scenario(named).short_title == "What if N"
+
+
+def test_a_what_if_without_a_title_is_told_to_give_one_rather_than_shown_as_its_base(tmp_path: Path) -> None:
+    write(tmp_path, "tiny.yaml", TINY.read_text(encoding="utf-8"))
+    path = write(tmp_path, "w.yaml", "id: w\ndescription: d\nbase: tiny\noverrides: {}\n")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line) == (str(path), 1)
+    assert "needs its own title" in problem.message and "title:" in problem.fix

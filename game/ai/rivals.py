@@ -20,7 +20,7 @@ import numpy as np
 
 from ..engine import rng
 from ..engine.actions import KIND
-from ..engine.arith import along_last, eye
+from ..engine.arith import MAX_BITS, along_last, bits_of, eye
 from ..engine.legality import bloc_formable, inviolable, line_open, when_holds
 from ..engine.state import State
 from . import agenda, character, choices, value_actions as va, value_blocs as vb
@@ -166,13 +166,13 @@ class Turn:
         # the flag axis folded into the bits of one integer: "some flag both wanted and not
         # standing" is a non-zero intersection (the same booleans, without a [B,N,M,F] table)
         new = self.flags_now[:, None] ^ req.flag_bits[None, :]                       # [B,M]
-        return (new[:, None, :] & flag_bits(sets)[None]) != 0
+        return (new[:, None, :] & bits_of(sets)[None]) != 0
 
     @cached_property
     def flags_now(self) -> np.ndarray:
         """[B] the flags standing in each game as the bits of one integer (DoneRequirements
         folds the motions' flags the same way)."""
-        return flag_bits(self.s.flags)
+        return bits_of(self.s.flags)
 
     @cached_property
     def open_to_motions(self) -> np.ndarray:
@@ -206,15 +206,6 @@ class Turn:
         return np.where(req.lasting[None, :], done, rare)
 
 
-MAX_FLAG_BITS = 62      # flags folded into one signed 64-bit integer
-
-
-def flag_bits(a: np.ndarray) -> np.ndarray:
-    """A boolean array's last axis (the flags, at most MAX_FLAG_BITS) as the bits of one
-    64-bit integer: the bits are disjoint, so the integer sum is exact."""
-    return a.astype(np.int64) @ (np.int64(1) << np.arange(a.shape[-1], dtype=np.int64))
-
-
 class DoneRequirements:
     """What a motion leaves standing once adopted, as arrays (for Turn.motion_done): the flags
     it sets [M,F] (has_flag, flag) and the policy option it puts in force [M]."""
@@ -230,8 +221,8 @@ class DoneRequirements:
         self.option = np.asarray(ag.option, dtype=np.int64)
         self.lasting = self.has_flag.any(axis=1) | (self.policy >= 0)
         # the same, the flag axis folded into the bits of one integer (None: too many flags)
-        self.flag_bits = flag_bits(self.flag) if n_flags <= MAX_FLAG_BITS else None
-        self.has_bits = flag_bits(self.has_flag) if n_flags <= MAX_FLAG_BITS else None
+        self.flag_bits = bits_of(self.flag) if n_flags <= MAX_BITS else None
+        self.has_bits = bits_of(self.has_flag) if n_flags <= MAX_BITS else None
         # a policy motion is not tabled while its option is already in force
         self.sets_policy = np.array([mo.kind == "policy" for mo in g.scenario.motions],
                                     dtype=bool) & (self.policy >= 0)

@@ -27,8 +27,8 @@ from ..engine import defiance
 from ..engine.actions import KIND
 from ..engine.power import patron_sum
 from ..engine.state import IND
-from ..engine.arith import LARGE, adds_in_order, along_last, clip, dist3, eye, members_sum, \
-    sum_terms
+from ..engine.arith import LARGE, adds_in_order, along_last, bits_of, clip, dist3, eye, \
+    members_sum, sum_terms
 from .value_actions import KAPPA
 
 if TYPE_CHECKING:
@@ -111,10 +111,10 @@ def values(t: "Turn"):
     # forming: the leaders who fear my enemy, are free and would be welcome
     # sets of leaders as the bits of one integer (axis N' folded): cheap intersections
     open_k = g.bloc_open_to[:, lead]                                        # [L,N']
-    open_bits = _bits(open_k)                                               # [L]
+    open_bits = bits_of(open_k)                                               # [L]
     kin, pos = _partners(t, rho_x, level)                                   # [B,N,N']
-    kin_bits = _bits(kin)                                                   # [B,N]
-    n_pot = np.bitwise_count(_bits(pos)[:, :, None] & open_bits[None, None, :])   # [B,N,L]
+    kin_bits = bits_of(kin)                                                   # [B,N]
+    n_pot = np.bitwise_count(bits_of(pos)[:, :, None] & open_bits[None, None, :])   # [B,N,L]
     # enough partners to carry the Politburo, no more (a larger coalition shares the spoils)
     reach = own_pb[:, lead][:, :, None] + _partners_pb(pos, open_k, own_pb[:, lead], n_pot)
     enough = np.minimum(reach, 0.6) - own_pb[:, lead][:, :, None]
@@ -150,14 +150,14 @@ def values(t: "Turn"):
     # another bloc could take us all in
     weak = (cc_bloc <= 0.5) & (pb_after <= 0.5)
     shut = (kin_bits[:, :, None] & ~open_bits[None, None, :]
-            & ~_bits(lead_m)[:, None, :]) != 0                             # [B,N,L]
+            & ~bits_of(lead_m)[:, None, :]) != 0                             # [B,N,L]
     # a better home takes in more of the leaders who fear my enemy than this bloc, if this is
     # a home at all (before, any other home would do: Zinoviev and Kamenev left the United
     # Opposition for their Leningrad bloc and that for the United one, month after month)
     fits = (kin_in > 0) & home
     foes = ctx.act[:, lead][:, None, :] & (rho_x >= 0.7) & \
         (lead[None, None, :] != X[..., None])                               # [B,N,N']
-    foes_in = np.bitwise_count(_bits(foes)[:, :, None] & open_bits[None, None, :])  # [B,N,L]
+    foes_in = np.bitwise_count(bits_of(foes)[:, :, None] & open_bits[None, None, :])  # [B,N,L]
     elsewhere = np.where(fits, foes_in, 0).max(axis=2, keepdims=True) > \
         np.where(home, foes_in, 0)                  # a bloc that is no home is worth none
     dead_end = weak & shut & elsewhere
@@ -257,11 +257,6 @@ def _wanted(members: np.ndarray, ally: np.ndarray) -> np.ndarray:
     second = np.argmax(rest, axis=1)
     w1, w2 = ally[np.arange(N), first], ally[np.arange(N), second] * rest.any(axis=1)
     return (members[:, :, first] * w1 + members[:, :, second] * w2) + 0.0
-
-
-def _bits(a: np.ndarray) -> np.ndarray:
-    """A boolean array's last axis (at most 63 long) as the bits of one integer."""
-    return (a.astype(np.int64) << np.arange(a.shape[-1], dtype=np.int64)).sum(axis=-1)
 
 
 def enemy_level(t: "Turn") -> np.ndarray:

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..engine import defiance
 from ..engine.actions import POWERS
-from ..engine.arith import along_last, clip, distinct, dot3
+from ..engine.arith import MAX_BITS, along_last, bits_of, clip, distinct, dot3
 from ..engine.legality import condemn_open, inviolable, politburo_vacancies
 from ..engine.state import BODY, IND
 from .forecast import body_for
@@ -315,14 +315,12 @@ def against_leaders(t: "Turn") -> None:
 def _foreign(theirs: np.ndarray, open_to: np.ndarray) -> np.ndarray:
     """[B,N,T] ``(theirs[:, None] & ~open_to.T[None, :, :, None]).any(axis=2)``: the man sits
     in an opposition bloc (``theirs`` [B,L,T]) not open to the leader (``open_to`` [L,N]).
-    With the bloc axis folded into the bits of one integer (up to 62 blocs): a non-zero
+    With the bloc axis folded into the bits of one integer (up to MAX_BITS blocs): a non-zero
     intersection, the same booleans without the [B,N,L,T] table."""
-    L = theirs.shape[1]
-    if L > 62:
+    if theirs.shape[1] > MAX_BITS:
         return (theirs[:, None, :, :] & ~open_to.T[None, :, :, None]).any(axis=2)
-    one = np.int64(1) << np.arange(L, dtype=np.int64)
-    in_bits = np.swapaxes(theirs, 1, 2).astype(np.int64) @ one                     # [B,T]
-    shut = (~open_to).T.astype(np.int64) @ one                                     # [N]
+    in_bits = bits_of(np.swapaxes(theirs, 1, 2))                                   # [B,T]
+    shut = bits_of((~open_to).T)                                                   # [N]
     return (in_bits[:, None, :] & shut[None, :, None]) != 0
 
 

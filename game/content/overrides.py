@@ -71,12 +71,10 @@ def resolve_whatif(root: MappingNode, path: Path, chain: tuple[Path, ...] = ()) 
     if isinstance(overrides, MappingNode):
         merged = merger.merge(merged, overrides, Scenario)
     own = [entries[k] for k in ("id", "title", "short_title", "description", "base") if k in entries]
-    if "short_title" not in entries:
-        # the base's short name would label the what-if as the base in every list and chart:
-        # without its own, it is made from the what-if's id
-        merged = MappingNode(merged.tag, [(k, v) for k, v in merged.value if k.value != "short_title"],
-                             merged.start_mark, merged.end_mark)
-    return _with_keys(merged, own), pending + problems + merger.problems
+    # the base's short name would label the what-if as the base in every list and chart:
+    # without its own, it is made from the what-if's id
+    dropped = () if "short_title" in entries else ("short_title",)
+    return _with_keys(merged, own, dropped), pending + problems + merger.problems
 
 
 def _base_file(entries: dict[str, tuple[Node, Node]], root: MappingNode, path: Path,
@@ -101,10 +99,11 @@ def _base_file(entries: dict[str, tuple[Node, Node]], root: MappingNode, path: P
     return base
 
 
-def _with_keys(root: MappingNode, entries: list[tuple[Node, Node]]) -> MappingNode:
-    """``root`` with these keys replaced or added."""
+def _with_keys(root: MappingNode, entries: list[tuple[Node, Node]],
+               without: tuple[str, ...] = ()) -> MappingNode:
+    """``root`` with these keys replaced or added, and the keys ``without`` left out."""
     replace = {k.value: (k, v) for k, v in entries}
-    pairs = [replace.pop(k.value, (k, v)) for k, v in root.value]
+    pairs = [replace.pop(k.value, (k, v)) for k, v in root.value if k.value not in without]
     return MappingNode(root.tag, pairs + list(replace.values()), root.start_mark, root.end_mark)
 
 

@@ -15,6 +15,16 @@ _max, _min = np.maximum, np.minimum
 # fixed costs are less than what the large batch's forms save (read by the rivals and the
 # rules wherever a batch form and a plain form of the same sum are chosen by size)
 LARGE = 1 << 14
+# a boolean axis folded into the bits of one signed 64-bit integer (``bits_of``): at most this long
+MAX_BITS = 62
+
+
+def bits_of(a: np.ndarray) -> np.ndarray:
+    """A boolean array's last axis (at most ``MAX_BITS`` long) as the bits of one int64: a set
+    of men, blocs or flags as one integer, so that an intersection is ``&`` and a count
+    ``np.bitwise_count``, without a table over the axis. The bits are disjoint, so the
+    integer sum is exact."""
+    return a.astype(np.int64) @ (np.int64(1) << np.arange(a.shape[-1], dtype=np.int64))
 
 
 def clip(x, lo, hi):

@@ -213,12 +213,11 @@ class ScenarioSelectScreen(Screen):
             # one size for every name: the largest in which the widest fits its portrait; where
             # many sides share the row and full names will not fit even small, the surnames
             room = self.role_rects[0][1].w - u(4)
-            widest = max((names[pid] for pid, _r in self.role_rects), key=lambda n: name_font.size(n)[0])
-            name_font = fonts.fit("display", 16, widest, room, 11)
-            if name_font.size(widest)[0] > room:
-                names = {pid: n.split()[-1] for pid, n in names.items()}
+            for names in (names, {pid: n.split()[-1] for pid, n in names.items()}):
                 widest = max((names[pid] for pid, _r in self.role_rects), key=lambda n: name_font.size(n)[0])
                 name_font = fonts.fit("display", 16, widest, room, 11)
+                if name_font.size(widest)[0] <= room:
+                    break
         for pid, r in self.role_rects:
             chosen = pid in self.chosen
             if chosen:

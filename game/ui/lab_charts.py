@@ -10,6 +10,7 @@ import pygame
 from game.ui import art
 from game.ui.charts import gridlines, nice_range
 from game.ui.palette import mix
+from game.ui.session import surname
 from game.ui.text import blit, wrap
 
 
@@ -51,7 +52,7 @@ def outcome_bars(surface, rect: pygame.Rect, app, groups: list[tuple[str, list[d
     ids = sorted((r["id"] for r in first), key=lambda i: -max(share(g, i) for g in groups))
     shown = [i for i in ids if any(share(g, i) > 0 for g in groups)] or ids[:3]
     f = app.fonts.get("text", 12)
-    name_w = min(int(rect.w * 0.30), max(f.size(_short(r["name"]))[0] for r in first) + u(10))
+    name_w = min(int(rect.w * 0.30), max(f.size(surname(r["name"]))[0] for r in first) + u(10))
     val_w = f.size("100%")[0] + u(8)
     plot = pygame.Rect(rect.x + u(8) + name_w, top + u(2), rect.w - name_w - val_w - u(20),
                        rect.bottom - top - f.get_linesize() - u(10))
@@ -73,7 +74,7 @@ def outcome_bars(surface, rect: pygame.Rect, app, groups: list[tuple[str, list[d
     for n, oid in enumerate(shown):
         y0 = plot.y + int(n * row_h + (row_h - bar_h * len(groups)) / 2)
         row = next(r for r in first if r["id"] == oid)
-        blit(surface, f, _short(row["name"]), pal.ink, (plot.x - u(6), y0 + bar_h * len(groups) // 2), "midright",
+        blit(surface, f, surname(row["name"]), pal.ink, (plot.x - u(6), y0 + bar_h * len(groups) // 2), "midright",
              max_width=name_w - u(4))
         for k, (_label, rows, colour) in enumerate(groups):
             r = next((x for x in rows if x["id"] == oid), None)
@@ -90,10 +91,6 @@ def outcome_bars(surface, rect: pygame.Rect, app, groups: list[tuple[str, list[d
             for x in (lo, hi):
                 pygame.draw.line(surface, pal.ink, (x, cy - bar_h // 3), (x, cy + bar_h // 3), max(1, u(2)))
             blit(surface, f, f"{(r['share'] or 0) * 100:.0f}%", pal.ink, (plot.right + u(6), cy), "midleft")
-
-
-def _short(name: str) -> str:
-    return name.split()[-1] if name and name != "Collapse" else (name or "")
 
 
 def fan_chart(surface, rect: pygame.Rect, app, dates: list[str], groups: list[tuple[str, list, tuple]], title: str,
@@ -169,7 +166,7 @@ def sweep_lines(surface, rect: pygame.Rect, app, table: dict, title: str) -> Non
     shown = [o for o in table["outcomes"] if any((r["shares"][o]["share"] or 0) > 0 for r in rows)]
     colour = outcome_colours(pal, table["outcomes"])
     top = legend(surface, rect.x + u(8), top, app,
-                 [(_short(table["names"].get(o, o)), colour[o], True) for o in shown], rect.w - u(16))
+                 [(surname(table["names"].get(o, o)), colour[o], True) for o in shown], rect.w - u(16))
     f = app.fonts.get("text", 12)
     axis = "0 = agency · 1 = structure" if table["setting"] == "structural" else table["setting"]
     val_w = f.size("100%")[0] + u(8)
@@ -309,7 +306,7 @@ def stacked_leading(surface, rect: pygame.Rect, app, lead: dict, outcomes: list[
     colour = outcome_colours(pal, outcomes)
     order = [o for o in outcomes if o != "collapse"] + (["collapse"] if "collapse" in outcomes else [])
     shown = [o for o in order if any((v or 0) > 0 for v in shares.get(o) or [])]
-    top = legend(surface, rect.x + u(8), top, app, [(_short(names.get(o, o)), colour[o], True) for o in shown],
+    top = legend(surface, rect.x + u(8), top, app, [(surname(names.get(o, o)), colour[o], True) for o in shown],
                  rect.w - u(16))
     f = app.fonts.get("text", 12)
     val_w = f.size("100%")[0] + u(10)

@@ -76,6 +76,12 @@ def scenarios() -> list:
     return list_scenarios()
 
 
+def surname(full: str) -> str:
+    """The last word of a name, where the whole one will not fit (tables, captions, legends);
+    a one-word name ("Collapse", "—") as it is."""
+    return full.split()[-1] if full and full.split() else full
+
+
 def new_seed() -> int:
     """A fresh seed for a new game (it is recorded in the save, so the game can be replayed)."""
     return random.SystemRandom().randrange(1, 2 ** 31)
@@ -93,8 +99,7 @@ class Reading:
 
     def short(self, pid: str | None) -> str:
         """The surname alone, for tables and captions."""
-        full = self.name(pid)
-        return full.split()[-1] if full and full != "—" else full
+        return surname(self.name(pid))
 
     def person(self, pid: str):
         return self.scenario.persons[self.p(pid)]

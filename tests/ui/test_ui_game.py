@@ -7,6 +7,7 @@ from game.ui.screens.game_screen import GameScreen
 from game.ui.screens.modes import demo_session
 from game.ui.screens.scenario_select import ScenarioSelectScreen
 from game.ui.screens.title import TitleScreen
+from game.ui.session import surname
 from ui_helpers import click, frames, key
 
 
@@ -14,6 +15,13 @@ from ui_helpers import click, frames, key
 def played():
     """A campaign played by the computer until its first Party Congress has met."""
     return demo_session(until="sitting")
+
+
+def test_where_a_full_name_will_not_fit_a_man_is_called_by_his_surname():
+    assert surname("Leon Trotsky") == "Trotsky"
+    assert surname("Grigory Yevseyevich  Zinoviev") == "Zinoviev"
+    # an outcome or a blank with one word keeps it
+    assert [surname(n) for n in ("Collapse", "—", "")] == ["Collapse", "—", ""]
 
 
 def test_new_campaign_from_the_menu_reaches_the_game_screen(make_app):

@@ -7,7 +7,7 @@ import pygame_gui
 from game.ui import layout, people
 from game.ui.richtext import RichText, RichTextView
 from game.ui.screen import Screen
-from game.ui.session import DIFFICULTY_TEXT, ScenarioCache, Session, difficulties, scenarios
+from game.ui.session import DIFFICULTY_TEXT, ScenarioCache, Session, difficulties, scenarios, surname
 from game.ui.text import blit
 from game.ui.widgets import ListView, button, card, header, section_title
 
@@ -213,7 +213,7 @@ class ScenarioSelectScreen(Screen):
             # one size for every name: the largest in which the widest fits its portrait; where
             # many sides share the row and full names will not fit even small, the surnames
             room = self.role_rects[0][1].w - u(4)
-            for names in (names, {pid: n.split()[-1] for pid, n in names.items()}):
+            for names in (names, {pid: surname(n) for pid, n in names.items()}):
                 widest = max((names[pid] for pid, _r in self.role_rects), key=lambda n: name_font.size(n)[0])
                 name_font = fonts.fit("display", 16, widest, room, 11)
                 if name_font.size(widest)[0] <= room:

@@ -43,13 +43,32 @@ def colour(session, pal: Palette, pid: str | None):
     return pal.muted
 
 
-def state_of(session, pid: str) -> str:
+def state_of(session, pid: str, turn: int | None = None) -> str:
+    """"dead", "fallen" (expelled, or out of the Politburo) or "": now, or during ``turn``
+    (before its votes: a man expelled by a vote of that month had not fallen when it was
+    taken; a man who died that month had, as deaths come first in the turn)."""
     s, i = session.state, session.p(pid)
-    if not s.alive[0, i]:
+    if turn is None:
+        if not s.alive[0, i]:
+            return "dead"
+        if s.expelled[0, i] or s.fell_turn[0, i] >= 0:
+            return "fallen"
+        return ""
+    died = death_turn(session, pid) if not s.alive[0, i] else None
+    if died is not None and died <= turn:
         return "dead"
-    if s.expelled[0, i] or s.fell_turn[0, i] >= 0:
+    if any(0 <= int(arr[0, i]) < turn for arr in (s.expelled_turn, s.fell_turn)):
         return "fallen"
     return ""
+
+
+def death_turn(session, pid: str) -> int:
+    """The turn of the first death record naming the dead man ``pid``; -1 when none does (he
+    died before the game began, as Lenin has in a start after January 1924)."""
+    for r in session.records:
+        if r.get("kind") == "death" and pid in r.get("persons", ()):
+            return int(r.get("turn", 0))
+    return -1
 
 
 def initials(name: str) -> str:
@@ -57,11 +76,14 @@ def initials(name: str) -> str:
     return (parts[-1][:2] if parts else name[:2]).upper()
 
 
-def portrait(session, pal: Palette, pid: str, size: int, badge: bool = True) -> pygame.Surface:
+def portrait(session, pal: Palette, pid: str, size: int, badge: bool = True,
+             turn: int | None = None) -> pygame.Surface:
+    """``pid``'s portrait, crossed out once he has fallen or died: as he is now, or as he was
+    during ``turn`` (a past vote shows its voters as they were when they voted)."""
     person = session.person(pid)
     ci = colour_index(session, pid)
     return art.portrait(pid, size, pal, initials=(person.portrait or initials(person.name))[:3] if badge else "",
-                        state=state_of(session, pid), font_path=font_path("display"),
+                        state=state_of(session, pid, turn), font_path=font_path("display"),
                         colour_index=ci if ci is not None else 7)
 
 

@@ -115,6 +115,25 @@ class Reading:
         from game.engine.state import IND
         return float(self.state.ind[0, IND[name]])
 
+    def out_of_play(self, pid: str) -> tuple[str, str] | None:
+        """How ``pid`` left the game for good, and the month: ("died", "1924-01") or ("was
+        expelled from the party", "1927-08"); None while he can still act (the engine refuses
+        every action of a dead or expelled man, and nothing brings the dead back)."""
+        s, i = self.state, self.p(pid)
+        if not s.alive[0, i]:
+            died = next((r["date"] for r in self.records if r.get("kind") == "death"
+                         and pid in r.get("persons", ())), None)
+            return "died", died or self.g.date(0)      # no record: dead before the game began
+        if s.expelled[0, i]:
+            t = int(s.expelled_turn[0, i])
+            return "was expelled from the party", self.g.date(max(t, 0))
+        return None
+
+    def defeat(self, pid: str) -> dict | None:
+        """The log's record of the moment ``pid``'s side lost (a lose aim met), if it has."""
+        return next((r for r in self.records if r.get("kind") == "defeat"
+                     and pid in r.get("persons", ())), None)
+
     def leader_ids(self) -> list[str]:
         return [p for p, lead in zip(self.g.person_ids, self.g.leaders) if lead]
 

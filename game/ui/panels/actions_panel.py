@@ -1,18 +1,59 @@
 """The player's actions: every kind with its cost, greyed with the engine's reason when it is
-not possible now; the choices of the selected kind; the moves planned for this turn."""
+not possible now (a reason that closes several kinds said once, over them); the choices of the
+selected kind; the moves planned for this turn. A player who can act no more (dead, expelled)
+sees what became of him instead, and how to let the game run on to its verdict."""
 from __future__ import annotations
 
-import pygame
+from collections import Counter
 
-from game.ui import layout
+import pygame
+import pygame_gui
+
+from game.ui import layout, people
 from game.ui.panels import Panel
 from game.ui.panels.rowlist import Row, RowList
 from game.ui.text import blit, blit_wrapped
-from game.ui.widgets import section_title
+from game.ui.widgets import button, section_title
 
 
 def ap_text(cost: float) -> str:
     return f"{cost:g} AP"
+
+
+def kind_rows(menu) -> list[Row]:
+    """The menu's rows: the kinds open now first; then the closed ones, each with the engine's
+    reason, except that a reason closing several kinds is said once, in a heading over them."""
+    rows = []
+    for e in menu:
+        if not e.reason:
+            n = len(e.actions)
+            rows.append(Row(e.kind, e.label, ap_text(e.cost), f"{n} choice{'s' if n != 1 else ''}"))
+    count, said = Counter(e.reason for e in menu if e.reason), set()
+    for e in menu:
+        if not e.reason or e.reason in said:
+            continue
+        if count[e.reason] == 1:
+            rows.append(Row(e.kind, e.label, ap_text(e.cost), e.reason, enabled=False))
+            continue
+        said.add(e.reason)
+        rows.append(Row(f"reason:{len(said)}", "", sub=e.reason, enabled=False, heading=True))
+        rows += [Row(x.kind, x.label, ap_text(x.cost), enabled=False, tip=x.reason)
+                 for x in menu if x.reason == e.reason]
+    return rows
+
+
+def out_sentence(session, pid: str) -> str:
+    """What became of a player who can act no more, since when, and what it means for him."""
+    how, date = session.out_of_play(pid)
+    said = f"{session.name(pid)} {how} in {people.long_date(date)}. He can take no more actions."
+    defeat = session.defeat(pid)
+    if defeat is not None and defeat["date"] == date:
+        said += " His side has lost the game."
+    elif defeat is not None:
+        aim = defeat.get("text", "").split(": ", 1)[-1]
+        said += f" His side had lost already in {people.long_date(defeat['date'])} ({aim})."
+    end = people.long_date(session.g.date(session.g.n_turns - 1))
+    return said + f" The game goes on without him until {end}, when the party's leader is named."
 
 
 class ActionsPanel(Panel):
@@ -24,6 +65,8 @@ class ActionsPanel(Panel):
         self.kind: str | None = None
         self.message = ""
         self.menu = []
+        self.out = None             # how the player left the game, when he can act no more
+        self.skip = None
 
     @property
     def player(self) -> str:
@@ -42,17 +85,18 @@ class ActionsPanel(Panel):
         self.planned = RowList(self.app, pygame.Rect(self.plan_rect.x, self.plan_rect.y + th, self.plan_rect.w,
                                                       self.plan_rect.h - th), [], two_lines=False, title_role="text")
         self.th = th
+        bfont = self.app.fonts.theme_font("display", 19)
+        label = "Skip to the verdict"
+        bw, bh = bfont.size(label)[0] + u(36), bfont.get_linesize() + u(16)
+        self.skip = button(self.screen.manager, pygame.Rect(rect.x, rect.bottom - bh, bw, bh), label,
+                           "@back", "Play every remaining month at once and read the end", name="skip_to_end")
         self.refresh()
 
     def refresh(self) -> None:
         ses = self.session
-        self.menu = ses.action_menu(self.player) if not ses.over else []
-        rows = []
-        for e in self.menu:
-            n = len(e.actions)
-            sub = e.reason if e.reason else f"{n} choice{'s' if n != 1 else ''}"
-            rows.append(Row(e.kind, e.label, ap_text(e.cost), sub, enabled=not e.reason))
-        self.kinds.set_rows(rows)
+        self.out = ses.out_of_play(self.player) if not ses.over else None
+        self.menu = ses.action_menu(self.player) if not (ses.over or self.out) else []
+        self.kinds.set_rows(kind_rows(self.menu))
         if self.kind not in [e.kind for e in self.menu if not e.reason]:
             self.kind = next((e.kind for e in self.menu if not e.reason), None)
         self.kinds.selected = self.kind
@@ -70,7 +114,20 @@ class ActionsPanel(Panel):
                                for i, a in enumerate(acts)])
         self.options.scroll.offset = 0
 
+    def show_controls(self, on: bool) -> None:
+        """The skip button only on this tab, only when every player at this computer is out."""
+        if self.skip is None:
+            return
+        want = on and self.screen.players_out() and not self.session.over
+        if want != self.skip.visible:
+            self.skip.show() if want else self.skip.hide()
+
     def handle_event(self, event) -> bool:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.skip:
+            self.screen.skip_to_end()
+            return True
+        if self.out:
+            return False
         picked = self.kinds.handle_event(event)
         if picked:
             self.kind = picked
@@ -93,11 +150,14 @@ class ActionsPanel(Panel):
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.kinds.rect.collidepoint(event.pos):
             i = self.kinds.index_at(event.pos)
             if i is not None and not self.kinds.rows[i].enabled:
-                self.message = self.kinds.rows[i].sub
+                self.message = self.kinds.rows[i].sub or self.kinds.rows[i].tip
                 return True
         return False
 
     def draw(self, surface: pygame.Surface) -> None:
+        if self.out:
+            self._draw_out(surface)
+            return
         app, pal, u = self.app, self.app.pal, self.app.u
         section_title(surface, self.left, "What you can do", app)
         self.kinds.draw(surface, self.screen.tips)
@@ -116,3 +176,30 @@ class ActionsPanel(Panel):
         if self.message:
             blit(surface, app.fonts.get("italic", 13), self.message, pal.accent_dark,
                  (self.options.rect.x, self.options.rect.bottom + u(1)), max_width=self.options.rect.w)
+
+    def _draw_out(self, surface: pygame.Surface) -> None:
+        """One notice in place of the menu: what became of the player, and what he may do now."""
+        app, pal, u, ses = self.app, self.app.pal, self.app.u, self.session
+        how = self.out[0]
+        title = "Dead" if how == "died" else "Expelled from the party"
+        y = section_title(surface, self.rect, f"{ses.short(self.player)}: {title}", app)
+        size = app.fonts.get("display", 20).get_linesize() * 3
+        surface.blit(people.portrait(ses, pal, self.player, size, badge=False), (self.rect.x, y))
+        text = pygame.Rect(self.rect.x + size + u(14), y, self.rect.w - size - u(14), self.rect.bottom - y)
+        f = app.fonts.get("text", 15)
+        y += blit_wrapped(surface, f, out_sentence(ses, self.player), pal.ink, text) + u(10)
+        if self.screen.players_out():
+            hint = ("Watch to the end (top right, or Ctrl+Enter) lets the months run one by one: "
+                    "stop it at any time, and read what happens in the Log and Press tabs. "
+                    "Skip to the verdict plays them all at once.")
+            if self.screen.watching:
+                hint = ("The months are running. Stop watching (top right, or Ctrl+Enter) to "
+                        "pause; the Log and Press tabs keep every record.")
+        else:
+            hint = "End the turn for him; the other players play on."
+        top = max(y, text.y + size + u(10))
+        bottom = self.rect.bottom - (self.skip.rect.h + u(14) if self.skip is not None else 0)
+        top += blit_wrapped(surface, app.fonts.get("italic", 14), hint, pal.ink_soft,
+                            pygame.Rect(self.rect.x, top, self.rect.w, bottom - top)) + u(14)
+        if self.skip is not None and self.skip.rect.y != min(top, bottom + u(14)):
+            self.skip.set_relative_position((self.skip.rect.x, min(top, bottom + u(14))))

@@ -1,5 +1,6 @@
 """A list of rows drawn by hand: title, a note on the right, an optional second line, rows
-that can be greyed out (with the reason on the second line), hover, selection, scrolling."""
+that can be greyed out (with the reason on the second line), headings (a sentence said once
+for the rows under it), hover, selection, scrolling."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ import pygame
 
 from game.ui.palette import mix
 from game.ui.panels import Scroller
-from game.ui.text import blit, ellipsize
+from game.ui.text import blit, ellipsize, wrap
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Row:
     sub: str = ""
     enabled: bool = True
     tip: str = ""
+    heading: bool = False   # the sentence in ``sub`` spans the row: it holds for the rows below
 
 
 class RowList:
@@ -68,6 +70,9 @@ class RowList:
             r = pygame.Rect(self.rect.x, self.rect.y + i * self.row_h - self.scroll.offset, self.rect.w - bar, self.row_h)
             if r.bottom < self.rect.y or r.y > self.rect.bottom:
                 continue
+            if row.heading:
+                self._heading(surface, r, row, tips)
+                continue
             sel = row.id == self.selected
             if sel:
                 pygame.draw.rect(surface, pal.ink, r)
@@ -91,3 +96,20 @@ class RowList:
                 tips.add_frame(r.clip(self.rect), row.tip or row.sub)
         surface.set_clip(clip)
         self.scroll.bar(surface, self.rect, pal.accent, u(5))
+
+    def _heading(self, surface, r: pygame.Rect, row: Row, tips) -> None:
+        """A heading row: its sentence in the reasons' italic over up to two lines, marked at
+        the left like a bracket over the rows it stands for."""
+        pal, u = self.app.pal, self.app.u
+        pygame.draw.rect(surface, mix(pal.paper, pal.paper_dark, 0.5), r)
+        pygame.draw.rect(surface, pal.accent_dark, (r.x, r.y + u(3), u(3), r.h - u(6)))
+        lines = wrap(self.sub_font, row.sub, r.w - u(18))
+        n = max(1, (r.h - u(6)) // self.sub_font.get_linesize())
+        if len(lines) > n:
+            lines = lines[:n - 1] + [ellipsize(self.sub_font, " ".join(lines[n - 1:]), r.w - u(18))]
+        y = r.centery - len(lines) * self.sub_font.get_linesize() // 2
+        for line in lines:
+            blit(surface, self.sub_font, line, pal.accent_dark, (r.x + u(10), y))
+            y += self.sub_font.get_linesize()
+        if tips is not None:
+            tips.add_frame(r.clip(self.rect), row.tip or row.sub)

@@ -1,7 +1,9 @@
 """The main game screen: the date and the player's means in the header, the Politburo on the
 left, and tabs on the right (actions, apparatus, economy, press, posts, log). Ending the turn
 asks for the player's event choices, resolves the turn through the engine, then shows what
-happened: events, the sitting, the votes voter by voter, and at the end the debrief."""
+happened: events, the sitting, the votes voter by voter, and at the end the debrief. When the
+players at this computer can act no more (dead, expelled), ending the turn becomes watching
+the game run on to its end, a month at a time, stoppable; or it can be played out at once."""
 from __future__ import annotations
 
 import pygame
@@ -22,6 +24,7 @@ from game.ui.widgets import button, card
 
 TABS = (ActionsPanel, BoardPanel, EconomyPanel, PressPanel, PostsPanel, LogPanel)
 TAB_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6)
+WATCH_STEP = 0.8            # seconds a month stays on screen while the player watches the end
 
 
 class GameScreen(Screen):
@@ -34,6 +37,8 @@ class GameScreen(Screen):
         self.tab = "actions"
         self.queue: list = []
         self.ended = False
+        self.watching = False
+        self._watch_timer = 0.0
         self.politburo = PolitburoPanel(self)
         self.panels = {cls.key: cls(self) for cls in TABS}
         self._left_cache = Snapshot()
@@ -52,7 +57,14 @@ class GameScreen(Screen):
 
     def shortcuts(self):
         keys = [(str(i + 1), f"{cls.title} tab") for i, cls in enumerate(TABS)]
-        return keys + [("Ctrl+Enter", "End the turn"), ("Esc", "The game's menu: save, load, debrief")]
+        end = "Watch the game to its end, or stop watching" if self.players_out() else "End the turn"
+        return keys + [("Ctrl+Enter", end), ("Esc", "The game's menu: save, load, debrief")]
+
+    def players_out(self) -> bool:
+        """Every player at this computer can act no more (dead or expelled): the game only
+        runs on to its verdict."""
+        ses = self.session
+        return not ses.over and all(ses.out_of_play(p) for p in ses.players)
 
     # ---------------------------------------------------------------- layout
     def layout(self, rect: pygame.Rect) -> None:
@@ -62,7 +74,9 @@ class GameScreen(Screen):
         self.header_rect = pygame.Rect(0, 0, w, max(u(70), app.fonts.get("display", 34).get_linesize()
                                                     + app.fonts.get("text", 13).get_linesize() + u(12)))
         bh = self.header_rect.h - u(26)
-        end_w = max(u(140), bfont.size("End turn")[0] + u(36))
+        self._laid_out_out = self.players_out()       # the end button is sized for its labels
+        labels = ("Watch to the end", "Stop watching") if self._laid_out_out else ("End turn",)
+        end_w = max(u(140), max(bfont.size(t)[0] for t in labels) + u(36))
         menu_w = max(u(90), bfont.size("Menu")[0] + u(30))
         self.menu_button = button(self.manager, pygame.Rect(w - menu_w - u(16), u(10), menu_w, bh), "Menu", "@back",
                                   "Save, load, the debrief so far, the main menu (Esc)", name="menu")
@@ -90,7 +104,16 @@ class GameScreen(Screen):
 
     def _buttons_state(self) -> None:
         if self.session.over:
-            self.end_button.set_text("Debrief")
+            self.watching = False
+            text = "Debrief"
+        elif self.players_out():
+            text = "Stop watching" if self.watching else "Watch to the end"
+        else:
+            text = "End turn"
+        if self.end_button.text != text:
+            self.end_button.set_text(text)
+        if not self.session.over and self.players_out() != getattr(self, "_laid_out_out", None):
+            self.invalidate()               # the player was just cast out: a wider button
 
     def refresh(self) -> None:
         self.politburo.refresh()
@@ -109,6 +132,9 @@ class GameScreen(Screen):
         ses = self.session
         if ses.over:
             self.show_end()
+            return
+        if self.players_out():
+            self.watch(not self.watching)
             return
         pending = [ev for ev in ses.pending_choices(self.player) if ev.id not in ses.choices]
         if pending:
@@ -130,6 +156,53 @@ class GameScreen(Screen):
         if len(ses.players) > 1 and not ses.over:
             self.queue.append(HandoverScreen(self.app, ses, self.player))
         self.set_tab("press")
+        self._buttons_state()
+        self.on_enter()
+
+    # ---------------------------------------------------------------- the game without him
+    def watch(self, on: bool) -> None:
+        """Let the months run (one each WATCH_STEP seconds, on the Log tab), or stop them."""
+        self.watching = on and self.players_out()
+        self._watch_timer = WATCH_STEP if self.watching else 0.0     # the first month at once
+        if self.watching:
+            self.set_tab("log")
+        self._buttons_state()
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if self.watching and self.app.top is self:
+            self._watch_timer += dt
+            if self._watch_timer >= WATCH_STEP:
+                self._watch_timer = 0.0
+                self.pass_month()
+
+    def pass_month(self) -> None:
+        """One month without the players: no moves, the computer decides their events; what
+        happens goes to the log and the press, not to dialogs (the end screen comes at the end)."""
+        ses = self.session
+        ses.end_turn()
+        self.refresh()
+        notes = ses.new_warnings() if hasattr(ses, "new_warnings") else []
+        if notes:
+            from game.ui.screens.message import MessageDialog
+            self.watching = False
+            self.queue.append(MessageDialog(self.app, "A warning", " ".join(notes)))
+        if not self.players_out():
+            self.watching = False
+        self._buttons_state()
+        if self.queue or ses.over:
+            self.on_enter()
+
+    def skip_to_end(self) -> None:
+        """Every remaining month at once, then the verdict."""
+        self.watching = False
+        while self.players_out():
+            self.session.end_turn()
+        self.refresh()
+        notes = self.session.new_warnings() if hasattr(self.session, "new_warnings") else []
+        if notes:
+            from game.ui.screens.message import MessageDialog
+            self.queue.append(MessageDialog(self.app, "A warning", " ".join(notes)))
         self._buttons_state()
         self.on_enter()
 
@@ -193,7 +266,7 @@ class GameScreen(Screen):
         self.tips.begin_frame()
         pal, u = self.app.pal, self.app.u
         token = self.state_token()
-        self._header_cache.draw(surface, self.header_rect, (token, self.end_button.text),
+        self._header_cache.draw(surface, self.header_rect, (token, self.end_button.text, self.watching),
                                 lambda: self._header(surface), self.tips)
 
         def left():
@@ -202,6 +275,7 @@ class GameScreen(Screen):
         pygame.draw.rect(surface, pal.ink, self.left.move(u(5), u(5)))     # the card's shadow
         self._left_cache.draw(surface, self.left, (token, self.politburo.scroll.offset), left, self.tips)
         card(surface, self.right, pal, u)
+        self.panels["actions"].show_controls(self.tab == "actions")
         self.panels[self.tab].draw(surface)
 
     def _header(self, surface) -> None:

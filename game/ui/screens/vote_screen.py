@@ -158,7 +158,8 @@ class VoteScreen(Screen):
                 continue
             pid = v.get("id")
             if pid in ses.g.pidx:
-                surface.blit(people.portrait(ses, pal, pid, pic, badge=False), (r.x, r.y + u(4)))
+                surface.blit(people.portrait(ses, pal, pid, pic, badge=False, turn=rec.get("turn")),
+                             (r.x, r.y + u(4)))
             x = r.x + pic + u(10)
             blit(surface, self.row_font, ses.name(pid).upper(), pal.ink, (x, r.y + u(3)), max_width=r.w - pic - stamp_w - u(24))
             yes = v.get("vote") == "for"

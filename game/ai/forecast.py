@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..engine import votes
+from ..engine import defiance, legality, votes
 from ..engine.arith import along_last, distinct, dot3, norm3
 from ..engine.state import BODY, IND, State
 
@@ -61,6 +61,11 @@ class Forecast:
         coer = ctx.coercion
         fac = (ctx.ban[:, None] & ctx.faction).astype(F)
         self.coer, self.fac = coer, fac
+        # a motion taking a man's post or seat before any verdict on him loses the party's
+        # norms (votes._verdict), unless Lenin moves it
+        self.unjudged = (~defiance.beaten(g, s, "post_grace") & (fac == 0)
+                         & ~defiance.defiant(g, s)).astype(F)
+        self.above = legality.inviolable(g, s)
         self.ideo = s.ideology.astype(F)
         # the same, axis by axis ([B,x] each): a motion's distances are read from three
         # contiguous gathers rather than a strided [M,V,3] one
@@ -138,9 +143,11 @@ class Forecast:
 
     # ------------------------------------------------------------------ shares
     def duel(self, b: np.ndarray, n: np.ndarray, target: np.ndarray, body: str,
-             personal: bool = True, bureaucratic: float = 0.0) -> np.ndarray:
+             personal: bool = True, bureaucratic: float = 0.0, takes=False) -> np.ndarray:
         """[M] expected share of votes for motions leader ``n`` moves against ``target`` (a
-        person) in game ``b``, voted by ``body``."""
+        person) in game ``b``, voted by ``body``; ``takes`` (a bool or [M]): the motion would
+        take his post or seat (votes.TAKES), and so weighs whether the party has passed a
+        verdict on him (votes._verdict; the Testament's exception is the caller's to make)."""
         M = len(b)
         if not M:
             return np.zeros(0, dtype=F)
@@ -155,6 +162,10 @@ class Forecast:
         if bureaucratic:
             total += (bureaucratic * self.Bu[b])[:, None] * self.affinity
             free = free + bureaucratic * self.Bu[b]
+        if np.any(takes):
+            verdict = -self.coef[4] * self.unjudged[b, target] * (takes & ~self.above[b, sp])
+            total += verdict[:, None]
+            free = free + verdict
         sitting = body in SITTINGS
         if sitting:
             speech = self.sway * (self.speech[b, sp] - self.speech[b, target])

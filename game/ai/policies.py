@@ -139,7 +139,10 @@ class Scripted:
             bi = np.flatnonzero((s.holder[:, k] == who) & t.board.legal[:, n, blk.start + k])
             if len(bi):
                 body = _body_for(g, s.turn, g.post_removed_by[k])
-                share = t.fc.duel(bi, np.full(len(bi), n), np.full(len(bi), who), body)
+                secretary = bool(k in g.power_posts["appoint"]) & \
+                    s.flags[bi, g.fidx["testament_published"]]
+                share = t.fc.duel(bi, np.full(len(bi), n), np.full(len(bi), who), body,
+                                  takes=~secretary)
                 _offer(value, bi, n, blk.start + k, share, g, REMOVE_SURE)
         # Lenin's Testament read to the delegates, when it is the man he wants out who holds
         # the General Secretary's powers: the Postscript asks for his removal

@@ -209,14 +209,16 @@ def focus(ch) -> np.ndarray:
 
 
 def _read(t: "Turn", want: np.ndarray, target: np.ndarray, body: str, personal: bool = True,
-          bureaucratic: float = 0.0) -> np.ndarray:
+          bureaucratic: float = 0.0, takes=False) -> np.ndarray:
     """[B,N,T] the share of votes each wanted motion against ``target`` would win (0 where
-    not wanted): the forecast reads only the motions worth reading."""
+    not wanted): the forecast reads only the motions worth reading. ``takes`` (a bool or an
+    array that broadcasts to ``want``): the motion takes a post or seat (Forecast.duel)."""
     out = np.zeros(want.shape, dtype=F)
     b, n, j = np.nonzero(want)
     if len(b):
         tg = np.broadcast_to(target, want.shape)[b, n, j]
-        out[b, n, j] = t.fc.duel(b, n, tg, body, personal, bureaucratic)
+        tk = np.broadcast_to(takes, want.shape)[b, n, j] if np.ndim(takes) else takes
+        out[b, n, j] = t.fc.duel(b, n, tg, body, personal, bureaucratic, tk)
     return out
 
 
@@ -271,11 +273,13 @@ def against_leaders(t: "Turn") -> None:
     want_c = legal & open_c & (ramp > 0) & _verdict_due(t, lead) & (
         (focus & (rho > 0.5) & (faction | (standing > 0.5))) | unseated)
     condemn_body = _body(t, "congress")
-    cc_want = want_d | (want_e & (level < 2)) | (want_c & (condemn_body == "central_committee"))
-    cc = _read(t, cc_want, tg, "central_committee")
+    # a verdict is read apart from the motions that take a seat, which weigh whether the party
+    # has passed one (votes._verdict)
+    in_cc = condemn_body == "central_committee"
+    cc = _read(t, want_d | (want_e & (level < 2)), tg, "central_committee", takes=True)
     other = _body(t, "congress") if ctx.sitting is not None else "joint_plenum"
-    other_want = (want_e & (level == 2)) | (want_c & (condemn_body != "central_committee"))
-    sit = _read(t, other_want, tg, other)
+    sit = _read(t, want_e & (level == 2), tg, other, takes=True)
+    said = _read(t, want_c, tg, "central_committee" if in_cc else other)
     claim = t.menu.CLAIM_AGAINST + tg
     # each block is valued only where some motion in it is wanted: elsewhere its values are
     # never read (kept nowhere), and a block wanted nowhere - most months - is put as such
@@ -285,8 +289,7 @@ def against_leaders(t: "Turn") -> None:
         mates = (ctx.bits[:, lead, None] & ctx.bits[:, None, :]) != 0           # [B,T,P]
         rival_mates = (mates[:, None, :, :] * ctx.rho[:, :, None, :]).sum(axis=3)  # [B,N,T]
         gain = KAPPA * (rho * g.params["condemn_prestige"] * standing + 3.0 * rival_mates + 1.0)
-        share = cc if condemn_body == "central_committee" else sit
-        v = _settle(t, "condemn", "condemn", chance(t, share, 0.5, "condemn"), gain, ramp)
+        v = _settle(t, "condemn", "condemn", chance(t, said, 0.5, "condemn"), gain, ramp)
     else:
         v = 0.0
     t.board.put("condemn", v, legal, keep=want_c & (v > 0), target=tg, group=tg, claim=claim)
@@ -472,7 +475,8 @@ def remove(t: "Turn") -> None:
     for body in distinct(bodies):
         cols = bodies == body
         if want[:, :, cols].any():
-            share[:, :, cols] = _read(t, want[:, :, cols], tg[:, :, cols], str(body))
+            share[:, :, cols] = _read(t, want[:, :, cols], tg[:, :, cols], str(body),
+                                      takes=~_testament(t)[:, :, cols])
     v = _settle(t, "remove", "remove_from_post", chance(t, share, 0.5, "remove"), gain, ramp)
     t.board.put("remove", v, legal, keep=want & (v > 0), target=tg, arg=np.arange(g.K),
                 group=tc, cost=2.0, claim=claim)

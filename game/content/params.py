@@ -29,6 +29,13 @@ DEFAULTS = MappingProxyType({
     "delegates_per_thousand": 1.0,  # congress delegates per thousand members
     "recruit_size": 0.12,           # a recruitment drive adds this share of a region's members
     "recruit_bureaucracy": 1.5,     # ...and this much to the bureaucracy index per drive
+    # a party of workers draws its recruits from the workers at the bench: drives yield in full
+    # up to ``recruit_full`` thousand members (the party of 1929 was some 1.5 million, general
+    # history) and less and less beyond it, none past ``party_ceiling`` (the industrial workers
+    # were some 3 million). Before, a player's monthly drives had the Fifteenth Congress sit
+    # with 8,207 delegates and the Sixteenth Conference with 12,533
+    "recruit_full": 1500.0,
+    "party_ceiling": 3000.0,
     # votes
     "vote_sharpness": 4.0,          # how decided a bloc of delegates is for a given score
     "cc_expel_majority": 0.667,     # share needed to expel from the CC or the party

@@ -92,6 +92,7 @@ class Person:
     stroke_risk: float = 0.0      # monthly chance of a stroke (each costs model.health.stroke_damage)
     decline: float = 0.0          # health lost each month
     expelled: bool = False        # already expelled from the party when the scenario opens
+    condemned: bool = False       # his views condemned before the scenario opens: the verdict stands
     patron: Optional[str] = None  # person who made this person's career (votes with them)
     loyalty: float = 0.0          # 0..1 loyalty to the patron
     relations: dict[str, float] = field(default_factory=dict)  # id -> -1..1 personal regard

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 import numpy as np
 
 from .state import State
+from .votes import TWO_THIRDS_KINDS
 
 if TYPE_CHECKING:
     from .game import Game
@@ -95,8 +96,11 @@ class Log:
         if m.kind_of(b) == "promote" and int(m.arg2[b]) != sp:    # not a man who moved himself
             persons.append(g.person_ids[int(m.arg2[b])])
         body = BODY_NAMES[m.body_of(b)]
+        # a majority that loses says why: an expulsion from the Committee or the party needs
+        # two thirds (votes.TWO_THIRDS)
+        need = "; an expulsion needs two thirds" if m.kind_of(b) in TWO_THIRDS_KINDS else ""
         text = (f"The {body} {'adopts' if passed else 'rejects'} {_as_voted(g, m, b, title, tally)} "
-                f"({tally['for']}–{tally['against']}).") + (f" {why}" if why else "")
+                f"({tally['for']}–{tally['against']}{need}).") + (f" {why}" if why else "")
         rec = self.add(b, s, "vote", persons, text, body=m.body_of(b), motion=title,
                  motion_kind=m.kind_of(b),
                  sponsor=g.person_ids[sp], target=g.person_ids[t] if t >= 0 else None,
@@ -196,15 +200,17 @@ def _as_voted(g: "Game", m: "Motion", b: int, title: str, tally: dict) -> str:
             f"against: even {name(t)}'s opposition voted for it")
 
 
-def readable(rec: dict) -> str:
-    """One record as lines for a terminal: date, what happened, the vote and why, the source."""
+def readable(rec: dict, names: Optional[dict] = None) -> str:
+    """One record as lines for a terminal: date, what happened, the vote and why (each voter
+    by his name in ``names``, person id -> name), the source."""
     out = [f"{rec['date']}  {rec['text']}"]
     if rec["kind"] == "vote":
         for v in rec.get("voters", []):
             why = "; ".join(r["text"] for r in v["reasons"]) or "—"
             if v.get("despite"):
                 why += " — despite: " + "; ".join(r["text"] for r in v["despite"])
-            out.append(f"           {v['id']:<14} {v['vote']:<8} {why}")
+            who = (names or {}).get(v["id"], v["id"])
+            out.append(f"           {who:<22} {v['vote']:<8} {why}")
         for grp in rec.get("groups", []):
             out.append(f"           {grp['for']:>4} for {grp['against']:>4} against  {grp['text']}")
     src = rec.get("source")

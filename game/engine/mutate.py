@@ -73,6 +73,9 @@ def vacate(g, state, mask, post) -> None:
 def expel(g, state, mask, person, level) -> None:
     lv = _LEVEL[level] if isinstance(level, str) else level
     b, p, lv = _rows(state, mask, person, lv)
+    # he falls (``fell_turn``) only from a Politburo seat: a man cast out of the Committee or
+    # the party who never sat there has not fallen from it (Radek, Preobrazhensky)
+    sat = state.member[b, p, BODY["politburo"]] | state.member[b, p, BODY["politburo_candidate"]]
     for code, bodies in ((0, ("politburo", "politburo_candidate")),
                          (1, ("central_committee", "politburo", "politburo_candidate",
                               "secretariat", "orgburo")),
@@ -80,7 +83,7 @@ def expel(g, state, mask, person, level) -> None:
         sel = lv >= code
         for body in bodies:
             state.member[b[sel], p[sel], BODY[body]] = False
-    first = state.fell_turn[b, p] < 0
+    first = (state.fell_turn[b, p] < 0) & sat
     state.fell_turn[b[first], p[first]] = state.turn
     party = lv == 2
     bp, pp = b[party], p[party]

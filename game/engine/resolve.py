@@ -237,22 +237,33 @@ def _speak(g, s, ok, actor, target, arg, arg2) -> None:
 
 def _recruit(g, s, ok, actor, target, arg, arg2) -> None:
     """A recruitment drive: new members who owe their place to the apparatus. A drive in
-    every region adds recruit_size of the party; one aimed at a region, twice that share of it."""
+    every region adds recruit_size of the party; one aimed at a region, twice that share of it
+    - in full while the party is under ``recruit_full`` thousand members, less and less above
+    it, nothing past ``party_ceiling`` (``_room``)."""
+    room = _room(g, s)
     everywhere = ok & (target < 0)
     if everywhere.any():
         bb = np.flatnonzero(everywhere)
-        add = g.params["recruit_size"] * s.members.sum(axis=1)
+        add = g.params["recruit_size"] * room * s.members.sum(axis=1)
         mutate.recruit(g, s, everywhere, -1, add)
         mine = s.sec_patron[bb] == actor[bb][:, None]
         s.sec_loyalty[bb] = clip(s.sec_loyalty[bb] + 0.03 * mine, 0, 1)
     one = ok & (target >= 0)
     if one.any():
         region = np.where(one, target, 0)
-        add = g.params["recruit_size"] * 2 * s.members[np.arange(s.batch), region]
+        add = g.params["recruit_size"] * 2 * room * s.members[np.arange(s.batch), region]
         mutate.recruit(g, s, one, region, add)
     b = np.flatnonzero(ok)
     s.ind[b, IND["bureaucracy"]] = clip(
         s.ind[b, IND["bureaucracy"]] + g.params["recruit_bureaucracy"], 0, 100)
+
+
+def _room(g, s) -> np.ndarray:
+    """[B] the share of a drive's full yield the party can still take in (1 up to
+    ``recruit_full`` thousand members, 0 at ``party_ceiling``)."""
+    full, ceiling = g.params["recruit_full"], g.params["party_ceiling"]
+    total = s.members.sum(axis=1)
+    return clip((ceiling - total) / max(ceiling - full, 1.0), 0.0, 1.0)
 
 
 def _gather(g, s, ok, actor, target, arg, arg2) -> None:

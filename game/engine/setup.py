@@ -98,6 +98,9 @@ def initial_state(g: "Game", seeds: np.ndarray) -> State:
     for name in ("removed_turn", "expelled_turn", "fell_turn", "condemned_turn",
                  "defied_turn", "recanted_turn"):
         one[name] = np.full(g.P, -1, dtype=np.int16)
+    # a verdict given before the scenario opens (a start point after a Conference's or a
+    # Congress's condemnation) stands from its first month
+    one["condemned_turn"][[p.condemned for p in g.scenario.persons]] = 0
     batch = {k: np.repeat(v[None], B, axis=0) for k, v in one.items()}
     state = State(turn=0, seed=seeds.astype(np.uint64), crisis=np.zeros(B, dtype=np.int16),
                   over=np.zeros(B, dtype=bool), outcome=np.full(B, -1, dtype=np.int16), **batch)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import defiance, power, rng
+from . import defiance, legality, power, rng
 from .actions import POWER
 from .arith import norm3
 from .state import BODY, IND, State
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .game import Game
 
 TERMS = ("ideology", "alliance", "relations", "patronage", "prestige", "fear", "bureaucracy",
-         "discipline", "defiance", "speech", "noise", "candidate")
+         "discipline", "defiance", "verdict", "speech", "noise", "candidate")
 # what a voter weighs in the man put up for the Politburo, as he weighs a mover: the candidate's
 # pull is these terms of a motion the candidate himself moved (see ``_candidate``)
 PULL = ("alliance", "relations", "patronage", "prestige", "fear", "discipline")
@@ -37,9 +37,14 @@ BODY_CODE = {b: i for i, b in enumerate(BODIES)}
 PERSONAL = np.isin(np.arange(len(KINDS)), [KIND_CODE[k] for k in (
     "condemn", "remove_from_post", "expel_politburo", "expel_cc", "expel_party", "report",
     "demote")])
-TWO_THIRDS = np.isin(np.arange(len(KINDS)), [KIND_CODE["expel_cc"], KIND_CODE["expel_party"]])
+TWO_THIRDS_KINDS = ("expel_cc", "expel_party")     # carried by ``cc_expel_majority`` (2/3)
+TWO_THIRDS = np.isin(np.arange(len(KINDS)), [KIND_CODE[k] for k in TWO_THIRDS_KINDS])
 EXPEL = np.isin(np.arange(len(KINDS)), [KIND_CODE[k] for k in (
     "expel_politburo", "expel_cc", "expel_party")])
+# the motions that take a man's post or seat from him: the party took none from a man whose
+# views it had not condemned (``_verdict``)
+TAKES = np.isin(np.arange(len(KINDS)), [KIND_CODE[k] for k in (
+    "remove_from_post", "expel_politburo", "expel_cc", "expel_party", "demote")])
 SITTING = np.isin(np.arange(len(BODIES)), [BODY_CODE["congress"], BODY_CODE["conference"]])
 
 
@@ -206,6 +211,7 @@ def _common(g: "Game", s: State, m: Motion, d: "Derived") -> dict:
                 bureaucracy=W.bureaucracy * (0.5 + sig) * bur,
                 discipline=W.discipline * disc,
                 defiance=W.discipline * _defiance(g, s, m),
+                verdict=W.discipline * _verdict(g, s, m, ban & t_fac),
                 speech=g.params["speech_sway"] * speech)
 
 
@@ -222,6 +228,44 @@ def _defiance(g: "Game", s: State, m: Motion) -> np.ndarray:
     b = np.flatnonzero(here)
     pull = defiance.standing_with_party(g, s.rows(b))[np.arange(len(b)), m.target[b]]
     out[b] = np.where(TWO_THIRDS[m.kind[b]], pull, np.maximum(pull, 0.0))
+    return out
+
+
+def _verdict(g: "Game", s: State, m: Motion, t_fac: np.ndarray) -> np.ndarray:
+    """[B] -1 for a motion that takes a man's post or seat (``TAKES``) when the party has
+    passed no verdict on him: it has not condemned his views (``post_grace`` months ago or
+    more), he leads no open faction
+    under the ban (``t_fac``) and he has not defied it. Each step against the Left and the
+    Right came after the party had condemned their views (001: "13th Party Conference
+    condemns Trotsky's views", January 1924; the War Commissariat followed a year later, the
+    Politburo seat in 1926; "the Leningrad Opposition is outvoted" at the 14th Congress before
+    Zinoviev was "dismissed from the Politburo"); before a verdict the party fought a man in
+    words; after it, it gave him ``post_grace`` to submit (game.engine.defiance.beaten).
+    Without this rule a player's Stalin carried Trotsky's
+    removal from the Politburo in April 1922 in twelve games in twelve, and his expulsion from
+    the party by July in half of them.
+
+    Lenin's word was a verdict (001: "I propose to the comrades to find a way of removing
+    Stalin from that position"): a motion he moves (he is ``inviolable``) needs no other, nor
+    does a motion to take the General Secretary's powers once his Testament is published (the
+    rivals read the same: game.ai.value_motions._posts_forfeit)."""
+    out = np.zeros(s.batch, dtype=np.float32)
+    here = TAKES[m.kind] & (m.target >= 0) & ~t_fac
+    if not here.any():
+        return out
+    b = np.flatnonzero(here)
+    t, sp = m.target[b], m.sponsor[b]
+    rows = s.rows(b)
+    at = np.arange(len(b))
+    # the verdict holds once the party has given him ``post_grace`` to submit (the posts went
+    # at the plenum after it: defiance.beaten)
+    judged = defiance.beaten(g, rows, "post_grace")[at, t] | defiance.defiant(g, rows)[at, t] | \
+        legality.inviolable(g, rows)[at, sp]
+    if len(g.power_posts["appoint"]):
+        secretary = (m.kind[b] == KIND_CODE["remove_from_post"]) & \
+            np.isin(m.arg[b], g.power_posts["appoint"])
+        judged |= secretary & s.flags[b, g.fidx["testament_published"]]
+    out[b] = np.where(judged, 0.0, -1.0)
     return out
 
 
@@ -255,6 +299,7 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
         "discipline": _discipline(g, s, m, d, al_s, al_t),
         # his own allies do not weigh his defiance or his submission
         "defiance": common["defiance"][:, None] * ~al_t,
+        "verdict": common["verdict"][:, None].repeat(P, axis=1),
         "speech": np.zeros((B, P), dtype=np.float32),
         "noise": W.noise * rng.normal(s.seed, s.turn, rng.SITES["vote_noise"],
                                       _noise_key(m)[:, None] * P + np.arange(P)[None, :],
@@ -305,7 +350,7 @@ def _group_score(g: "Game", s: State, m: Motion, common: dict,
     speeches count too."""
     ideo = g.weights.ideology * _ideology_against(views, s, m)
     rest = common["prestige"] + common["fear"] * 0.5 + common["bureaucracy"] + \
-        common["discipline"] + common["defiance"] + \
+        common["discipline"] + common["defiance"] + common["verdict"] + \
         np.where(SITTING[m.body], common["speech"], 0.0)
     if "candidate" in common:                       # a promotion: the man put up (_candidate)
         rest = rest + common["candidate"]
@@ -631,24 +676,27 @@ def explain_groups(g: "Game", res: Result, b: int, sp: int, t: int) -> list[dict
 
 
 def group_text(g: "Game", name: str, lead: int, loyal, score: float) -> str:
+    """What moved a group of anonymous voters, in words; ``score``: the mean pull on those of
+    them who follow no patron (their views, standing, fear, the ban), which says which way
+    they lean - not how the vote went."""
     kind, _, ident = name.partition(":")
     who = g.names[g.person_ids[lead]] if lead >= 0 else None
-    lean = "leans for" if score > 0 else "leans against"
+    lean = f"which lean {'for' if score > 0 else 'against'} the motion"
     if kind == "region":
         region = g.scenario.regions[g.ridx[ident]].name
         if who and loyal:
-            return (f"{region}: {loyal} delegates chosen through {who}'s secretary vote with "
-                    f"{words(g, lead)['him']}; the rest vote their views (the rank and file "
-                    f"{lean}).")
-        return f"{region}: delegates elected freely; the rank and file {lean}."
+            return (f"{region}: {loyal} delegates picked by the secretary {who} installed vote "
+                    f"with {words(g, lead)['him']}; the other delegates vote their views, "
+                    f"{lean}.")
+        return f"{region}: delegates elected freely vote their views, {lean}."
     if kind == "clients":
-        return (f"Central Committee members who owe their seats to {who} mostly follow "
-                f"{words(g, lead)['him']}; "
-                f"the others vote their views (the party {lean}).")
+        return (f"Central Committee members who owe their seats to {who} follow "
+                f"{words(g, lead)['him']} as far as their loyalty goes; beyond it they vote "
+                f"their views, {lean}.")
     if kind == "control_commission":
         return (f"Control Commission members follow {who or 'their chairman'} in the main; "
                 f"the others vote their views.")
-    return f"Members bound to no patron vote their views (the party {lean})."
+    return f"Members bound to no patron vote their views, {lean}."
 
 
 # what the man put up is to the voter, by the terms of his pull (``_candidate``), in the words
@@ -734,6 +782,8 @@ def reason_text(g: "Game", term: str, v: float, sp: int, t: int, voter: int = -1
     if term == "defiance":
         return (f"{t_name} defies the party's verdict in the open" if pos else
                 f"{t_name} has recanted and submitted to the party")
+    if term == "verdict":
+        return f"the party has not condemned {t_name}'s views, or has only just done so"
     if term == "speech":
         return f"moved by {s_name}'s speech" if pos else f"moved by {t_name}'s speech"
     return f"{his} own judgement"

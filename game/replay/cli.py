@@ -89,7 +89,7 @@ def _print(session, args) -> None:
         if rec["date"] != last:
             print()
             last = rec["date"]
-        print(rec["date"] + "  " + rec["text"] if args.brief else readable(rec))
+        print(rec["date"] + "  " + rec["text"] if args.brief else readable(rec, g.names))
     if session.over:
         out = session.outcome()
         print()

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from . import debrief_export, questions
+from ..engine.votes import TWO_THIRDS_KINDS
 
 if TYPE_CHECKING:
     from .session import Session
@@ -28,6 +29,7 @@ WEIGHTY = CHANGING + ("condemn", "testament", "testament_suppress")
 TERM_WORDS = {"patronage": "patronage (who made whose career)", "fear": "fear of the apparatus",
               "bureaucracy": "the interest of the apparatus", "discipline": "party discipline",
               "defiance": "an opposition's defiance or submission",
+              "verdict": "no verdict yet on the man's views",
               "ideology": "views on the great questions", "prestige": "standing in the party",
               "relations": "personal regard", "alliance": "alliances", "speech": "speeches",
               "noise": "personal judgement", "candidate": "the man put up"}
@@ -164,8 +166,14 @@ def explain_vote(g, rec: dict, humans=()) -> VoteView:
 def _why(g, rec: dict, view: VoteView, winning: str) -> list[str]:
     name = lambda p: g.names.get(p, p)            # noqa: E731
     verdict = "carried" if view.passed else "defeated"
-    out = [f"It was {verdict} {view.tally['for']}–{view.tally['against']}"
-           + (", a close vote." if view.close else ".")]
+    f, a = view.tally["for"], view.tally["against"]
+    # a majority short of the two thirds an expulsion needs: the minority decides
+    blocked = not view.passed and f > a and rec.get("motion_kind") in TWO_THIRDS_KINDS
+    if blocked:
+        out = [f"It was defeated: {f} for and {a} against is a majority, but short of the two "
+               "thirds an expulsion needs, so the minority decided."]
+    else:
+        out = [f"It was {verdict} {f}–{a}" + (", a close vote." if view.close else ".")]
     side = [v for v in rec.get("voters", []) if v["vote"] == winning
             and v["id"] not in (rec.get("sponsor"), rec.get("target"))]
     if side:
@@ -176,10 +184,13 @@ def _why(g, rec: dict, view: VoteView, winning: str) -> list[str]:
              for grp in rec.get("groups", [])
              if grp.get("size", 0) and grp.get(winning, 0) >= 0.6 * grp["size"]]
     if blocs:
-        out.append(f"With them voted {', '.join(blocs)}.")
+        # at a Congress no delegate is named: the delegations are the side itself
+        lead_in = "With them voted" if side else ("Carried by" if view.passed else "Defeated by")
+        out.append(f"{lead_in} {', '.join(blocs)}.")
     if view.terms:
         top = [TERM_WORDS[t] for t, _ in view.terms.most_common(2)]
-        out.append("What weighed most with the winning side: " + " and ".join(top) + ".")
+        side_name = "the minority that blocked it" if blocked else "the winning side"
+        out.append(f"What weighed most with {side_name}: " + " and ".join(top) + ".")
     return out
 
 

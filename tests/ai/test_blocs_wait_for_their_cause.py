@@ -63,7 +63,7 @@ def test_the_refusal_speaks_the_players_language_not_the_scenario_grammar(campai
     assert waiting >= 3                        # April 1922: the triumvirate and the later blocs
     propose = campaign.action("stalin", "propose", arg="socialism_in_one_country")
     assert campaign.why_illegal(s, 0, propose).endswith(
-        "cannot be tabled now: from December 1924.")
+        "cannot be tabled now: from December 1924, until socialism in one country is the party's line.")
 
 
 def test_every_condition_in_the_campaign_has_words_for_the_player(campaign):

@@ -42,7 +42,7 @@ def test_the_forecast_agrees_with_the_engines_count():
             body = body_for(g, view.turn, "congress") if kind == "condemn" \
                 else "central_committee"
             share = np.zeros((B, N, N))
-            share[bb, nn, jj] = t.fc.duel(bb, nn, lead[jj], body)
+            share[bb, nn, jj] = t.fc.duel(bb, nn, lead[jj], body, takes=kind == "expel")
             for n in range(len(lead)):
                 for j in range(len(lead)):
                     if n == j:

@@ -11,6 +11,8 @@ def _votes(log):
 def test_a_man_put_out_of_the_politburo_is_not_then_reduced_to_a_candidate(tiny):
     s = tiny.new_state([3])
     trotsky = tiny.pidx["trotsky"]
+    s.condemned_turn[:, trotsky] = 0                # the party condemned his views a month
+    s.turn = 1                                      # ago (votes._verdict)
     log = Log(tiny, 1)
     tiny.step(s, [[tiny.action("stalin", "expel", "trotsky", "politburo"),
                    tiny.action("zinoviev", "demote", "trotsky")]], log=log)

@@ -178,3 +178,12 @@ def test_the_rule_is_read_game_by_game_in_a_batch(campaign):
         g.step(one, [[promote]])
         np.testing.assert_array_equal(s.member[b], one.member[0])
     assert list(s.member[:, g.pidx["molotov"], PB]) == [True, False, True, False]
+
+
+def test_a_man_cast_out_of_the_committee_who_never_sat_in_the_politburo_has_not_fallen_from_it(tiny):
+    s = tiny.new_state([1])
+    molotov, trotsky = tiny.pidx["molotov"], tiny.pidx["trotsky"]
+    mutate.expel(tiny, s, np.ones(1, dtype=bool), molotov, "central_committee")
+    mutate.expel(tiny, s, np.ones(1, dtype=bool), trotsky, "central_committee")
+    assert s.fell_turn[0, molotov] == -1           # out of the Committee, never in the Politburo
+    assert s.fell_turn[0, trotsky] == s.turn       # out of both: he fell from the Politburo

@@ -79,6 +79,8 @@ def test_a_packed_congress_elects_a_central_committee_that_votes_his_way(tiny):
     # the new Central Committee removes Zinoviev from the Comintern at Stalin's motion;
     # the one elected without the packing keeps him
     remove = [[tiny.action("stalin", "remove_from_post", "zinoviev", "comintern_chair")]]
+    for s in (packed, plain):                       # once the party has condemned his views
+        s.condemned_turn[:, tiny.pidx["zinoviev"]] = s.turn - 1      # (a month ago)
     tiny.step(packed, remove)
     tiny.step(plain, remove)
     chair = tiny.kidx["comintern_chair"]
@@ -278,3 +280,20 @@ def test_a_finished_game_keeps_its_crisis_count_while_the_batch_plays_on(tiny):
     s.ind[:, IND["peasant_mood"]] = 50.0                      # the alliance holds in both
     victory.check_turn(tiny, s, None)
     assert s.crisis.tolist() == [6, 0]
+
+
+def test_recruitment_drives_month_after_month_cannot_swell_the_party_past_the_workers_at_the_bench():
+    from game.content.loader import load_scenario
+    from game.engine.game import Game
+    g = Game(load_scenario("campaign"))
+    s = g.new_state([1])
+    sizes = []
+    for _ in range(60):
+        g.step(s, [[g.action("stalin", "recruit", "all")]])
+        sizes.append(float(s.members.sum()))
+        if s.over.all():
+            break
+    assert sizes[0] > 650                                  # a drive still brings members in
+    assert max(sizes) <= g.params["party_ceiling"] + 1e-3
+    # and the last drives, near the ceiling, bring in few
+    assert sizes[-1] - sizes[-2] < 0.01 * sizes[-2]

@@ -56,6 +56,8 @@ def test_a_man_in_failing_health_cannot_be_named_to_a_post(tiny):
 def test_the_log_says_the_committee_chose_when_the_mover_had_no_man(tiny):
     s = tiny.new_state([4])
     s.cc_seats[:, tiny.pidx["trotsky"]] += 40       # a Committee that votes his way, but
+    s.condemned_turn[:, tiny.pidx["zinoviev"]] = 0  # (a verdict on Zinoviev's views, a
+    s.turn = 1                                      # month old)
     log = Log(tiny, 1)                              # no named man of his to take the post
     tiny.step(s, [[tiny.action("trotsky", "remove_from_post", "zinoviev", "comintern_chair")]],
               log=log)

@@ -90,8 +90,8 @@ def test_the_command_prints_dates_votes_with_reasons_and_sources(capsys, tmp_pat
     assert "source: 003_b93a2685db1b60b4.txt “In early 1924, the death of Lenin" in out
     assert "The Party Conference adopts the motion condemning Trotsky's views" in out
     assert "1923-12  The Politburo adopts “Cut industrial prices”" in out
-    assert re.search(r"\n {11}kamenev +for +moved the motion\n", out)      # each voter, and why
-    assert re.search(r"\n {11}stalin +(for|against) +\w", out)
+    assert re.search(r"\n {11}Kamenev +for +moved the motion\n", out)      # each voter by name, and why
+    assert re.search(r"\n {11}Stalin +(for|against) +\w", out)
     assert "1924-05" not in out                             # --until stops there
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert records[0]["kind"] == "history" and records[-1]["date"] == "1924-01"

@@ -63,8 +63,7 @@ class Forecast:
         self.coer, self.fac = coer, fac
         # a motion taking a man's post or seat before any verdict on him loses the party's
         # norms (votes._verdict), unless Lenin moves it
-        self.unjudged = (~defiance.beaten(g, s, "post_grace") & (fac == 0)
-                         & ~defiance.defiant(g, s)).astype(F)
+        self.unjudged = (~defiance.judged(g, s, ctx.faction)).astype(F)
         self.above = legality.inviolable(g, s)
         self.ideo = s.ideology.astype(F)
         # the same, axis by axis ([B,x] each): a motion's distances are read from three

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
-from ..engine import rng
+from ..engine import defiance, rng
 from ..engine.actions import KIND, check, cost_of
 from ..engine.state import State
 from . import agenda
@@ -139,10 +139,8 @@ class Scripted:
             bi = np.flatnonzero((s.holder[:, k] == who) & t.board.legal[:, n, blk.start + k])
             if len(bi):
                 body = _body_for(g, s.turn, g.post_removed_by[k])
-                secretary = bool(k in g.power_posts["appoint"]) & \
-                    s.flags[bi, g.fidx["testament_published"]]
                 share = t.fc.duel(bi, np.full(len(bi), n), np.full(len(bi), who), body,
-                                  takes=~secretary)
+                                  takes=~defiance.testament_verdict(g, s)[bi, k])
                 _offer(value, bi, n, blk.start + k, share, g, REMOVE_SURE)
         # Lenin's Testament read to the delegates, when it is the man he wants out who holds
         # the General Secretary's powers: the Postscript asks for his removal

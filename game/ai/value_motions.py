@@ -417,10 +417,7 @@ def _posts_forfeit(t: "Turn", holder: np.ndarray, defied: np.ndarray) -> np.ndar
 def _testament(t: "Turn") -> np.ndarray:
     """[B,1,K] the post is the Secretariat and Lenin's Testament, which asks the comrades to
     remove its holder, has been published."""
-    g, s = t.g, t.s
-    gs = np.zeros(g.K, dtype=bool)
-    gs[g.power_posts["appoint"]] = True
-    return (s.flags[:, g.fidx["testament_published"]][:, None] & gs[None, :])[:, None, :]
+    return defiance.testament_verdict(t.g, t.s)[:, None, :]
 
 
 def _beyond_politburo(t: "Turn", level: np.ndarray, faction: np.ndarray) -> tuple:

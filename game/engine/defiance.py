@@ -53,6 +53,25 @@ def beaten(g: "Game", s: State, grace: str = "defiance_grace") -> np.ndarray:
     return (s.condemned_turn >= 0) & (since >= g.params[grace])
 
 
+def judged(g: "Game", s: State, faction: np.ndarray) -> np.ndarray:
+    """[B,P] the party has a standing verdict on him, so a motion may take his post or seat
+    (game.engine.votes._verdict): his views were condemned ``post_grace`` months ago or more -
+    time enough to submit - he stands in an open faction ([B,P] ``faction``, votes.derive)
+    under the ban, or he defies the party."""
+    ban = s.flags[:, g.fidx["faction_ban"]][:, None]
+    return beaten(g, s, "post_grace") | (faction & ban) | defiant(g, s)
+
+
+def testament_verdict(g: "Game", s: State) -> np.ndarray:
+    """[B,K] the post is the General Secretary's (its powers appoint) and Lenin's Testament,
+    which asks the comrades to remove its holder, has been published: a verdict on him in that
+    post (001: "I propose to the comrades to find a way of removing Stalin from that
+    position")."""
+    secretary = np.zeros(g.K, dtype=bool)
+    secretary[g.power_posts["appoint"]] = True
+    return s.flags[:, g.fidx["testament_published"]][:, None] & secretary[None, :]
+
+
 def record(g: "Game", s: State, faction: np.ndarray) -> None:
     """This month's defiance: the beaten men out of the Politburo who breach the ban on
     factions (``breached``)."""

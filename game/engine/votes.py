@@ -211,7 +211,7 @@ def _common(g: "Game", s: State, m: Motion, d: "Derived") -> dict:
                 bureaucracy=W.bureaucracy * (0.5 + sig) * bur,
                 discipline=W.discipline * disc,
                 defiance=W.discipline * _defiance(g, s, m),
-                verdict=W.discipline * _verdict(g, s, m, ban & t_fac),
+                verdict=W.discipline * _verdict(g, s, m, d),
                 speech=g.params["speech_sway"] * speech)
 
 
@@ -231,40 +231,35 @@ def _defiance(g: "Game", s: State, m: Motion) -> np.ndarray:
     return out
 
 
-def _verdict(g: "Game", s: State, m: Motion, t_fac: np.ndarray) -> np.ndarray:
+def _verdict(g: "Game", s: State, m: Motion, d: "Derived") -> np.ndarray:
     """[B] -1 for a motion that takes a man's post or seat (``TAKES``) when the party has
-    passed no verdict on him: it has not condemned his views (``post_grace`` months ago or
-    more), he leads no open faction
-    under the ban (``t_fac``) and he has not defied it. Each step against the Left and the
-    Right came after the party had condemned their views (001: "13th Party Conference
-    condemns Trotsky's views", January 1924; the War Commissariat followed a year later, the
-    Politburo seat in 1926; "the Leningrad Opposition is outvoted" at the 14th Congress before
-    Zinoviev was "dismissed from the Politburo"); before a verdict the party fought a man in
-    words; after it, it gave him ``post_grace`` to submit (game.engine.defiance.beaten).
-    Without this rule a player's Stalin carried Trotsky's
+    passed no verdict on him (defiance.judged): it has not condemned his views (``post_grace``
+    months ago or more), he leads no open faction under the ban and he has not defied it. Each
+    step against the Left and the Right came after the party had condemned their views (001:
+    "13th Party Conference condemns Trotsky's views", January 1924; the War Commissariat
+    followed a year later, the Politburo seat in 1926; "the Leningrad Opposition is outvoted"
+    at the 14th Congress before Zinoviev was "dismissed from the Politburo"); before a verdict
+    the party fought a man in words; after it, it gave him ``post_grace`` to submit
+    (game.engine.defiance.beaten). Without this rule a player's Stalin carried Trotsky's
     removal from the Politburo in April 1922 in twelve games in twelve, and his expulsion from
     the party by July in half of them.
 
     Lenin's word was a verdict (001: "I propose to the comrades to find a way of removing
     Stalin from that position"): a motion he moves (he is ``inviolable``) needs no other, nor
-    does a motion to take the General Secretary's powers once his Testament is published (the
-    rivals read the same: game.ai.value_motions._posts_forfeit)."""
+    does a motion to take the General Secretary's powers once his Testament is published
+    (defiance.testament_verdict; the rivals read the same: game.ai.value_motions)."""
     out = np.zeros(s.batch, dtype=np.float32)
-    here = TAKES[m.kind] & (m.target >= 0) & ~t_fac
+    here = TAKES[m.kind] & (m.target >= 0)
     if not here.any():
         return out
     b = np.flatnonzero(here)
     t, sp = m.target[b], m.sponsor[b]
     rows = s.rows(b)
     at = np.arange(len(b))
-    # the verdict holds once the party has given him ``post_grace`` to submit (the posts went
-    # at the plenum after it: defiance.beaten)
-    judged = defiance.beaten(g, rows, "post_grace")[at, t] | defiance.defiant(g, rows)[at, t] | \
+    judged = defiance.judged(g, rows, d.faction[b])[at, t] | \
         legality.inviolable(g, rows)[at, sp]
-    if len(g.power_posts["appoint"]):
-        secretary = (m.kind[b] == KIND_CODE["remove_from_post"]) & \
-            np.isin(m.arg[b], g.power_posts["appoint"])
-        judged |= secretary & s.flags[b, g.fidx["testament_published"]]
+    removal = m.kind[b] == KIND_CODE["remove_from_post"]
+    judged |= removal & defiance.testament_verdict(g, rows)[at, np.where(removal, m.arg[b], 0)]
     out[b] = np.where(judged, 0.0, -1.0)
     return out
 

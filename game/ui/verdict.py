@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-BODY_NAMES = {"politburo": "the Politburo", "politburo_candidate": "the Politburo as a candidate",
-              "central_committee": "the Central Committee", "secretariat": "the Secretariat",
-              "orgburo": "the Orgburo", "control_commission": "the Control Commission"}
+from game.replay.ending import SEATS
+
+BODY_NAMES = dict(SEATS)       # the party bodies as a sentence names them
 
 
 @dataclass(frozen=True)

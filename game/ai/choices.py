@@ -11,6 +11,7 @@ import numpy as np
 
 from ..engine import defiance, rng
 from ..engine.env import Env
+from ..engine.events import deciders
 from ..engine.state import IND, State
 from .character import Characters
 from .context import Context
@@ -37,12 +38,19 @@ class Chooser:
     def __call__(self, g: "Game", s: State, e: int, mask: np.ndarray) -> np.ndarray:
         ev = g.scenario.events[e]
         hist = np.full(s.batch, g.historical_choice[e], dtype=np.int64)
-        if self.historical_only or ev.misled or len(ev.choices) < 2 or ev.decider not in g.pidx:
+        if self.historical_only or ev.misled or len(ev.choices) < 2:
             return hist
-        p = g.pidx[ev.decider]
-        idx = np.flatnonzero(mask)
-        if not len(idx) or not g.leaders[p]:
-            return hist
+        out = hist.copy()
+        who = deciders(g, s, ev)            # the post's holder decides, game by game
+        for p in np.unique(who[mask]).tolist():
+            if p >= 0 and g.leaders[p]:
+                idx = np.flatnonzero(mask & (who == p))
+                out[idx] = self._pick(g, s, e, idx, p)
+        return out
+
+    def _pick(self, g: "Game", s: State, e: int, idx: np.ndarray, p: int) -> np.ndarray:
+        """The choice ``p`` makes of event ``e`` in the games ``idx``."""
+        ev = g.scenario.events[e]
         sub = s.take(idx)                   # this call's own gather: the last choice is
         last = len(ev.choices) - 1          # tried on it, the others on copies
         score = np.stack([self._worth_of(g, sub if c == last else sub.copy(), e, c, p)
@@ -52,9 +60,7 @@ class Chooser:
         if noise:
             u = rng.normal(sub.seed, sub.turn, SITE, e * 16 + np.arange(len(ev.choices)))
             score = score + noise * u
-        out = hist.copy()
-        out[idx] = np.argmax(score, axis=1)
-        return out
+        return np.argmax(score, axis=1)
 
     def _alone(self, p: int) -> "Characters":
         """The rivals' characters cut down to ``p``'s: a Context for him alone weighs the
@@ -71,6 +77,7 @@ class Chooser:
     def _worth_of(self, g: "Game", trial: State, e: int, c: int, p: int) -> np.ndarray:
         """``worth_after`` on ``trial`` itself, which the choice's effects change."""
         env = Env(g, trial)
+        env.decider = np.full(trial.batch, p, dtype=np.int64)      # he decides: ``decider``
         every = np.ones(trial.batch, dtype=bool)
         for eff in g.choice_effects[e][c]:
             eff.fn(env, every)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..engine import defiance, legality, votes
+from ..engine import defiance, votes
 from ..engine.arith import along_last, distinct, dot3, norm3
 from ..engine.state import BODY, IND, State
 
@@ -62,9 +62,8 @@ class Forecast:
         fac = (ctx.ban[:, None] & ctx.faction).astype(F)
         self.coer, self.fac = coer, fac
         # a motion taking a man's post or seat before any verdict on him loses the party's
-        # norms (votes._verdict), unless Lenin moves it
+        # norms (votes._verdict)
         self.unjudged = (~defiance.judged(g, s, ctx.faction)).astype(F)
-        self.above = legality.inviolable(g, s)
         self.ideo = s.ideology.astype(F)
         # the same, axis by axis ([B,x] each): a motion's distances are read from three
         # contiguous gathers rather than a strided [M,V,3] one
@@ -146,7 +145,8 @@ class Forecast:
         """[M] expected share of votes for motions leader ``n`` moves against ``target`` (a
         person) in game ``b``, voted by ``body``; ``takes`` (a bool or [M]): the motion would
         take his post or seat (votes.TAKES), and so weighs whether the party has passed a
-        verdict on him (votes._verdict; the Testament's exception is the caller's to make)."""
+        verdict on him (votes._verdict; the Postscript's exception is the caller's to make:
+        defiance.testament_verdict)."""
         M = len(b)
         if not M:
             return np.zeros(0, dtype=F)
@@ -162,7 +162,7 @@ class Forecast:
             total += (bureaucratic * self.Bu[b])[:, None] * self.affinity
             free = free + bureaucratic * self.Bu[b]
         if np.any(takes):
-            verdict = -self.coef[4] * self.unjudged[b, target] * (takes & ~self.above[b, sp])
+            verdict = -self.coef[4] * self.unjudged[b, target] * takes
             total += verdict[:, None]
             free = free + verdict
         sitting = body in SITTINGS

@@ -14,6 +14,7 @@ from typing import Callable, Optional
 import numpy as np
 
 from ..engine import turn as _turn
+from ..engine.events import deciders
 from ..engine.game import Game
 from ..engine.log import Log
 from ..engine.state import State
@@ -50,10 +51,15 @@ def preview(g: Game, s: State, chooser=None, forced: Optional[dict] = None) -> S
 
 
 def _split_chooser(g: Game, seat: int, mine, theirs):
+    """``mine`` chooses in the games where ``seat`` decides the event (events.deciders: the
+    holder of a post may differ game by game), ``theirs`` in the others."""
     def choose(g_, s, e, mask):
-        if g.scenario.events[e].decider == g.person_ids[seat]:
+        his = deciders(g, s, g.scenario.events[e]) == seat
+        if not (mask & ~his).any():
             return mine(g_, s, e, mask)
-        return theirs(g_, s, e, mask)
+        if not (mask & his).any():
+            return theirs(g_, s, e, mask)
+        return np.where(his, mine(g_, s, e, mask & his), theirs(g_, s, e, mask & ~his))
     return choose
 
 

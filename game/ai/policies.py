@@ -135,12 +135,13 @@ class Scripted:
             _offer(value, bi, n, blk.start + m, share, g)
         # a rival out of a post (Lenin's advice: Stalin no longer General Secretary)
         blk = menu["remove"]
+        mover = np.full(s.batch, self.p)
         for who, k in self.out_of_post:
             bi = np.flatnonzero((s.holder[:, k] == who) & t.board.legal[:, n, blk.start + k])
             if len(bi):
                 body = _body_for(g, s.turn, g.post_removed_by[k])
                 share = t.fc.duel(bi, np.full(len(bi), n), np.full(len(bi), who), body,
-                                  takes=~defiance.testament_verdict(g, s)[bi, k])
+                                  takes=~defiance.testament_verdict(g, s, by=mover)[bi, k])
                 _offer(value, bi, n, blk.start + k, share, g, REMOVE_SURE)
         # Lenin's Testament read to the delegates, when it is the man he wants out who holds
         # the General Secretary's powers: the Postscript asks for his removal

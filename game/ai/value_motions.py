@@ -16,7 +16,7 @@ import numpy as np
 from ..engine import defiance
 from ..engine.actions import POWERS
 from ..engine.arith import MAX_BITS, along_last, bits_of, clip, distinct, dot3
-from ..engine.legality import condemn_open, inviolable, politburo_vacancies
+from ..engine.legality import condemn_open, politburo_vacancies
 from ..engine.state import BODY, IND
 from .forecast import body_for
 from .value_actions import ACT_MIN, KAPPA, open_quarrel, person_ok, settled
@@ -403,21 +403,21 @@ def _posts_forfeit(t: "Turn", holder: np.ndarray, defied: np.ndarray) -> np.ndar
     soon as the grain taken by force parted them from Stalin - Pravda and the unions in April
     1928, most of them before any verdict on their views.
 
-    Lenin's word was a verdict (001: "I propose to the comrades to find a way of removing
-    Stalin from that position"): he, whom no motion may touch (legality.inviolable), needs no
-    other, nor does anyone move to take the Secretariat once his Testament is published.
+    Lenin's Postscript was a verdict on the General Secretary (001: "I propose to the comrades
+    to find a way of removing Stalin from that position"): Lenin, once he has written it, needs
+    no other, nor does anyone move to take the Secretariat once his Testament is published.
     Without that Stalin kept the Secretariat in every game but one in 300 and the succession
     was all but settled from the start. A level with no ``pretext`` (hard) needs no verdict
     against the human player."""
-    g, s = t.g, t.s
-    above = inviolable(g, s)[:, t.ctx.lead][..., None]                           # [B,N,1]
-    return defied | _ruthless(t, holder) | above | _testament(t)
+    return defied | _ruthless(t, holder) | _testament(t)
 
 
 def _testament(t: "Turn") -> np.ndarray:
-    """[B,1,K] the post is the Secretariat and Lenin's Testament, which asks the comrades to
-    remove its holder, has been published."""
-    return defiance.testament_verdict(t.g, t.s)[:, None, :]
+    """[B,N,K] the post is the Secretariat and the Postscript, which asks the comrades to
+    remove its holder, is a verdict on him: the Testament has been published, or the leader
+    is Lenin, who wrote it (defiance.testament_verdict)."""
+    lead = np.broadcast_to(t.ctx.lead[None, :], (t.s.batch, len(t.ctx.lead)))
+    return defiance.testament_verdict(t.g, t.s, by=lead)
 
 
 def _beyond_politburo(t: "Turn", level: np.ndarray, faction: np.ndarray) -> tuple:

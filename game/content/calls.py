@@ -76,8 +76,10 @@ class CallCompiler(Compiler):
         site = self.next_site(node)
         return lambda env: np.asarray(env.chance(np.clip(p(env), 0.0, 1.0), site), dtype=bool)
 
-    def arguments(self, node: ast.Call, name: str, kinds: tuple[str, ...], depth: int) -> tuple[Slot, ...]:
-        """Resolve each argument by the kind the function takes there."""
+    def arguments(self, node: ast.Call, name: str, kinds: tuple[str, ...], depth: int,
+                  decider: bool = False) -> tuple[Slot, ...]:
+        """Resolve each argument by the kind the function takes there; ``decider``: a person
+        may be the event's decider (an effect's own arguments)."""
         self.check_count(node, name, len(kinds))
         slots: list[Slot] = []
         policy = ""
@@ -91,6 +93,12 @@ class CallCompiler(Compiler):
                 slots.append(self.ctx.policies[policy][0])
             elif kind == "option":
                 slots.append(self.option(arg, name, policy))
+            elif kind == "person" and isinstance(arg, ast.Name) and arg.id == g.DECIDER:
+                if not decider:
+                    raise self.error(arg, f"'{g.DECIDER}' names the man who decides an event: "
+                                     "only an event's effects may name him",
+                                     f"name the person, e.g. {g.signature(name)}")
+                slots.append(_the_decider)
             else:
                 slots.append(self.identifier(arg, name, kind))
         return tuple(slots)
@@ -125,6 +133,11 @@ class CallCompiler(Compiler):
                              f"{fname}() needs an option of {policy} here",
                              did_you_mean(text or "", options))
         return text
+
+
+def _the_decider(env: Env) -> np.ndarray:
+    """The slot of ``decider``: the event's decider in each game (engine.events.deciders)."""
+    return env.the_decider()
 
 
 def _bare(arg: ast.AST) -> str | None:

@@ -145,6 +145,10 @@ class Compiler:
             return Term("id", text=word, index=ctx.ids(kind)[word], id_kind=kind)
         if word in g.QUERIES or word in g.ACTIONS or word in g.MATH or word == "chance":
             raise self.error(node, f"{word} is a function", f"call it: {g.signature(word)}")
+        if word == g.DECIDER:
+            raise self.error(node, f"'{word}' names the man who decides an event: only as a "
+                             "person in an event's effects", "e.g. relation(bukharin, decider, "
+                             "-0.3); elsewhere name the person")
         raise self.error(node, f"unknown name '{word}'", did_you_mean(word, ctx.all_names()))
 
     def attribute(self, node: ast.Attribute, depth: int) -> Term:

@@ -47,7 +47,7 @@ def _action(compiler: CallCompiler, node: ast.Call) -> Effect:
             raise compiler.error(node, f"{name}() asks a question; it changes nothing",
                                  "use it in a trigger or when, or call an effect such as appoint()")
         raise compiler.error(node.func, f"unknown effect '{name}'", did_you_mean(name, g.ACTIONS))
-    slots = compiler.arguments(node, name, g.ACTIONS[name], 0)
+    slots = compiler.arguments(node, name, g.ACTIONS[name], 0, decider=True)
 
     def run(env: Env, mask: np.ndarray) -> None:
         env.do(name, evaluate(slots, env), mask)

@@ -69,7 +69,11 @@ PLAYER_ACTIONS = ("pass", "appoint_secretary", "transfer_secretary", "dismiss_se
 
 # Names with a meaning of their own; no scenario id may take one of them.
 SPECIAL_NAMES = ("date", "year", "turn", "scissors", "structural", "agency")
-RESERVED = frozenset(INDICATORS + SPECIAL_NAMES + ("true", "false", "chance"))
+# The man who decides the event whose effects run, game by game (its ``decider``, or the holder
+# of its ``decider_post``): a person argument of an event's effect, and only there
+# (``relation(bukharin, decider, -0.3)``)
+DECIDER = "decider"
+RESERVED = frozenset(INDICATORS + SPECIAL_NAMES + ("true", "false", "chance", DECIDER))
 
 MIN_YEAR, MAX_YEAR = 1900, 1999
 _DATE = re.compile(r"(\d{4})-(\d{2})\Z")
@@ -129,6 +133,7 @@ class Env(Protocol):
     def call(self, name: str, args: tuple) -> np.ndarray: ...
     def do(self, name: str, args: tuple, mask: np.ndarray) -> None: ...
     def chance(self, p: np.ndarray, site: int) -> np.ndarray: ...
+    def the_decider(self) -> np.ndarray: ...
 
 
 @dataclass(frozen=True, eq=False)

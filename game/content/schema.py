@@ -218,6 +218,9 @@ class Event:
     chance: float = 1.0                # once triggered, the chance it fires this turn
     once: bool = True
     decider: Optional[str] = None      # person who chooses (None: first choice applies)
+    # the post whose holder chooses, game by game (game.engine.events.deciders); ``decider``
+    # chooses where it is vacant
+    decider_post: Optional[str] = None
     # the decider acted on what he was told, and was told wrong: a computer decider keeps to
     # the historical choice (a human player still chooses)
     misled: bool = False

@@ -240,6 +240,9 @@ class Checker:
             self.expression(at + ("when",), motion.when)
             for j, text in enumerate(motion.effects):
                 self.expression(at + ("effects", j), text, effect=True)
+                if _names_decider(text):
+                    self.report(at + ("effects", j), "a motion has no decider: only an "
+                                "event's effects may name `decider`", "name the person")
 
     def check_events(self) -> None:
         for i, event in enumerate(self.s.events):
@@ -247,17 +250,26 @@ class Checker:
             self.date(at + ("date",), event.date)
             self.span(at + ("chance",), event.chance, 0, 1)
             self.ref(at + ("decider",), event.decider, self.persons, "person")
-            if event.misled and (event.decider is None
+            self.ref(at + ("decider_post",), event.decider_post, self.ctx.posts, "post",
+                     hint=" (its holder decides; `decider` where it is vacant)")
+            if event.misled and ((event.decider is None and event.decider_post is None)
                                  or not any(c.historical for c in event.choices)):
                 self.report(at + ("misled",), "misled needs a decider and a choice marked "
                             "historical", "add the decider and mark the choice he made, or "
                             "drop misled")
             self.expression(at + ("trigger",), event.trigger)
-            for j, text in enumerate(event.effects):
-                self.expression(at + ("effects", j), text, effect=True)
-            for j, choice in enumerate(event.choices):
-                for k, text in enumerate(choice.effects):
-                    self.expression(at + ("choices", j, "effects", k), text, effect=True)
+            effects = [(at + ("effects", j), text) for j, text in enumerate(event.effects)]
+            effects += [(at + ("choices", j, "effects", k), text)
+                        for j, choice in enumerate(event.choices)
+                        for k, text in enumerate(choice.effects)]
+            for path, text in effects:
+                self.expression(path, text, effect=True)
+                if event.decider is None and _names_decider(text):
+                    # with a post and no `decider`, nobody decides while the post is vacant
+                    self.report(path, "an effect names `decider` but the event has no "
+                                "`decider:`", "add `decider:` - the man who decides"
+                                + (" while the post is vacant" if event.decider_post else "")
+                                + " - or name the person in the effect")
             if sum(c.historical for c in event.choices) > 1:
                 self.report(at + ("choices",), "more than one choice is marked historical",
                             "mark only the choice that was made")
@@ -360,6 +372,11 @@ class Checker:
                          hint=" (the names and defaults are in game/content/params.py)")
             else:
                 self.span(path, value, *params.limits(name))
+
+
+def _names_decider(text: str) -> bool:
+    """The effect names the event's decider (a word of the grammar: no id is ``decider``)."""
+    return re.search(rf"\b{g.DECIDER}\b", text) is not None
 
 
 def _is_number(text: str) -> bool:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from . import legality
 from .legality import months_since
 from .state import BODY, State
 
@@ -62,14 +63,24 @@ def judged(g: "Game", s: State, faction: np.ndarray) -> np.ndarray:
     return beaten(g, s, "post_grace") | (faction & ban) | defiant(g, s)
 
 
-def testament_verdict(g: "Game", s: State) -> np.ndarray:
+def testament_verdict(g: "Game", s: State, by: "np.ndarray | None" = None) -> np.ndarray:
     """[B,K] the post is the General Secretary's (its powers appoint) and Lenin's Testament,
     which asks the comrades to remove its holder, has been published: a verdict on him in that
     post (001: "I propose to the comrades to find a way of removing Stalin from that
-    position")."""
+    position"). With ``by`` ([B] or [B,N] the men who would move it): [B,K] or [B,N,K], also
+    where the mover is the inviolable founder who wrote that Postscript (``postscript_written``):
+    his word is the verdict. Before he wrote it his word was not one: before, a computer Lenin
+    moved to remove the General Secretary two months after he had made him."""
     secretary = np.zeros(g.K, dtype=bool)
     secretary[g.power_posts["appoint"]] = True
-    return s.flags[:, g.fidx["testament_published"]][:, None] & secretary[None, :]
+    published = s.flags[:, g.fidx["testament_published"]]
+    if by is None:
+        return published[:, None] & secretary[None, :]
+    by = np.asarray(by)
+    bi = np.arange(s.batch).reshape((-1,) + (1,) * (by.ndim - 1))
+    wrote = legality.inviolable(g, s)[bi, np.maximum(by, 0)] & (by >= 0) & \
+        s.flags[:, g.fidx["postscript_written"]].reshape(bi.shape)
+    return (published.reshape(bi.shape) | wrote)[..., None] & secretary
 
 
 def record(g: "Game", s: State, faction: np.ndarray) -> None:

@@ -27,7 +27,12 @@ class Env:
         self.turn = state.turn
         self.month = g.month(state.turn)
         self.structural = g.structural      # the historiography setting, for expressions
-        self.effects = []           # (b, text) of what effects did, for the log
+        # [B] the man who decides the event whose effects run (events.deciders): what an
+        # event's effect names ``decider``; None outside an event
+        self.decider = None
+        # (games [B], effect, args) of each appoint() or enter() whose man, dead or expelled,
+        # took nothing (mutate.unseatable), for the event's record (Log.event)
+        self.unseated = []
 
     # ------------------------------------------------------------------ reading
     def get(self, kind: str, field: str, index: int) -> np.ndarray:
@@ -133,7 +138,18 @@ class Env:
         m = np.asarray(mask, dtype=bool)
         if not m.any():
             return
+        if name in mutate.SEATING:
+            out = m & mutate.unseatable(self.state, args[0])
+            if out.any():
+                self.unseated.append((out, name, args))
         getattr(mutate, name)(self.g, self.state, m, *args)
+
+    def the_decider(self) -> np.ndarray:
+        """[B] the event's decider, for an effect that names ``decider``."""
+        if self.decider is None:
+            raise RuntimeError("`decider` names the man who decides an event: only an event's "
+                               "effects may name him (the scenario check says so)")
+        return self.decider
 
 
 __all__ = ["Env", "BODY"]

@@ -16,6 +16,7 @@ from .env import Env
 from .state import State
 
 if TYPE_CHECKING:
+    from ..content.schema import Event
     from .game import Game
     from .log import Log
 
@@ -48,6 +49,27 @@ def firing(g: "Game", s: State, forced: Optional[dict]) -> np.ndarray:
             ok = ok & np.asarray(trig.fn(env), dtype=bool)
         fire[:, e] = ok
     return fire
+
+
+def deciders(g: "Game", s: State, ev: "Event") -> np.ndarray:
+    """[B] who decides the event ``ev`` in each game (a person index; -1: nobody, and the
+    choice marked historical applies): the holder of its ``decider_post`` where the post is
+    held, else its ``decider``. The one reading of an event's decider - for the computer's
+    choice, a player's, the split between them, the log and the effects that name
+    ``decider``: the grain crisis of 1928 is the General Secretary's to decide, whoever holds
+    the post in that game."""
+    out = np.full(s.batch, g.pidx.get(ev.decider, -1) if ev.decider else -1, dtype=np.int64)
+    k = g.kidx.get(ev.decider_post, -1) if ev.decider_post else -1
+    if k >= 0:
+        held = s.holder[:, k].astype(np.int64)
+        out = np.where(held >= 0, held, out)
+    return out
+
+
+def decider_of(g: "Game", s: State, ev: "Event", b: int = 0) -> Optional[str]:
+    """The id of the man who decides ``ev`` in game ``b`` (``deciders``), or None."""
+    who = int(deciders(g, s, ev)[b])
+    return g.person_ids[who] if who >= 0 else None
 
 
 def _candidates(g: "Game", s: State, forced: dict) -> np.ndarray:
@@ -108,6 +130,9 @@ def fire_events(g: "Game", s: State, choices: dict, log: Optional["Log"], choose
         ev = g.scenario.events[e]
         mask = fire[:, e]
         s.fired[mask, e] = True
+        # who decides, read as the event fires: its effects may name him (``decider``)
+        env.decider = who = deciders(g, s, ev)
+        env.unseated = []
         for eff in g.event_effects[e]:
             eff.fn(env, mask)
         picked = _choices(g, s, e, mask, choices, chooser)
@@ -117,7 +142,10 @@ def fire_events(g: "Game", s: State, choices: dict, log: Optional["Log"], choose
                 eff.fn(env, here)
         if log is not None:
             for b in np.flatnonzero(mask):
-                log.event(g, s, int(b), int(e), int(picked[b]) if ev.choices else None)
+                log.event(g, s, int(b), int(e), int(picked[b]) if ev.choices else None,
+                          int(who[b]), [(name, args) for games, name, args in env.unseated
+                                        if games[b]])
+    env.decider, env.unseated = None, []
 
 
 def _choices(g: "Game", s: State, e: int, mask: np.ndarray, choices: dict, chooser) -> np.ndarray:

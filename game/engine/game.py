@@ -21,7 +21,8 @@ from .power import active as _active
 from .calendar import date_str, month_index
 from .state import AXES, BODIES, BODY, INDICATORS, IND, State
 
-ENGINE_FLAGS = ("faction_ban", "testament_written", "testament_published", "testament_suppressed")
+ENGINE_FLAGS = ("faction_ban", "testament_written", "testament_published", "testament_suppressed",
+                "postscript_written")
 MULT_MODIFIERS = ("speech", "polemic", "testament_damage", "fear")
 ADD_MODIFIERS = ("appoint_loyalty", "alliance", "ap")
 LEVELS = ("politburo", "central_committee", "party")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 import numpy as np
 
-from .state import State
+from .state import BODY, State
 from .votes import TWO_THIRDS_KINDS
 
 if TYPE_CHECKING:
@@ -64,9 +64,16 @@ class Log:
         return rec
 
     # ------------------------------------------------------------------ kinds
-    def event(self, g: "Game", s: State, b: int, e: int, choice: Optional[int]) -> None:
+    def event(self, g: "Game", s: State, b: int, e: int, choice: Optional[int],
+              decider: int = -1, unseated: Iterable[tuple] = ()) -> None:
+        """Event ``e``'s record in game ``b``: ``decider``, who decided it there
+        (events.deciders); ``unseated``, the (effect, args) of its appointments and seats that
+        a dead or expelled man did not take, said after its text, which tells what history
+        did."""
         ev = g.scenario.events[e]
         persons = g.event_persons[e]
+        if decider >= 0 and g.person_ids[decider] not in persons:
+            persons = sorted((*persons, g.person_ids[decider]))
         extra = {"event": ev.id, "title": ev.title}
         text = ev.title
         if choice is not None:
@@ -77,7 +84,8 @@ class Log:
             text = f"{ev.title}: {c.label}"
         if ev.source is not None:
             extra["source"] = {"file": ev.source.file, "quote": ev.source.quote}
-        extra["detail"] = ev.text
+        extra["detail"] = " ".join((ev.text, *(unseated_text(g, s, b, name, args)
+                                               for name, args in unseated)))
         self.add(b, s, ev.kind or "event", persons, text, **extra)
 
     def vote(self, g: "Game", s: State, m: "Motion", res: "Result", b: int,
@@ -128,9 +136,28 @@ def _plain(x):
     raise TypeError(type(x))
 
 
+# a seat on each body, in words (unseated_text)
+SEAT_NAMES = {"politburo": "the Politburo", "politburo_candidate": "the Politburo as a candidate",
+              "central_committee": "the Central Committee", "secretariat": "the Secretariat",
+              "orgburo": "the Orgburo", "control_commission": "the Control Commission"}
+
+
+def unseated_text(g: "Game", s: State, b: int, name: str, args: tuple) -> str:
+    """What an event's ``appoint`` or ``enter`` did not do in game ``b``: its man is dead or
+    expelled from the party (mutate.unseatable)."""
+    p = int(np.broadcast_to(np.asarray(args[0]), (s.batch,))[b])
+    who = g.names[g.person_ids[p]]
+    why = "expelled from the party" if s.alive[b, p] else "dead"
+    if name == "appoint":
+        post = g.scenario.posts[args[1]].name
+        return f"In this game {who} is {why} and does not take the post of {post}."
+    body = next(k for k, i in BODY.items() if i == args[1])
+    return f"In this game {who} is {why} and takes no seat on {SEAT_NAMES[body]}."
+
+
 def mentioned(ev, pids: Iterable[str]) -> list[str]:
-    """The persons among ``pids`` that the event names as a word in its trigger, effects or
-    decider, sorted.
+    """The persons among ``pids`` that the event names as a word in its trigger or effects,
+    sorted (who decides it, which may differ game by game, is added to each record).
 
     Game construction asks this of every event for every person: searching each text for each
     person with a new regex was most of building a Game, so the event's texts are split into
@@ -147,7 +174,7 @@ _WORD = re.compile(r"\w+")
 
 
 def _texts(ev) -> list[str]:
-    texts = [ev.trigger, *ev.effects, ev.decider or ""]
+    texts = [ev.trigger, *ev.effects]
     for c in ev.choices:
         texts.extend(c.effects)
     return texts

@@ -54,8 +54,25 @@ def expose(g, state, mask, bloc) -> None:
     state.exposed[b, l] = True
 
 
+# the effects that seat a man (a post, a seat on a body): neither takes a man who is dead or
+# out of the party (``unseatable``)
+SEATING = ("appoint", "enter")
+
+
+def unseatable(state: State, person) -> np.ndarray:
+    """[B] ``person`` (an index, or [B] of them; -1: nobody) is dead or expelled from the
+    party, and so takes no post and no seat: the Congress of 1927 does not elect an expelled
+    Menzhinsky to the Central Committee, nor does he succeed Dzerzhinsky at the OGPU. The post
+    or the seat stays as it was."""
+    p = np.broadcast_to(np.asarray(person, dtype=np.int64), (state.batch,))
+    rows = np.arange(state.batch)
+    safe = np.maximum(p, 0)
+    return (p >= 0) & (~state.alive[rows, safe] | state.expelled[rows, safe])
+
+
 def appoint(g, state, mask, person, post) -> None:
-    b, p, k = _rows(state, mask, person, post)
+    """``person`` takes the post (-1: it is left vacant), unless he is dead or expelled."""
+    b, p, k = _rows(state, mask & ~unseatable(state, person), person, post)
     old = state.holder[b, k].astype(np.int64)
     state.holder[b, k] = p
     had = old >= 0
@@ -130,8 +147,12 @@ def set_policy(g, state, mask, policy, option) -> None:
 
 
 def relation(g, state, mask, p1, p2, delta) -> None:
+    """Their regard for each other moves by ``delta``, both ways; nobody's for himself (an
+    event's ``decider`` may be the man named beside him)."""
     b, a, c = _rows(state, mask, p1, p2)
     d = _at(delta, b, np.float32)
+    other = a != c
+    b, a, c, d = b[other], a[other], c[other], d[other]
     state.relations[b, a, c] = clip(state.relations[b, a, c] + d, -1, 1)
     state.relations[b, c, a] = clip(state.relations[b, c, a] + d, -1, 1)
 
@@ -204,7 +225,9 @@ def recant(g, state, mask, person) -> None:
 
 
 def enter(g, state, mask, person, body) -> None:
-    b, p, k = _rows(state, mask, person, body)
+    """A seat on ``body`` (the Politburo's takes him off its candidates), unless he is dead or
+    expelled."""
+    b, p, k = _rows(state, mask & ~unseatable(state, person), person, body)
     state.member[b, p, k] = True
     if k.size:
         full = k == BODY["politburo"]

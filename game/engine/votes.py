@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import defiance, legality, power, rng
+from . import defiance, power, rng
 from .actions import POWER
 from .arith import norm3
 from .state import BODY, IND, State
@@ -244,10 +244,12 @@ def _verdict(g: "Game", s: State, m: Motion, d: "Derived") -> np.ndarray:
     removal from the Politburo in April 1922 in twelve games in twelve, and his expulsion from
     the party by July in half of them.
 
-    Lenin's word was a verdict (001: "I propose to the comrades to find a way of removing
-    Stalin from that position"): a motion he moves (he is ``inviolable``) needs no other, nor
-    does a motion to take the General Secretary's powers once his Testament is published
-    (defiance.testament_verdict; the rivals read the same: game.ai.value_motions)."""
+    Lenin's Postscript was a verdict on the General Secretary (001: "I propose to the comrades
+    to find a way of removing Stalin from that position"): a motion to take his powers needs no
+    other once the Testament is published, or when Lenin, who wrote it, moves it
+    (defiance.testament_verdict; the rivals read the same: game.ai.value_motions). Lenin's word
+    is no verdict on other men, nor before he wrote it: before, a computer Lenin removed the
+    General Secretary he had made in April 1922 that November."""
     out = np.zeros(s.batch, dtype=np.float32)
     here = TAKES[m.kind] & (m.target >= 0)
     if not here.any():
@@ -256,10 +258,10 @@ def _verdict(g: "Game", s: State, m: Motion, d: "Derived") -> np.ndarray:
     t, sp = m.target[b], m.sponsor[b]
     rows = s.rows(b)
     at = np.arange(len(b))
-    judged = defiance.judged(g, rows, d.faction[b])[at, t] | \
-        legality.inviolable(g, rows)[at, sp]
+    judged = defiance.judged(g, rows, d.faction[b])[at, t]
     removal = m.kind[b] == KIND_CODE["remove_from_post"]
-    judged |= removal & defiance.testament_verdict(g, rows)[at, np.where(removal, m.arg[b], 0)]
+    post = np.where(removal, m.arg[b], 0)
+    judged |= removal & defiance.testament_verdict(g, rows, by=sp)[at, post]
     out[b] = np.where(judged, 0.0, -1.0)
     return out
 

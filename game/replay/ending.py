@@ -6,11 +6,13 @@ facts can mislead on screen: the leading figure holds a post or sits on a party 
 ``power.standing``), but he may lead from a seat alone, and his standing counts the votes of
 his clients and allies; "lost his last post" also lists the dead, whose posts fall vacant after
 they die, and men who later won back what they lost. This module keeps the verdict and adds what
-makes it a true story: how the leader stands, why each role won or lost, and the fates with
-death set apart. No pygame here: the end screen, the tests and any report can read it.
+makes it a true story: how the leader stands, why each role won or lost (for an aim of several
+parts, which part failed: "Zinoviev and Kamenev still sit on the Politburo"), and the fates with
+death set apart. No pygame here: the end screen, the debrief, the tests and any report read it.
 """
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +21,7 @@ import numpy as np
 from ..engine import power, votes
 from ..engine.env import Env
 from ..engine.state import BODY, State
+from .views import surname
 
 if TYPE_CHECKING:
     from ..engine.game import Game
@@ -29,13 +32,15 @@ FATES = (("removed", "Lost his last post"), ("fell", "Out of the Politburo"),
 SEATS = (("politburo", "the Politburo"), ("politburo_candidate", "the Politburo (as a candidate)"),
          ("central_committee", "the Central Committee"), ("secretariat", "the Secretariat"),
          ("orgburo", "the Orgburo"), ("control_commission", "the Control Commission"))
+BODY_NAMES = dict(SEATS)
 
 
 @dataclass(frozen=True)
 class RoleResult:
     role: str
     result: str                  # "won", "lost" or "playing"
-    reason: str                  # one sentence: the aim that failed, or the aims met
+    reason: str                  # one sentence: the aim that failed (with the part that
+                                 # failed, for an aim of several parts), or the aims met
 
 
 @dataclass(frozen=True)
@@ -122,34 +127,122 @@ def role_results(g: "Game", one: State, outcome: dict,
 
 
 def _reason(g, one, v: int, res: str, outcome: dict, records: list[dict]) -> str:
-    role = g.role_ids[v]
-    defeat = next((r for r in records if r.get("kind") == "defeat" and role in r.get("persons", ())),
-                  None)
-    if defeat is not None:
-        return f"{_lose_text(g, v, defeat['text'])} ({defeat['date']})."
+    lost = defeat(g, records, g.role_ids[v])
+    if lost is not None:
+        return f"{lost[0]} ({lost[1]})."
     if outcome.get("collapse"):
         return "The worker-peasant alliance broke: every side lost."
     if res == "playing":
         return "The game goes on."
-    missed = missed_aims(g, one, v)
+    missed = [a.said() for a in aims(g, one, v) if not a.met]
     if not missed:
         return "Every aim met."
     return "Not achieved: " + "; ".join(missed) + "."
 
 
-def _lose_text(g, v: int, record_text: str) -> str:
-    """The lose aim a defeat record names (the record reads "<name> has failed: <aim>")."""
-    for aim in g.scenario.victory[v].lose:
-        if record_text.endswith(aim.text):
-            return aim.text
-    return record_text
+def defeat(g: "Game", records: list[dict], role: str) -> tuple[str, str] | None:
+    """How ``role``'s side lost before the end, from the log's defeat record: (the lose aim
+    met, in the scenario's words, "Dropped from the Central Committee"; the month); None if it
+    has not. Such a defeat stands to the end (``victory.check_turn``), whatever follows."""
+    rec = next((r for r in records if r.get("kind") == "defeat" and role in r.get("persons", ())),
+               None)
+    if rec is None:
+        return None
+    # the record reads "<name> has failed: <aim>"
+    v = g.role_ids.index(role) if role in g.role_ids else -1
+    text = next((a.text for a in (g.scenario.victory[v].lose if v >= 0 else ())
+                 if rec["text"].endswith(a.text)), rec["text"].split(": ", 1)[-1])
+    return text, rec["date"]
 
 
 def missed_aims(g: "Game", one: State, v: int) -> list[str]:
     """The texts of role ``v``'s win aims that do not hold in the one-game state ``one``."""
+    return [a.text for a in aims(g, one, v) if not a.met]
+
+
+# ------------------------------------------------------------------ which part of an aim failed
+# The engine judges each aim whole (``victory``); an aim's expression may be a conjunction in
+# the scenario's grammar ("not member(trotsky, politburo) and not member(zinoviev, politburo)
+# and ..."). Each part is compiled by the same grammar and read on the state; a part is put in
+# words only when it is of a form a sentence can say (a seat on a body, a post held), else the
+# aim stands as the scenario words it. Nothing here decides a result.
+@dataclass(frozen=True)
+class Aim:
+    text: str                        # the scenario's words for the aim
+    met: bool
+    failed: tuple[str, ...] = ()     # the parts that failed, in words (empty: the aim says it)
+
+    def said(self) -> str:
+        """The aim, and where only some of its parts failed, which."""
+        return f"{self.text} ({'; '.join(self.failed)})" if self.failed else self.text
+
+
+def aims(g: "Game", one: State, v: int) -> list[Aim]:
+    """Role ``v``'s win aims in the one-game state ``one``: each met or not, with its failed
+    parts."""
     env = Env(g, one)
-    aims = g.scenario.victory[v].win
-    return [a.text for a, fn in zip(aims, g.win_aims[v]) if not bool(np.asarray(fn.fn(env))[0])]
+    out = []
+    for aim, compiled in zip(g.scenario.victory[v].win, g.win_aims[v]):
+        met = bool(np.asarray(compiled.fn(env))[0])
+        out.append(Aim(aim.text, met, () if met else failed_parts(g, env, aim.expr)))
+    return out
+
+
+def failed_parts(g: "Game", env: Env, expr: str) -> tuple[str, ...]:
+    """The failed parts of an aim ``a and b and ...``, each in words; () when the aim is not a
+    conjunction, when every part failed (the aim's own words say it) or when a failed part has
+    no sentence here."""
+    from ..content.expr import compile_predicate
+    source = expr.strip()
+    try:
+        body = ast.parse(source, mode="eval").body
+    except SyntaxError:
+        return ()
+    if not (isinstance(body, ast.BoolOp) and isinstance(body.op, ast.And)):
+        return ()
+    failed = []
+    for part in body.values:
+        try:
+            holds = bool(np.asarray(compile_predicate(ast.get_source_segment(source, part),
+                                                      g.ctx)(env))[0])
+        except Exception:           # noqa: BLE001 - a part the grammar will not take alone
+            return ()
+        if not holds:
+            failed.append(part)
+    if len(failed) == len(body.values):
+        return ()
+    words = [phrase(g, p) for p in failed]
+    if not all(words):
+        return ()
+    # parts that say the same of several men are said once: "Zinoviev and Kamenev still sit on"
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for name, one, many in words:
+        grouped.setdefault((one, many), []).append(name)
+    return tuple(f"{names[0]} {one}" if len(names) == 1 else f"{_and(names)} {many}"
+                 for (one, many), names in grouped.items())
+
+
+def phrase(g: "Game", node: ast.expr) -> tuple[str, str, str] | None:
+    """A failed part in words, for the forms a sentence can say, as (the man, what is so of
+    him, what is so of several); None for any other form."""
+    negated = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)
+    call = node.operand if negated else node
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and len(call.args) == 2
+            and all(isinstance(a, ast.Name) for a in call.args)):
+        return None
+    who, what = call.args[0].id, call.args[1].id
+    if who not in g.pidx:
+        return None
+    posts = {p.id: p.name for p in g.scenario.posts}
+    if call.func.id == "member" and what in BODY_NAMES:
+        verb, verbs, thing = "sits on", "sit on", BODY_NAMES[what]
+    elif call.func.id == "holds" and what in posts:
+        verb, verbs, thing = "holds", "hold", f"the post of {posts[what]}"
+    else:
+        return None
+    if negated:
+        return surname(g.names[who]), f"still {verb} {thing}", f"still {verbs} {thing}"
+    return surname(g.names[who]), f"does not {verbs} {thing}", f"do not {verbs} {thing}"
 
 
 # ------------------------------------------------------------------ the fates

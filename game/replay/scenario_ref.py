@@ -28,7 +28,8 @@ class ScenarioMissing(Exception):
 # keeps its default it is left out of the fingerprint, so a save made before the field existed
 # still names the same game (a scenario that uses the field builds a different one).
 ADDED_LATER = {("Bloc", "when"): "", ("Scenario", "politburo_seats"): None,
-               ("Sitting", "politburo_seats"): None, ("Scenario", "short_title"): ""}
+               ("Sitting", "politburo_seats"): None, ("Scenario", "short_title"): "",
+               ("Event", "decider_post"): None}
 
 
 def scenario_digest(scenario: Scenario) -> str:

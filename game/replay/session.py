@@ -21,6 +21,7 @@ import numpy as np
 
 from ..content.schema import Scenario
 from ..engine.actions import Action
+from ..engine.events import decider_of
 from ..engine.game import Game
 from ..engine.log import Log
 from ..engine.state import State
@@ -220,7 +221,8 @@ class Session:
         return self._policy
 
     def _has_computer_events(self) -> bool:
-        return any(e.choices and e.decider not in self.humans for e in self.scenario.events)
+        return any(e.choices and decider_of(self.game, self.state, e) not in self.humans
+                   for e in self.scenario.events)
 
     def _human_rows(self, human_moves) -> np.ndarray:
         if human_moves is None:
@@ -245,7 +247,7 @@ class Session:
         for event_id, choice in (human_choices or {}).items():
             if event_id not in g.eidx:
                 raise ValueError(f"there is no event {event_id!r} in this scenario")
-            if g.scenario.events[g.eidx[event_id]].decider in self.humans:
+            if decider_of(g, self.state, g.scenario.events[g.eidx[event_id]]) in self.humans:
                 given[g.eidx[event_id]] = choice_index(g, event_id, choice)
         return given
 

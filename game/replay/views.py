@@ -6,10 +6,17 @@ from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
+from ..engine.events import decider_of
 from ..engine.state import BODY, INDICATORS, IND, State
 
 if TYPE_CHECKING:
     from ..engine.game import Game
+
+
+def surname(full: str) -> str:
+    """The last word of a name, where the whole one will not fit (tables, captions, legends,
+    the part of an aim that failed); a one-word name ("Collapse", "—") as it is."""
+    return full.split()[-1] if full and full.split() else full
 
 
 def chart_row(g: "Game", s: State, played: int, b: int = 0) -> dict:
@@ -60,8 +67,9 @@ def pending_events(g: "Game", s: State, humans: tuple[str, ...], b: int = 0) \
                         for c in ev.choices)
         hist = ev.choices[g.historical_choice[e]].id if ev.choices else None
         src = {"file": ev.source.file, "quote": ev.source.quote} if ev.source else None
-        out.append(PendingEvent(ev.id, ev.title, ev.text, ev.decider,
-                                bool(ev.choices) and ev.decider in humans, choices, hist, src))
+        decider = decider_of(g, s, ev, b)           # a post's holder may decide it
+        out.append(PendingEvent(ev.id, ev.title, ev.text, decider,
+                                bool(ev.choices) and decider in humans, choices, hist, src))
     return out
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.replay.views import surname  # noqa: F401 - the screens' short names, read here
+
 
 def difficulties() -> tuple[str, ...]:
     """The rivals' difficulty levels the AI offers (game.ai.difficulty)."""
@@ -76,12 +78,6 @@ def scenarios() -> list:
     return list_scenarios()
 
 
-def surname(full: str) -> str:
-    """The last word of a name, where the whole one will not fit (tables, captions, legends);
-    a one-word name ("Collapse", "—") as it is."""
-    return full.split()[-1] if full and full.split() else full
-
-
 def new_seed() -> int:
     """A fresh seed for a new game (it is recorded in the save, so the game can be replayed)."""
     return random.SystemRandom().randrange(1, 2 ** 31)
@@ -129,10 +125,23 @@ class Reading:
             return "was expelled from the party", self.g.date(max(t, 0))
         return None
 
-    def defeat(self, pid: str) -> dict | None:
-        """The log's record of the moment ``pid``'s side lost (a lose aim met), if it has."""
-        return next((r for r in self.records if r.get("kind") == "defeat"
-                     and pid in r.get("persons", ())), None)
+    def defeat(self, pid: str) -> tuple[str, str] | None:
+        """How ``pid``'s side lost before the end, if it has: (the lose aim met, in the
+        scenario's words, and the month), as ``game.replay.ending.defeat`` reads the log."""
+        from game.replay.ending import defeat
+        return defeat(self.g, self.records, pid)
+
+    def lost_in_play(self, pid: str) -> tuple[str, str] | None:
+        """(the lose aim, the month) when ``pid``'s side has lost the game while he can still
+        act: one of his role's ``lose`` aims held at the end of a month (``Dropped from the
+        Central Committee``: the engine sets ``lost`` then, and never clears it), and he is
+        neither dead nor expelled and the game goes on. His moves still count; his result no
+        longer can."""
+        if self.over or pid not in self.g.role_ids or self.out_of_play(pid) is not None:
+            return None
+        if not self.state.lost[0, self.g.role_ids.index(pid)]:
+            return None
+        return self.defeat(pid) or ("", self.date)
 
     def leader_ids(self) -> list[str]:
         return [p for p, lead in zip(self.g.person_ids, self.g.leaders) if lead]
@@ -173,6 +182,7 @@ class Session(Reading):
         self.seed = core.seed
         self.planned: dict[str, list] = {p: [] for p in self.players}
         self.choices: dict[str, str] = {}
+        self.playing_on: set[str] = set()      # players whose side lost who chose to play on
         self._rows: tuple[int, list] = (-1, [])
         self._warned = len(core.warnings)
 
@@ -254,6 +264,12 @@ class Session(Reading):
         out = self.core.warnings[self._warned:]
         self._warned = len(self.core.warnings)
         return list(out)
+
+    def sits_out(self, pid: str) -> bool:
+        """``pid`` plays no more at this computer: dead or expelled, or his side has lost while
+        he can still act and he has not chosen to play on (``lost_in_play``)."""
+        return self.out_of_play(pid) is not None or (
+            pid not in self.playing_on and self.lost_in_play(pid) is not None)
 
     # ---------------------------------------------------------------- planning
     def view(self):

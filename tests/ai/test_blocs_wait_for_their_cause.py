@@ -43,8 +43,24 @@ def test_the_triumvirate_waits_for_lenins_illness(campaign):
     form = campaign.action("zinoviev", "form_bloc", "triumvirate")
     why = campaign.why_illegal(s, 0, form)
     assert why is not None and "cannot be formed yet" in why and "Lenin's illness" in why
+    s.turn = _month(campaign, "1922-12")
     s.health[:, campaign.pidx["lenin"]] = 0.36               # after his second stroke
     assert campaign.why_illegal(s, 0, form) is None
+
+
+def test_lenin_away_from_work_after_his_first_stroke_opens_no_succession(campaign):
+    """From June to September 1922 the first stroke keeps Lenin from work (he cannot move or
+    vote), but he is to come back in October: the triumvirs do not yet bind themselves."""
+    s = campaign.new_state([1])
+    s.turn = _month(campaign, "1922-07")
+    s.health[:, campaign.pidx["lenin"]] = 0.29
+    assert not campaign.active(s)[0, campaign.pidx["lenin"]]
+    form = campaign.action("zinoviev", "form_bloc", "triumvirate")
+    assert "cannot be formed yet" in campaign.why_illegal(s, 0, form)
+
+
+def _month(g, date: str) -> int:
+    return next(t for t in range(g.n_turns) if g.date(t) == date)
 
 
 def test_the_refusal_speaks_the_players_language_not_the_scenario_grammar(campaign):

@@ -91,6 +91,7 @@ def test_the_triumvirs_ally_against_trotsky_though_rykov_and_bukharin_fear_him_t
     triumvirate is the only bloc against him (004: "formed a secret faction with Stalin")."""
     g = campaign
     s = g.new_state(np.arange(1, 7))
+    s.turn = next(t for t in range(g.n_turns) if g.date(t) == "1922-12")
     s.health[:, g.pidx["lenin"]] = 0.36                      # after his second stroke
     rows = Rivals(g, "normal").moves(s)
     tri = g.lidx["triumvirate"]

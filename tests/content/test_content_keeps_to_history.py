@@ -1,7 +1,9 @@
 """Rules the shipped content keeps, so that a game does not say what cannot be: a resolution
-is not adopted again once it stands, a man's death and a bloc's birth keep to their months, an
-event is not put to a man who is dead or out of the party, and a man too ill to attend a
-congress does not speak at it. Each test is a rule of the game, checked on the content."""
+is not adopted again once it stands, a man's death, a bloc's birth and an event at a sitting
+keep to their months, a bloc that broke is not formed again, an event is not put to a man who
+is dead or out of the party and a decision that was an office's goes to its holder, no event
+seats a dead or expelled man, and a man too ill to attend a congress does not speak at it.
+Each test is a rule of the game, checked on the content."""
 from __future__ import annotations
 
 import re
@@ -9,12 +11,14 @@ import re
 import numpy as np
 import pytest
 
+from game.content.grammar import month_index, turn_of
 from game.content.loader import list_scenarios, load_scenario
 from game.engine import mutate
 from game.engine.env import Env
-from game.engine.events import firing
+from game.engine.events import fire_events, firing
 from game.engine.game import Game
-from game.engine.state import IND
+from game.engine.log import Log
+from game.engine.state import BODY, IND
 
 SHIPPED = [entry.id for entry in list_scenarios()]
 
@@ -157,6 +161,66 @@ def test_frunze_dies_in_october_1925_even_out_of_the_war_commissariat(campaign):
     assert not any("war_commissar" in e for e in effects)
 
 
+# --- 2b. an event at a sitting keeps to the sitting's month -----------------------------------
+
+def _written(g: Game, s) -> None:                 # Krupskaya has handed over the sealed letter
+    s.flags[:, g.fidx["testament_written"]] = True
+
+
+def _united(g: Game, s) -> None:                  # Trotsky is in the United Opposition
+    s.bloc[:, g.lidx["united_opposition"], g.pidx["trotsky"]] = True
+
+
+def _united_formed(g: Game, s) -> None:           # ... and it has come together
+    s.fired[:, g.eidx["united_opposition_formed"]] = True
+
+
+# an event whose text has a sitting meet: the sitting, and what else its trigger asks
+AT_A_SITTING = {
+    "rabkrin_reorganised": ("twelfth_congress", lambda g, s: None),
+    "testament_read_to_cc": ("thirteenth_congress", _written),
+    "opposition_silenced": ("fifteenth_conference", _united),
+    "fifteenth_congress_capitulation": ("fifteenth_congress", _united_formed),
+}
+
+
+@pytest.mark.parametrize("event", sorted(AT_A_SITTING))
+def test_an_event_at_a_sitting_fires_at_that_sitting_not_after_it(shipped, event):
+    """'At the 15th Conference, will they be heard?' is asked at the 15th Conference (October
+    1926), not in 1928 (before, the Opposition was silenced as late as May 1928 in one computer
+    campaign in two hundred, and Zinoviev and Kamenev capitulated to the 15th Congress months
+    after it had closed). Its turn, in a monthly or a quarterly scenario; never the turn after."""
+    g = shipped
+    sitting, ready = AT_A_SITTING[event]
+    if event not in g.eidx or sitting not in g.sidx:
+        pytest.skip(f"{g.scenario.id} has no {event} or no {sitting}")
+    held = turn_of(month_index(g.scenario.sittings[g.sidx[sitting]].date), g.start,
+                   g.turn_months)
+    if not 0 <= held < g.n_turns:
+        pytest.skip(f"{sitting} does not sit in {g.scenario.id}'s calendar")
+    for turn, fires in ((held, True), (held + 1, False)):
+        if not 0 <= turn < g.n_turns:
+            continue
+        s = g.new_state([1])
+        s.turn = turn
+        ready(g, s)
+        assert _fires(g, s, event) == fires, (g.scenario.id, event, g.date(turn))
+
+
+def test_an_event_that_may_come_in_any_month_names_no_months_plenum(campaign):
+    """The United Opposition's declaration and the clash over the grain taken by force come
+    whenever their causes do (the bloc, the force): their texts say 'the Central Committee',
+    not 'the July plenum'. The clash comes in 1929 where the force does."""
+    g = campaign
+    for event in ("united_opposition_formed", "july_plenum_1928"):
+        assert "July" not in g.scenario.events[g.eidx[event]].text, event
+    s = _at(g, "1929-02")
+    q, force = _option(g, "procurement", "force")
+    s.policy[:, q] = force
+    s.member[:, g.pidx["bukharin"], BODY["politburo"]] = True
+    assert _fires(g, s, "july_plenum_1928")
+
+
 # --- 3. blocs keep to their months --------------------------------------------------------------
 
 def _refusal(g: Game, s, actor: str, bloc: str) -> str | None:
@@ -190,6 +254,50 @@ def test_lenin_does_not_propose_a_bloc_that_already_exists(campaign):
     assert not _fires(g, s, "lenin_trotsky_bloc")
 
 
+def test_the_triumvirate_is_not_formed_again_once_zinoviev_has_broken_with_stalin(campaign):
+    """It never re-formed (001: "With Trotsky defeated, Stalin then turned on Zinoviev and
+    Kamenev"): once Zinoviev's Leningrad Opposition is born, the bloc cannot be formed anew,
+    by a player or a computer rival (the same refusal)."""
+    g = campaign
+    s = _at(g, "1925-07")
+    lenin = g.pidx["lenin"]
+    s.alive[:, lenin], s.health[:, lenin] = False, 0.0
+    assert _refusal(g, s, "stalin", "triumvirate") is None
+    s.bloc[:, g.lidx["leningrad_opposition"], g.pidx["zinoviev"]] = True
+    s.fired[:] = True
+    s.fired[:, g.eidx["leningrad_opposition_emerges"]] = False
+    fire_events(g, s, {}, None, None, {})
+    for actor in ("stalin", "zinoviev", "kamenev"):
+        assert "never again once Zinoviev has broken with Stalin" in _refusal(
+            g, s, actor, "triumvirate")
+
+
+def test_the_testament_read_to_the_congress_ends_the_triumvirate_for_good():
+    """In the what-if where Zinoviev and Kamenev act on the Testament, the triumvirate is over
+    (its choice's outcome) and is not formed anew either."""
+    g = Game(load_scenario("whatif_testament_read"))
+    s = _at(g, "1924-05")
+    e = g.eidx["testament_read_to_cc"]
+    c = [x.id for x in g.scenario.events[e].choices].index("demand_removal")
+    s.bloc[:, g.lidx["triumvirate"]] = False              # were its men to leave it, and
+    assert _refusal(g, s, "stalin", "triumvirate") is None   # it could be formed again...
+    env, mask = Env(g, s), np.ones(s.batch, dtype=bool)
+    for eff in g.choice_effects[e][c]:
+        eff.fn(env, mask)
+    assert "never again" in _refusal(g, s, "stalin", "triumvirate")   # ...it is not, after it
+
+
+def test_the_start_points_after_the_break_do_not_form_the_triumvirate(shipped):
+    g = shipped
+    if "triumvirate" not in g.lidx or g.scenario.calendar.start < "1926-01":
+        pytest.skip("the triumvirate has not broken by this scenario's start")
+    s = g.new_state([1])
+    assert not s.bloc[:, g.lidx["triumvirate"]].any()
+    assert "cannot be formed" in _refusal(g, s, "stalin", "triumvirate")
+    s.flags[:, g.fidx["triumvirate_broken"]] = False          # the break alone refuses it
+    assert _refusal(g, s, "stalin", "triumvirate") is None
+
+
 # --- 4. events are not put to the dead or the expelled -----------------------------------------
 
 def test_the_46_do_not_condemn_an_expelled_trotsky(campaign):
@@ -210,24 +318,82 @@ def test_an_expelled_trotsky_does_not_decide_to_miss_lenins_funeral(campaign):
     assert not _fires(g, s, "lenin_funeral")
 
 
-# A crisis comes whoever must answer it: the engine names a decider, not a post, so these
-# events keep firing with their decider named (see the content report); Zinoviev and Kamenev
-# recanted after their expulsion (general history), so the capitulation may be put to them out
-# of the party.
-DECIDER_MAY_BE_OUT = {"strikes_1923", "grain_crisis", "grain_crisis_1929",
-                      "fifteenth_congress_capitulation"}
+# Zinoviev and Kamenev recanted after their expulsion (general history), so the capitulation
+# may be put to them out of the party.
+DECIDER_MAY_BE_OUT = {"fifteenth_congress_capitulation"}
 
 
 def test_an_event_a_leader_decides_waits_for_him_to_be_able_to_decide(shipped):
     """A decided event's trigger asks that its decider can act: ``X.active``, or a post, a
-    seat or a bloc that a dead or expelled man does not keep."""
+    seat or a bloc that a dead or expelled man does not keep. A decision that was an office's
+    goes to the office's holder (``decider_post``), who is alive and in the party."""
     for e in shipped.scenario.events:
-        if not e.decider or e.id in DECIDER_MAY_BE_OUT:
+        if not e.decider or e.decider_post or e.id in DECIDER_MAY_BE_OUT:
             continue
         d = re.escape(e.decider)
         able = rf"\b{d}\.active\b|\b(holds|member|in_bloc)\({d},"
         assert re.search(able, e.trigger or ""), (
             f"{shipped.scenario.id}: {e.id} is decided by {e.decider} whatever becomes of him")
+
+
+def test_the_crises_of_the_apparatus_are_decided_by_the_general_secretary(campaign):
+    """The strikes of 1923 (004: "arrested on the orders of the Bureaucracy") and the grain
+    crises of 1928 and 1929 (Stalin went to Siberia as General Secretary): the post decides,
+    Stalin where it is vacant, and the choices' regard falls for the man who decided."""
+    for event in ("strikes_1923", "grain_crisis", "grain_crisis_1929"):
+        ev = campaign.scenario.events[campaign.eidx[event]]
+        assert (ev.decider_post, ev.decider) == ("general_secretary", "stalin"), event
+        effects = [x for c in ev.choices for x in c.effects if x.startswith("relation(")]
+        assert effects and all(", decider," in x for x in effects), event
+
+
+# --- 4b. no event seats a dead or expelled man -------------------------------------------------
+
+def _fire_alone(g: Game, s, event: str) -> Log:
+    """Fire ``event`` alone in the games ``s`` (every other event marked as fired), logged."""
+    s.fired[:] = True
+    s.fired[:, g.eidx[event]] = False
+    log = Log(g, s.batch)
+    fire_events(g, s, {}, log, None, {event: True})
+    return log
+
+
+def _detail(log: Log, b: int, event: str) -> str:
+    (record,) = [r for r in log.records[b] if r.get("event") == event]
+    return record["detail"]
+
+
+def test_an_expelled_man_is_not_re_elected_to_the_central_committee_by_the_congresss_elections(
+        campaign):
+    """The Fifteenth Congress's new members (Menzhinsky and Krupskaya) are elected only if
+    they are in the party: in a game where Menzhinsky has been expelled he takes no seat, and
+    the record, after the text of what history did, says so."""
+    g = campaign
+    s = _at(g, "1927-12", seeds=(1, 2))
+    menzhinsky, krupskaya, cc = g.pidx["menzhinsky"], g.pidx["krupskaya"], BODY["central_committee"]
+    mutate.expel(g, s, np.array([True, False]), menzhinsky, "party")
+    log = _fire_alone(g, s, "cc_elected_1927")
+    assert s.member[:, menzhinsky, cc].tolist() == [False, True]
+    assert s.member[:, krupskaya, cc].all()
+    assert _detail(log, 0, "cc_elected_1927").endswith(
+        "In this game Vyacheslav Menzhinsky is expelled from the party and takes no seat on the "
+        "Central Committee.")
+    assert "In this game" not in _detail(log, 1, "cc_elected_1927")
+
+
+def test_a_dead_or_expelled_man_does_not_succeed_dzerzhinsky_at_the_ogpu(campaign):
+    """The post an event gives a man who cannot take it stays as it was: Dzerzhinsky's death
+    leaves it vacant, for the Central Committee to fill at the end of the month."""
+    g = campaign
+    s = _at(g, "1926-07", seeds=(1, 2, 3))
+    menzhinsky, ogpu = g.pidx["menzhinsky"], g.kidx["ogpu_chair"]
+    mutate.expel(g, s, np.array([True, False, False]), menzhinsky, "party")
+    mutate.kill(g, s, np.array([False, False, True]), menzhinsky)
+    log = _fire_alone(g, s, "dzerzhinsky_dies")
+    assert s.holder[:, ogpu].tolist() == [-1, menzhinsky, -1]
+    assert "is expelled from the party and does not take the post of" in _detail(
+        log, 0, "dzerzhinsky_dies")
+    assert "is dead and does not take the post of" in _detail(log, 2, "dzerzhinsky_dies")
 
 
 # --- 5. sources -------------------------------------------------------------------------------
@@ -263,3 +429,25 @@ def test_lenin_too_ill_to_attend_does_not_speak_at_the_twelfth_congress(campaign
     assert g.why_illegal(s, 0, speak) is not None
     bombshell = g.scenario.events[g.eidx["twelfth_congress_bombshell"]]
     assert "Too ill to attend" in bombshell.text and "silence(lenin)" in bombshell.effects
+
+
+
+def test_lenin_cannot_work_from_june_to_september_1922_and_returns_in_october(campaign):
+    """001: the first stroke of May 1922 "increasingly restricted his ability to take an active
+    part in politics"; he was back at work in October (general history). A computer Lenin no
+    longer moves in June 1922 against the General Secretary he had made in April."""
+    g = campaign
+    s = g.new_state(np.arange(1, 9))
+    lenin = g.pidx["lenin"]
+    at_work = {}
+
+    def no_moves(state):                # called once the month's events have fired
+        at_work[g.date(state.turn)] = g.active(state)[:, lenin].copy()
+        return [[] for _ in range(state.batch)]
+
+    while g.date(s.turn) <= "1922-10":
+        g.step(s, no_moves)
+    assert at_work["1922-04"].all()
+    for month in ("1922-05", "1922-06", "1922-07", "1922-08", "1922-09"):
+        assert not at_work[month].any(), month
+    assert at_work["1922-10"].all()

@@ -60,6 +60,7 @@ def test_a_reason_that_stops_one_alliance_names_it(campaign):
     """Once Lenin is too ill to lead and the Triumvirate exists, Stalin is told to join it
     rather than form it, by name."""
     s = _april_1922(campaign)
+    s.turn = next(t for t in range(campaign.n_turns) if campaign.date(t) == "1922-12")
     s.health[0, campaign.pidx["lenin"]] = 0.3
     mutate.join(campaign, s, s.over == s.over, campaign.pidx["zinoviev"],
                      campaign.lidx["triumvirate"])

@@ -128,3 +128,18 @@ def test_each_side_s_result_comes_with_the_end_screen_s_reason(played, debrief):
     name, why = lost[0]
     assert why and why != "Every aim met."        # a loss says which aim failed, or how he fell
     assert f"{name}: lost. {why}" in debrief.markdown().replace("\\", "")
+
+
+def test_it_says_which_part_of_a_failed_aim_failed():
+    """A reader of the debrief (the end screen's button, ``python -m game replay``) learns which
+    part of an aim of several parts failed, as the end screen says it."""
+    from game.content.loader import load_scenario
+    from game.engine.state import BODY
+    s = Session(load_scenario("campaign"), 7, humans=("stalin",))
+    s.state.member[0, s.game.pidx["trotsky"], BODY["politburo"]] = False
+    s.state.over[0] = True
+    d = build_debrief(s)
+    said = dict((name, why) for name, _, why in d.roles)["Joseph Stalin"]
+    part = "Trotsky, Zinoviev and Kamenev out of the Politburo (Zinoviev and Kamenev still sit on the Politburo)"
+    assert said.startswith("Not achieved: ") and part in said
+    assert part in d.markdown() and part in d.html()

@@ -1,5 +1,6 @@
 """The end of a game as the player meets it: a player the party has cast out is told so once
-and may let the game run on to its verdict; the verdict does not seem to contradict itself and
+and may let the game run on to its verdict; so is a player whose side has lost while he can
+still act, who may also play on; the verdict does not seem to contradict itself and
 says which part of an aim failed; every card of the end screen can be read to its end; a past
 vote shows its voters as they were that month."""
 import numpy as np
@@ -12,7 +13,7 @@ from game.ui.screens.end_screen import EndScreen
 from game.ui.screens.game_screen import GameScreen, WATCH_STEP
 from game.ui.screens.modes import FALLBACK_SCENARIO, cached_session, demo_session
 from game.ui.session import KindEntry, Session, load
-from ui_helpers import frames, key
+from ui_helpers import click, frames, key
 
 
 def tiny_session(pid="trotsky"):
@@ -87,6 +88,83 @@ def test_a_player_who_is_out_can_go_straight_to_the_verdict(make_app):
     assert screen.end_button.text == "Debrief"
 
 
+def campaign_session(players):
+    ses = demo_session(0, players=players)
+    if ses.scenario.id != "campaign":
+        pytest.skip("the campaign could not be loaded")
+    return ses
+
+
+def drop_from_cc(ses, pid):
+    """The Central Committee drops ``pid`` this month (a lose aim of the campaign's Stalin)."""
+    ses.core.state.member[0, ses.p(pid), BODY["central_committee"]] = False
+    ses.core._view = None
+
+
+def end_turn_as_players(app, screen):
+    """End the month through the screen, the players' event choices taken as offered."""
+    ses = screen.session
+    for ev in ses.pending_choices():
+        ses.choose(ev.id, ev.choices[0].id)
+    screen.active = len(ses.players) - 1           # every other seat has ended his turn
+    screen.end_turn()
+    frames(app)
+
+
+def test_a_player_whose_side_lost_while_he_can_still_act_is_told_once_and_may_play_on(make_app):
+    """Dropped from the Central Committee, the campaign's Stalin has lost (``state.lost``, for
+    good) but is neither dead nor expelled: the engine still lets him act. The month it happens
+    he is shown the notice, in place of the menu, with what happened, that the game is lost for
+    him, and his three ways on: play on, watch to the end, skip to the verdict."""
+    from game.ui.panels.actions_panel import out_sentence, out_title
+    from game.ui.people import long_date
+    ses = campaign_session(["stalin"])
+    app, screen = open_game(make_app, ses)
+    panel = screen.panels["actions"]
+    assert panel.lost is None and screen.end_button.text == "End turn"
+    drop_from_cc(ses, "stalin")
+    month = ses.date
+    end_turn_as_players(app, screen)
+    assert ses.state.lost[0, ses.g.role_ids.index("stalin")] and not ses.over
+    assert ses.out_of_play("stalin") is None
+    assert any(not e.reason for e in ses.action_menu("stalin"))     # the engine lets him act
+    assert ses.lost_in_play("stalin") == ("Dropped from the Central Committee", month)
+    assert screen.tab == "actions"                     # the month it happens, the notice first
+    assert panel.lost and panel.kinds.rows == []
+    assert out_title(ses, "stalin") == "Dropped from the Central Committee"
+    said = out_sentence(ses, "stalin")
+    assert said.startswith(f"Joseph Stalin lost the game in {long_date(month)}")
+    assert "nothing he does now can change his result" in said and "He can still act" in said
+    assert screen.end_button.text == "Watch to the end"
+    frames(app)
+    assert panel.play_on.visible and panel.skip.visible
+    key(app, pygame.K_RETURN, mod=pygame.KMOD_CTRL, n=1)     # he may watch...
+    assert screen.watching
+    while app.top is not screen:                       # (the month's dialogs)
+        app.pop()
+    screen.set_tab("actions")
+    frames(app)
+    click(app, panel.play_on.rect.center)             # ...or play on
+    assert not screen.watching and "stalin" in ses.playing_on
+    assert panel.lost is None and any(r.enabled for r in panel.kinds.rows)
+    assert screen.end_button.text == "End turn"
+    assert not panel.play_on.visible and not panel.skip.visible
+    end_turn_as_players(app, screen)
+    assert screen.tab == "press" and panel.lost is None     # told once: not again
+
+
+def test_a_beaten_player_in_a_hot_seat_game_may_play_on_or_leave_his_turn_to_the_others(make_app):
+    ses = campaign_session(["stalin", "trotsky"])
+    drop_from_cc(ses, "stalin")
+    ses.end_turn()
+    assert ses.sits_out("stalin") and not ses.sits_out("trotsky")
+    app, screen = open_game(make_app, ses)
+    panel = screen.panels["actions"]
+    assert screen.player == "stalin" and panel.lost
+    assert not screen.players_out() and screen.end_button.text == "End turn"
+    assert panel.play_on.visible and not panel.skip.visible     # the others play on
+
+
 def test_a_reason_that_closes_several_kinds_of_action_is_said_once():
     menu = [KindEntry("speak", "Speak", 1, ("a",), None),
             KindEntry("propose", "Propose a motion", 1, (), "Only members of the Politburo may table this."),
@@ -126,18 +204,17 @@ def test_a_past_vote_shows_each_man_as_he_was_that_month():
         s.fell_turn[0, i] = old
 
 
-def test_an_aim_of_several_parts_says_which_part_failed():
-    from game.ui import verdict
-    ses = demo_session(0)
-    g = ses.g
-    if "stalin" not in g.role_ids:
-        pytest.skip("the campaign could not be loaded")
-    one = ses.state.take([0])
-    one.member[0, g.pidx["trotsky"], BODY["politburo"]] = False
-    aim = next(a for a in verdict.aims(g, one, "stalin") if "Kamenev" in a.text)
-    assert not aim.met
-    assert aim.failed == ("Zinoviev and Kamenev still sit on the Politburo",)
-    assert aim.said().startswith(aim.text)
+def test_the_end_screen_says_which_part_of_an_aim_failed(make_app):
+    """The replay layer reads the failed part (tests/replay/test_ending.py); the end screen
+    shows the ending's reason as it is."""
+    ses = campaign_session(["stalin"])
+    s = ses.core.state
+    s.member[0, ses.p("trotsky"), BODY["politburo"]] = False
+    s.over[0] = True
+    app = make_app()
+    screen = EndScreen(app, ses)
+    assert "Trotsky, Zinoviev and Kamenev out of the Politburo (Zinoviev and Kamenev still sit on " \
+           "the Politburo)" in screen.reasons["stalin"]
 
 
 def test_a_leader_who_lost_his_aims_is_told_both_in_one_sentence():

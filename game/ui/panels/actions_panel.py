@@ -1,7 +1,9 @@
 """The player's actions: every kind with its cost, greyed with the engine's reason when it is
 not possible now (a reason that closes several kinds said once, over them); the choices of the
 selected kind; the moves planned for this turn. A player who can act no more (dead, expelled)
-sees what became of him instead, and how to let the game run on to its verdict."""
+sees what became of him instead, and how to let the game run on to its verdict; so, once, does
+a player whose side has lost while he can still act (dropped from the Central Committee), who
+may also play on."""
 from __future__ import annotations
 
 from collections import Counter
@@ -42,17 +44,31 @@ def kind_rows(menu) -> list[Row]:
     return rows
 
 
+def out_title(session, pid: str) -> str:
+    """The notice's heading: what became of the player, in a few words."""
+    out = session.out_of_play(pid)
+    if out is not None:
+        return "Dead" if out[0] == "died" else "Expelled from the party"
+    return session.lost_in_play(pid)[0] or "The game is lost"
+
+
 def out_sentence(session, pid: str) -> str:
-    """What became of a player who can act no more, since when, and what it means for him."""
-    how, date = session.out_of_play(pid)
-    said = f"{session.name(pid)} {how} in {people.long_date(date)}. He can take no more actions."
+    """What became of a player who can act no more, or whose side has lost while he still can:
+    since when, and what it means for him."""
+    end = people.long_date(session.g.date(session.g.n_turns - 1))
     defeat = session.defeat(pid)
-    if defeat is not None and defeat["date"] == date:
+    out = session.out_of_play(pid)
+    if out is None:
+        _, date = session.lost_in_play(pid)
+        return (f"{session.name(pid)} lost the game in {people.long_date(date)}, and the loss "
+                "stands to the end: nothing he does now can change his result. He can still "
+                f"act, though, and his moves may yet decide who leads the party in {end}.")
+    how, date = out
+    said = f"{session.name(pid)} {how} in {people.long_date(date)}. He can take no more actions."
+    if defeat is not None and defeat[1] == date:
         said += " His side has lost the game."
     elif defeat is not None:
-        aim = defeat.get("text", "").split(": ", 1)[-1]
-        said += f" His side had lost already in {people.long_date(defeat['date'])} ({aim})."
-    end = people.long_date(session.g.date(session.g.n_turns - 1))
+        said += f" His side had lost already in {people.long_date(defeat[1])} ({defeat[0]})."
     return said + f" The game goes on without him until {end}, when the party's leader is named."
 
 
@@ -66,7 +82,9 @@ class ActionsPanel(Panel):
         self.message = ""
         self.menu = []
         self.out = None             # how the player left the game, when he can act no more
-        self.skip = None
+        self.lost = None            # (aim, month) when his side lost, he can act, and has not
+        self.skip = None            # chosen to play on
+        self.play_on = None
 
     @property
     def player(self) -> str:
@@ -79,9 +97,10 @@ class ActionsPanel(Panel):
         th = self.app.fonts.get("display", 20).get_linesize() + u(12)
         self.kinds = RowList(self.app, pygame.Rect(self.left.x, self.left.y + th, self.left.w, self.left.h - th), [])
         plan_h = int(self.right.h * 0.36)
-        opt = pygame.Rect(self.right.x, self.right.y + th, self.right.w, self.right.h - th - plan_h - u(14))
+        gap = max(u(14), self.app.fonts.get("italic", 13).get_linesize() + u(3))   # the message's line
+        opt = pygame.Rect(self.right.x, self.right.y + th, self.right.w, self.right.h - th - plan_h - gap)
         self.options = RowList(self.app, opt, [], two_lines=False, title_role="text")
-        self.plan_rect = pygame.Rect(self.right.x, opt.bottom + u(14), self.right.w, plan_h)
+        self.plan_rect = pygame.Rect(self.right.x, opt.bottom + gap, self.right.w, plan_h)
         self.planned = RowList(self.app, pygame.Rect(self.plan_rect.x, self.plan_rect.y + th, self.plan_rect.w,
                                                       self.plan_rect.h - th), [], two_lines=False, title_role="text")
         self.th = th
@@ -90,12 +109,17 @@ class ActionsPanel(Panel):
         bw, bh = bfont.size(label)[0] + u(36), bfont.get_linesize() + u(16)
         self.skip = button(self.screen.manager, pygame.Rect(rect.x, rect.bottom - bh, bw, bh), label,
                            "@back", "Play every remaining month at once and read the end", name="skip_to_end")
+        pw = bfont.size("Play on")[0] + u(36)
+        self.play_on = button(self.screen.manager, pygame.Rect(rect.x, rect.bottom - bh, pw, bh), "Play on",
+                              "@primary", "Back to his actions: his moves still count, though his "
+                              "result cannot change", name="play_on")
         self.refresh()
 
     def refresh(self) -> None:
         ses = self.session
         self.out = ses.out_of_play(self.player) if not ses.over else None
-        self.menu = ses.action_menu(self.player) if not (ses.over or self.out) else []
+        self.lost = ses.lost_in_play(self.player) if self.player not in ses.playing_on else None
+        self.menu = ses.action_menu(self.player) if not (ses.over or self.out or self.lost) else []
         self.kinds.set_rows(kind_rows(self.menu))
         if self.kind not in [e.kind for e in self.menu if not e.reason]:
             self.kind = next((e.kind for e in self.menu if not e.reason), None)
@@ -115,18 +139,25 @@ class ActionsPanel(Panel):
         self.options.scroll.offset = 0
 
     def show_controls(self, on: bool) -> None:
-        """The skip button only on this tab, only when every player at this computer is out."""
+        """The notice's buttons only on this tab: skip only when every player at this computer
+        is out, play on only for a player who lost but can act."""
         if self.skip is None:
             return
-        want = on and self.screen.players_out() and not self.session.over
-        if want != self.skip.visible:
-            self.skip.show() if want else self.skip.hide()
+        live = on and not self.session.over
+        for b, want in ((self.skip, live and self.screen.players_out()),
+                        (self.play_on, live and bool(self.lost))):
+            if want != b.visible:
+                b.show() if want else b.hide()
 
     def handle_event(self, event) -> bool:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.skip:
             self.screen.skip_to_end()
             return True
-        if self.out:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.play_on:
+            self.screen.play_on(self.player)
+            self.message = "Playing on: his moves still count."
+            return True
+        if self.out or self.lost:
             return False
         picked = self.kinds.handle_event(event)
         if picked:
@@ -155,7 +186,7 @@ class ActionsPanel(Panel):
         return False
 
     def draw(self, surface: pygame.Surface) -> None:
-        if self.out:
+        if self.out or self.lost:
             self._draw_out(surface)
             return
         app, pal, u = self.app, self.app.pal, self.app.u
@@ -180,26 +211,29 @@ class ActionsPanel(Panel):
     def _draw_out(self, surface: pygame.Surface) -> None:
         """One notice in place of the menu: what became of the player, and what he may do now."""
         app, pal, u, ses = self.app, self.app.pal, self.app.u, self.session
-        how = self.out[0]
-        title = "Dead" if how == "died" else "Expelled from the party"
-        y = section_title(surface, self.rect, f"{ses.short(self.player)}: {title}", app)
+        y = section_title(surface, self.rect, f"{ses.short(self.player)}: {out_title(ses, self.player)}", app)
         size = app.fonts.get("display", 20).get_linesize() * 3
         surface.blit(people.portrait(ses, pal, self.player, size, badge=False), (self.rect.x, y))
         text = pygame.Rect(self.rect.x + size + u(14), y, self.rect.w - size - u(14), self.rect.bottom - y)
         f = app.fonts.get("text", 15)
         y += blit_wrapped(surface, f, out_sentence(ses, self.player), pal.ink, text) + u(10)
+        play_on = "Play on to keep making his moves. " if self.lost else ""
         if self.screen.players_out():
-            hint = ("Watch to the end (top right, or Ctrl+Enter) lets the months run one by one: "
-                    "stop it at any time, and read what happens in the Log and Press tabs. "
+            hint = (f"{play_on}Watch to the end (top right, or Ctrl+Enter) lets the months run one "
+                    "by one: stop it at any time, and read what happens in the Log and Press tabs. "
                     "Skip to the verdict plays them all at once.")
             if self.screen.watching:
                 hint = ("The months are running. Stop watching (top right, or Ctrl+Enter) to "
                         "pause; the Log and Press tabs keep every record.")
         else:
-            hint = "End the turn for him; the other players play on."
+            hint = f"{play_on}End the turn for him; the other players play on."
         top = max(y, text.y + size + u(10))
         bottom = self.rect.bottom - (self.skip.rect.h + u(14) if self.skip is not None else 0)
         top += blit_wrapped(surface, app.fonts.get("italic", 14), hint, pal.ink_soft,
                             pygame.Rect(self.rect.x, top, self.rect.w, bottom - top)) + u(14)
-        if self.skip is not None and self.skip.rect.y != min(top, bottom + u(14)):
-            self.skip.set_relative_position((self.skip.rect.x, min(top, bottom + u(14))))
+        x, y = self.rect.x, min(top, bottom + u(14))
+        for b in (self.play_on, self.skip):           # side by side, under the hint
+            if b is not None and b.visible:
+                if b.rect.topleft != (x, y):
+                    b.set_relative_position((x, y))
+                x = b.rect.right + u(12)

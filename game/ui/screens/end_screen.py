@@ -43,18 +43,11 @@ class EndScreen(Screen):
         self.session = session
         self.result = session.outcome()
         self.ending = read_ending(session.g, session.state, self.result, session.records)
-        self.reasons = {r.role: self._reason(r) for r in self.ending.roles}
+        # a role's reason names the part of an aim of several parts that failed
+        self.reasons = {r.role: r.reason for r in self.ending.roles}
         self.scroll = Scroller()        # the verdict card
         self.hscroll = Scroller()       # what happened in history
         self.left_view = self.hist_view = pygame.Rect(0, 0, 0, 0)
-
-    def _reason(self, res) -> str:
-        """A role's reason: the ending's, with the failed part of each aim of several parts."""
-        if not self.ending.roles or res.result != "lost" or not res.reason.startswith("Not achieved"):
-            return res.reason
-        missed = [a.said() for a in verdict.aims(self.session.g, self.session.state, res.role)
-                  if not a.met]
-        return "Not achieved: " + "; ".join(missed) + "." if missed else res.reason
 
     def shortcuts(self):
         return [("D", "The debrief"), ("Esc", "Back to the game, to read the log"),

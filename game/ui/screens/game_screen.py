@@ -3,7 +3,8 @@ left, and tabs on the right (actions, apparatus, economy, press, posts, log). En
 asks for the player's event choices, resolves the turn through the engine, then shows what
 happened: events, the sitting, the votes voter by voter, and at the end the debrief. When the
 players at this computer can act no more (dead, expelled), ending the turn becomes watching
-the game run on to its end, a month at a time, stoppable; or it can be played out at once."""
+the game run on to its end, a month at a time, stoppable; or it can be played out at once. So
+too for a player whose side has lost while he can still act, until he chooses to play on."""
 from __future__ import annotations
 
 import pygame
@@ -61,10 +62,18 @@ class GameScreen(Screen):
         return keys + [("Ctrl+Enter", end), ("Esc", "The game's menu: save, load, debrief")]
 
     def players_out(self) -> bool:
-        """Every player at this computer can act no more (dead or expelled): the game only
-        runs on to its verdict."""
+        """Every player at this computer plays no more (dead or expelled, or lost and not
+        playing on, ``Session.sits_out``): the game only runs on to its verdict."""
         ses = self.session
-        return not ses.over and all(ses.out_of_play(p) for p in ses.players)
+        return not ses.over and all(ses.sits_out(p) for p in ses.players)
+
+    def play_on(self, pid: str) -> None:
+        """A player whose side has lost takes up his moves again (the notice is not shown him
+        again)."""
+        self.session.playing_on.add(pid)
+        self.watching = False
+        self.refresh()
+        self._buttons_state()
 
     # ---------------------------------------------------------------- layout
     def layout(self, rect: pygame.Rect) -> None:
@@ -145,6 +154,7 @@ class GameScreen(Screen):
             self.refresh()
             self.app.push(HandoverScreen(self.app, ses, self.player))
             return
+        sat_out = {p for p in ses.players if ses.sits_out(p)}
         records = ses.end_turn()
         self.active = 0
         self.refresh()
@@ -155,7 +165,9 @@ class GameScreen(Screen):
             self.queue.append(MessageDialog(self.app, "A warning", " ".join(notes)))
         if len(ses.players) > 1 and not ses.over:
             self.queue.append(HandoverScreen(self.app, ses, self.player))
-        self.set_tab("press")
+        # a player put out or beaten this month reads the notice first; else, the press
+        fresh = any(ses.sits_out(p) and p not in sat_out for p in ses.players)
+        self.set_tab("actions" if fresh and not ses.over else "press")
         self._buttons_state()
         self.on_enter()
 

@@ -55,10 +55,29 @@ def demo_session(turns: int = 0, players=None, until: str | None = None):
     return ses
 
 
-def _game(app, tab: str = "actions", turns: int = 3):
+def fallen_session(how: str):
+    """A campaign whose player (Stalin) falls in its first month, for the notice he is then
+    shown: "out", expelled from the party (he can act no more); "lost", dropped from the Central
+    Committee (his side has lost, but he can still act). The month is played, so the engine
+    judges it and logs the defeat."""
+    from game.engine.state import BODY
+    ses = demo_session(0)
+    s, i = ses.core.state, ses.p(ses.players[0])
+    s.member[0, i, BODY["central_committee"]] = False
+    if how == "out":
+        s.expelled[0, i] = True
+        s.expelled_turn[0, i] = ses.turn
+        s.member[0, i, :] = False
+        s.holder[0][s.holder[0] == i] = -1
+    ses.core._view = None               # the month's view is read again
+    ses.end_turn()
+    return ses
+
+
+def _game(app, tab: str = "actions", turns: int = 3, session=None):
     from game.ui.screens.game_screen import GameScreen
     from game.ui.screens.title import TitleScreen
-    ses = cached_session(turns)
+    ses = session or cached_session(turns)
     app.reset(TitleScreen(app))
     screen = GameScreen(app, ses)
     screen.tab = tab
@@ -114,6 +133,13 @@ def screenshot_setups() -> dict:
         _game(app, "log", 0)
         app.push(EndScreen(app, ses))
 
+    def fallen(how):
+        def setup(app):
+            if ("fallen", how) not in _CACHE:
+                _CACHE[("fallen", how)] = fallen_session(how)
+            _game(app, "actions", session=_CACHE[("fallen", how)])
+        return setup
+
     def handover(app):
         from game.ui.screens.handover import HandoverScreen
         ses = demo_session(0)
@@ -124,7 +150,8 @@ def screenshot_setups() -> dict:
     return {"scenario_select": select, "game_actions": tab("actions"), "game_board": tab("board"),
             "game_economy": tab("economy"), "game_press": tab("press"), "game_posts": tab("posts"),
             "game_log": tab("log"), "event_choice": choice, "event": event, "vote": vote, "sitting": sitting,
-            "end": end, "handover": handover, **scenes.setups()}
+            "end": end, "handover": handover, "game_expelled": fallen("out"), "game_lost": fallen("lost"),
+            **scenes.setups()}
 
 
 def bench_target(app) -> str:

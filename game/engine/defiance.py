@@ -26,8 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import legality
-from .legality import months_since
+from .legality import inviolable, months_since
 from .state import BODY, State
 
 if TYPE_CHECKING:
@@ -78,7 +77,7 @@ def testament_verdict(g: "Game", s: State, by: "np.ndarray | None" = None) -> np
         return published[:, None] & secretary[None, :]
     by = np.asarray(by)
     bi = np.arange(s.batch).reshape((-1,) + (1,) * (by.ndim - 1))
-    wrote = legality.inviolable(g, s)[bi, np.maximum(by, 0)] & (by >= 0) & \
+    wrote = inviolable(g, s)[bi, np.maximum(by, 0)] & (by >= 0) & \
         s.flags[:, g.fidx["postscript_written"]].reshape(bi.shape)
     return (published.reshape(bi.shape) | wrote)[..., None] & secretary
 

@@ -136,10 +136,12 @@ def _plain(x):
     raise TypeError(type(x))
 
 
-# a seat on each body, in words (unseated_text)
-SEAT_NAMES = {"politburo": "the Politburo", "politburo_candidate": "the Politburo as a candidate",
-              "central_committee": "the Central Committee", "secretariat": "the Secretariat",
-              "orgburo": "the Orgburo", "control_commission": "the Control Commission"}
+# a seat on each body, in words, in the order a man's seats are listed (unseated_text here; the
+# end of a game, game.replay.ending)
+SEATS = (("politburo", "the Politburo"), ("politburo_candidate", "the Politburo (as a candidate)"),
+         ("central_committee", "the Central Committee"), ("secretariat", "the Secretariat"),
+         ("orgburo", "the Orgburo"), ("control_commission", "the Control Commission"))
+SEAT_NAMES = dict(SEATS)
 
 
 def unseated_text(g: "Game", s: State, b: int, name: str, args: tuple) -> str:

@@ -20,6 +20,7 @@ import numpy as np
 
 from ..engine import power, votes
 from ..engine.env import Env
+from ..engine.log import SEAT_NAMES, SEATS
 from ..engine.state import BODY, State
 from .views import surname
 
@@ -28,11 +29,6 @@ if TYPE_CHECKING:
 
 FATES = (("removed", "Lost his last post"), ("fell", "Out of the Politburo"),
          ("expelled", "Expelled"))
-# the party bodies, as a sentence names them (in the order of state.BODIES)
-SEATS = (("politburo", "the Politburo"), ("politburo_candidate", "the Politburo (as a candidate)"),
-         ("central_committee", "the Central Committee"), ("secretariat", "the Secretariat"),
-         ("orgburo", "the Orgburo"), ("control_commission", "the Control Commission"))
-BODY_NAMES = dict(SEATS)
 
 
 @dataclass(frozen=True)
@@ -234,8 +230,8 @@ def phrase(g: "Game", node: ast.expr) -> tuple[str, str, str] | None:
     if who not in g.pidx:
         return None
     posts = {p.id: p.name for p in g.scenario.posts}
-    if call.func.id == "member" and what in BODY_NAMES:
-        verb, verbs, thing = "sits on", "sit on", BODY_NAMES[what]
+    if call.func.id == "member" and what in SEAT_NAMES:
+        verb, verbs, thing = "sits on", "sit on", SEAT_NAMES[what]
     elif call.func.id == "holds" and what in posts:
         verb, verbs, thing = "holds", "hold", f"the post of {posts[what]}"
     else:

@@ -10,7 +10,7 @@ import pygame
 from game.ui import art
 from game.ui.charts import gridlines, nice_range
 from game.ui.palette import mix
-from game.ui.session import surname
+from game.replay.views import surname
 from game.ui.text import blit, wrap
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.replay.views import surname  # noqa: F401 - the screens' short names, read here
+from game.replay.views import surname
 
 
 def difficulties() -> tuple[str, ...]:

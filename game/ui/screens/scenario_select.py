@@ -4,10 +4,11 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from game.replay.views import surname
 from game.ui import layout, people
 from game.ui.richtext import RichText, RichTextView
 from game.ui.screen import Screen
-from game.ui.session import DIFFICULTY_TEXT, ScenarioCache, Session, difficulties, scenarios, surname
+from game.ui.session import DIFFICULTY_TEXT, ScenarioCache, Session, difficulties, scenarios
 from game.ui.text import blit
 from game.ui.widgets import ListView, button, card, header, section_title
 

@@ -51,6 +51,7 @@ class Forecast:
         self.coef = (A, Rr, Pt, Fe, Dc)
         self.al = ctx.allied
         self.bits = ctx.bits
+        self.against_bits = g.against_bits
         self.relT = np.swapaxes(s.relations, 1, 2)                # [B,x,v] v's regard for x
         self.pat = s.patron.astype(np.int64)
         self.patron = s.patron
@@ -125,6 +126,17 @@ class Forecast:
                 # the ban weighs with those outside x's faction (votes._discipline)
                 - Dc * np.where(al_x, F(0.0), self.fac[b, x][:, None])).astype(F, copy=False)
 
+    def _conspiracy(self, b: np.ndarray, sponsor: np.ndarray) -> np.ndarray:
+        """[M,V] the members of a bloc formed against the mover vote his motions down
+        (votes._conspiracy), and their clients follow them (half the patronage, as for a
+        patron's ally): the mover's side only, so not part of ``_pull``."""
+        A, Pt = self.coef[0], self.coef[2]
+        against = self.against_bits[sponsor][:, None]
+        foe = (self.bits[b] & against) != 0
+        client = ((self._patron_bits[b] & against) != 0) & (self.pat[b] >= 0)
+        return (np.where(foe, -A, F(0.0))
+                - np.where(client, F(0.5) * Pt * self.loyalty[b], F(0.0))).astype(F, copy=False)
+
     def _views(self, b: np.ndarray) -> tuple:
         """The voters' views in the games ``b``, axis by axis ([M,V] each)."""
         i0, i1, i2 = self.ideo_ax
@@ -151,7 +163,7 @@ class Forecast:
         if not M:
             return np.zeros(0, dtype=F)
         sp = self.lead[n]
-        total = self._pull(b, sp) - self._pull(b, target)                   # [M,V]
+        total = self._pull(b, sp) - self._pull(b, target) + self._conspiracy(b, sp)   # [M,V]
         free = self.G[b, sp] - self.G[b, target]                             # [M]
         if personal:
             views = self._views(b)
@@ -189,7 +201,7 @@ class Forecast:
             return np.zeros(0, dtype=F)
         bodies = np.broadcast_to(np.asarray(bodies), (M,))
         sp = self.lead[n]
-        base = self._pull(b, sp) - (self.Pr * 35.0 / 50.0)                  # [M,V]
+        base = self._pull(b, sp) + self._conspiracy(b, sp) - (self.Pr * 35.0 / 50.0)  # [M,V]
         v = self._views(b)
         ideo_v = directions[:, 0, None] * v[0] + directions[:, 1, None] * v[1] + \
             directions[:, 2, None] * v[2]                                     # [M,V] (dot3)
@@ -226,8 +238,9 @@ class Forecast:
         base = self.Pr * 35.0 / 50.0
         bench = g.params["promotion_bench_weight"] * \
             self.member[b, candidate, BODY["politburo_candidate"]]
-        total = (1 - w) * (self._pull(b, sp) - base) + \
-            w * (self._pull(b, candidate) - base + bench[:, None])
+        total = (1 - w) * (self._pull(b, sp) + self._conspiracy(b, sp) - base) + \
+            w * (self._pull(b, candidate) + self._conspiracy(b, candidate) - base
+                 + bench[:, None])
         free = (1 - w) * (self.G[b, sp] - base) + w * (self.G[b, candidate] - base + bench)
         yes = self._yes(total, b, sp, None)
         yes[np.arange(M), candidate] = self.act[b, candidate]        # the man put up is for it

@@ -170,7 +170,20 @@ def values(t: "Turn"):
     # that he is free to join another (before, a secret bloc of one cost nothing and Stalin
     # stayed alone in the broken triumvirate in half the games, shut out of every other bloc)
     deserted = lonely & ~waiting
-    leave = 0.06 * danger + 0.02 * idle + 0.04 * dead + 0.01 * deserted \
+    # a man whose views the party has condemned gives the majority its cause for his seat if
+    # he goes on leading an open faction under the ban (defiance.breached): he lets it lapse,
+    # and founds or joins no open faction again - the Opposition of 1923 fell silent after the
+    # Thirteenth Conference, Trotsky gave up the War Commissariat without a fight in January
+    # 1925, and the Leningrad leaders took their following into the clandestine United
+    # Opposition in 1926 (002: "from this point forward, they had to work in secret"). A
+    # secret bloc found out is another matter: its men had chosen their fight. Before, the
+    # computer Trotsky kept the Left Opposition open through 1924 from the 1924 start point,
+    # and lost his Politburo seat by September in four games in ten (history: October 1926)
+    condemned = (s.condemned_turn[:, lead] >= 0)[..., None]
+    lapse = condemned & ~g.bloc_secret[None, None, :] & ctx.ban[:, None, None] & minority
+    join_ok &= ~lapse
+    form_ok &= ~lapse
+    leave = 0.06 * danger + 0.02 * idle + 0.04 * dead + 0.01 * deserted + 0.06 * lapse \
         + fcost * (deserted | idle) - 0.3 * alliance * rest * ~danger * ~idle * ~dead
     # a man who has recanted keeps his word: he forms and joins no bloc again (Zinoviev and
     # Kamenev after December 1927, the Right after November 1929; game.engine.defiance) -

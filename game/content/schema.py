@@ -157,6 +157,7 @@ class Bloc:
     name: str
     members: tuple[str, ...] = ()     # members at the start
     open_to: tuple[str, ...] = ()     # who may form or join it (empty: any leader)
+    against: tuple[str, ...] = ()     # the men it was formed against: its members vote down their motions
     secret: bool = False              # a secret bloc is not a public faction until exposed
     when: str = ""                    # expression: when it may be formed (empty: always)
     when_text: str = ""               # ``when`` in words for the player ("once Lenin's ...")

@@ -209,7 +209,7 @@ class Checker:
     def check_blocs(self) -> None:
         for i, bloc in enumerate(self.s.blocs):
             self.expression(("blocs", i, "when"), bloc.when)
-            for field in ("members", "open_to"):
+            for field in ("members", "open_to", "against"):
                 for j, person in enumerate(getattr(bloc, field)):
                     self.ref(("blocs", i, field, j), person, self.persons, "person")
 

@@ -3,4 +3,4 @@
 RULES_VERSION changes whenever the same scenario, seed and moves could give a different game;
 saves and replay headers record it.
 """
-RULES_VERSION = 29
+RULES_VERSION = 30

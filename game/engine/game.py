@@ -17,7 +17,7 @@ from ..content.grammar import turn_of
 from ..content.schema import Scenario
 from . import actions as _actions
 from . import params as _params
-from .power import active as _active
+from .power import active as _active, bits_against as _bits_against
 from .calendar import date_str, month_index
 from .state import AXES, BODIES, BODY, INDICATORS, IND, State
 
@@ -110,6 +110,11 @@ class Game:
                     self.bloc_open_to[l, self.pidx[pid]] = True
             else:
                 self.bloc_open_to[l] = self.leaders
+        against = np.zeros((self.L, self.P), dtype=bool)
+        for l, b in enumerate(sc.blocs):
+            against[l, [self.pidx[pid] for pid in b.against]] = True
+        # [P] the blocs formed against each person, as the bits of power.bloc_bits
+        self.against_bits = _bits_against(against)
 
     def _build_modifiers(self) -> None:
         traits = self.scenario.model.traits

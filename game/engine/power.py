@@ -33,6 +33,18 @@ def bloc_bits(state: State) -> np.ndarray:
     return np.matmul(_narrow_bits(L), state.bloc)
 
 
+def bits_against(against: np.ndarray) -> np.ndarray:
+    """[P] from [L,P] (bloc l was formed against person p): the blocs formed against each
+    person, as bits of the same integers as ``bloc_bits``."""
+    return np.matmul(_narrow_bits(against.shape[0]), against.astype(np.uint8))
+
+
+def conspirators(bits: np.ndarray, against_bits: np.ndarray, who: np.ndarray) -> np.ndarray:
+    """[B,P] sit in a bloc formed against person ``who[b]`` (``bits``: ``bloc_bits``,
+    ``against_bits``: Game.against_bits)."""
+    return (bits & against_bits[who][:, None]) != 0
+
+
 @lru_cache(maxsize=8)
 def _narrow_bits(n: int) -> np.ndarray:
     """``_bits(n)`` in the narrowest unsigned integer that holds them (read-only)."""

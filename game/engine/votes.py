@@ -24,11 +24,11 @@ from .state import BODY, IND, State
 if TYPE_CHECKING:
     from .game import Game
 
-TERMS = ("ideology", "alliance", "relations", "patronage", "prestige", "fear", "bureaucracy",
-         "discipline", "defiance", "verdict", "speech", "noise", "candidate")
+TERMS = ("ideology", "alliance", "conspiracy", "relations", "patronage", "prestige", "fear",
+         "bureaucracy", "discipline", "defiance", "verdict", "speech", "noise", "candidate")
 # what a voter weighs in the man put up for the Politburo, as he weighs a mover: the candidate's
 # pull is these terms of a motion the candidate himself moved (see ``_candidate``)
-PULL = ("alliance", "relations", "patronage", "prestige", "fear", "discipline")
+PULL = ("alliance", "conspiracy", "relations", "patronage", "prestige", "fear", "discipline")
 KINDS = ("resolution", "policy", "condemn", "remove_from_post", "expel_politburo", "expel_cc",
          "expel_party", "promote", "demote", "testament", "testament_suppress", "report")
 KIND_CODE = {k: i for i, k in enumerate(KINDS)}
@@ -282,13 +282,17 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
     pat_c = np.maximum(pat, 0)
     pat_ally = al_s[bi[:, None], pat_c] & (pat >= 0) & ~client_s
     pat_ally_t = al_t[bi[:, None], pat_c] & (pat >= 0) & ~client_t & has_t
+    # a client of a man in a bloc formed against the mover follows his patron against him
+    # (_conspiracy), as a client of the mover's ally follows his patron for him
+    pat_foe = power.conspirators(d.bits, g.against_bits, m.sponsor)[bi[:, None], pat_c] & (pat >= 0)
     affinity = np.where(g.leaders, 0.3, 1.0)[None, :]
     terms = {
         "ideology": W.ideology * _ideology_against(s.ideology, s, m),
         "alliance": W.alliance * (1.5 - sig) * (al_s.astype(np.float32) - has_t * al_t),
+        "conspiracy": _conspiracy(g, m, d),
         "relations": W.relations * (1.5 - sig) * (rel[bi, :, m.sponsor] - has_t * rel[bi, :, t]),
         "patronage": W.patronage * (0.5 + sig) * s.loyalty * (
-            client_s + 0.5 * pat_ally - client_t - 0.5 * pat_ally_t),
+            client_s + 0.5 * pat_ally - client_t - 0.5 * pat_ally_t - 0.5 * pat_foe),
         "prestige": common["prestige"][:, None].repeat(P, axis=1),
         "fear": common["fear"][:, None] * (1.0 - s.prestige / 100.0)
         + W.fear * (0.5 + sig) * 0.5 * (s.intel[bi, m.sponsor] - has_t * s.intel[bi, t]),
@@ -303,6 +307,19 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
                                       per_game=True),
     }
     return terms
+
+
+def _conspiracy(g: "Game", m: Motion, d: "Derived") -> np.ndarray:
+    """[B,P] the members of a bloc formed against the mover (a bloc's ``against``) vote his
+    motions down, whatever they say, as an alliance carries its own men's: the triumvirate
+    was formed "for the specific purpose of conspiring against Trotsky" (004), and "began moves
+    to prevent Trotsky obtaining majority support" (001). Only against his motions: a bloc
+    against a man does not bind its members to every motion against him (Stalin held back
+    Zinoviev's calls to expel Trotsky, general history). Before, the triumvirs voted for the
+    computer Trotsky's squeeze on the kulaks in July 1923, on his standing, in 99 games in
+    100."""
+    foe = power.conspirators(d.bits, g.against_bits, m.sponsor)
+    return -g.weights.alliance * (1.5 - g.structural) * foe.astype(np.float32)
 
 
 def _discipline(g: "Game", s: State, m: Motion, d: "Derived", al_s: np.ndarray,
@@ -758,12 +775,16 @@ def reason_text(g: "Game", term: str, v: float, sp: int, t: int, voter: int = -1
     if term == "alliance":
         return f"is {s_name}'s ally" if pos else (f"is {t_name}'s ally" if t_name else
                                                    f"is not {s_name}'s ally")
+    if term == "conspiracy":
+        return f"is in an alliance formed against {s_name}"
     if term == "relations":
         return f"personal regard for {s_name}" if pos else (
             f"personal regard for {t_name}" if t_name else f"dislikes {s_name}")
     if term == "patronage":
-        return (f"owes {his} career to {s_name} or {words(g, sp)['his']} allies" if pos else
-                f"owes {his} career to {t_name} or {words(g, t)['his']} allies")
+        if pos:
+            return f"owes {his} career to {s_name} or {words(g, sp)['his']} allies"
+        return (f"owes {his} career to {t_name} or {words(g, t)['his']} allies" if t_name else
+                f"owes {his} career to a man in an alliance formed against {s_name}")
     if term == "prestige":
         return f"{s_name}'s standing in the party" if pos else (
             f"{t_name}'s standing in the party" if t_name else f"{s_name} lacks standing")

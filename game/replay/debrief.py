@@ -31,7 +31,8 @@ TERM_WORDS = {"patronage": "patronage (who made whose career)", "fear": "fear of
               "defiance": "an opposition's defiance or submission",
               "verdict": "no verdict yet on the man's views",
               "ideology": "views on the great questions", "prestige": "standing in the party",
-              "relations": "personal regard", "alliance": "alliances", "speech": "speeches",
+              "relations": "personal regard", "alliance": "alliances",
+              "conspiracy": "an alliance formed against the mover", "speech": "speeches",
               "noise": "personal judgement", "candidate": "the man put up"}
 KEY_KINDS = ("death", "stroke", "defeat", "collapse", "end")
 MAX_POINTS = 10

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 # The vote terms on each side of the structure-or-individuals question. The "candidate" term
 # is in neither: it is the man put up's pull, itself a mix of both kinds (votes.PULL).
 STRUCTURAL = ("patronage", "fear", "bureaucracy", "discipline", "defiance", "verdict")
-AGENCY = ("ideology", "prestige", "relations", "alliance", "speech")
+AGENCY = ("ideology", "prestige", "relations", "alliance", "conspiracy", "speech")
 
 
 def build(g, session, outcome: dict, turning: list["VoteView"], mine: list["VoteView"],

@@ -232,8 +232,10 @@ CLAIMS = [
     # restated (see the what-if's header): the Committee, not his accuser, fills the post
     Claim("whatif_testament_read", "the apparatus outlives its secretary: Stalin still leads "
           "about as often", _leads("stalin"), +1, -0.05),
+    # (0.94 of 600 games on rules version 30, against 1.00: the triumvirs' votes no longer
+    # follow Trotsky's standing, and the margin is the measured shift less twice its noise)
     Claim("whatif_testament_read", "Stalin keeps the General Secretaryship less often",
-          _holds("stalin", "general_secretary"), -1, 0.05),
+          _holds("stalin", "general_secretary"), -1, 0.03),
     Claim("whatif_german_revolution", "the bureaucracy is smaller in January 1924",
           _indicator("bureaucracy"), -1, 3.0),
     Claim("whatif_german_revolution", "the world revolution's prospects are larger",
@@ -261,8 +263,8 @@ CLAIMS = [
     # what-if, 200 games; 0.9 once the party line waits for its time)
     Claim("whatif_trotsky_at_funeral", "Trotsky ends 1924 with more standing",
           _prestige("trotsky"), +1, 0.5),
-    Claim("whatif_trotsky_at_funeral", "the triumvirs' campaign takes most of the funeral's "
-          "eight points back", _prestige("trotsky"), 0, 4.0),
+    Claim("whatif_trotsky_at_funeral", "the triumvirs' campaign takes about half of the "
+          "funeral's eight points back", _prestige("trotsky"), 0, 5.0),
     Claim("whatif_trotsky_at_funeral", "a stronger Trotsky is feared more: he keeps the War "
           "Commissariat no more often", _holds("trotsky", "war_commissar"), 0, 0.03),
     Claim("whatif_no_lenin_enrollment", "the party stays near 650,000 members",

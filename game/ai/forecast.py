@@ -128,7 +128,7 @@ class Forecast:
 
     def _conspiracy(self, b: np.ndarray, sponsor: np.ndarray) -> np.ndarray:
         """[M,V] the members of a bloc formed against the mover vote his motions down
-        (votes._conspiracy), and their clients follow them (half the patronage, as for a
+        (votes._conspirators), and their clients follow them (half the patronage, as for a
         patron's ally): the mover's side only, so not part of ``_pull``."""
         A, Pt = self.coef[0], self.coef[2]
         against = self.against_bits[sponsor][:, None]

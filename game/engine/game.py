@@ -104,14 +104,13 @@ class Game:
         self.post_removed_by = tuple(k.removed_by for k in sc.posts)
         self.bloc_secret = np.array([b.secret for b in sc.blocs], dtype=bool)
         self.bloc_open_to = np.zeros((self.L, self.P), dtype=bool)
+        against = np.zeros((self.L, self.P), dtype=bool)
         for l, b in enumerate(sc.blocs):
             if b.open_to:
                 for pid in b.open_to:
                     self.bloc_open_to[l, self.pidx[pid]] = True
             else:
                 self.bloc_open_to[l] = self.leaders
-        against = np.zeros((self.L, self.P), dtype=bool)
-        for l, b in enumerate(sc.blocs):
             against[l, [self.pidx[pid] for pid in b.against]] = True
         # [P] the blocs formed against each person, as the bits of power.bloc_bits
         self.against_bits = _bits_against(against)

@@ -282,14 +282,16 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
     pat_c = np.maximum(pat, 0)
     pat_ally = al_s[bi[:, None], pat_c] & (pat >= 0) & ~client_s
     pat_ally_t = al_t[bi[:, None], pat_c] & (pat >= 0) & ~client_t & has_t
-    # a client of a man in a bloc formed against the mover follows his patron against him
-    # (_conspiracy), as a client of the mover's ally follows his patron for him
-    pat_foe = power.conspirators(d.bits, g.against_bits, m.sponsor)[bi[:, None], pat_c] & (pat >= 0)
+    foe = _conspirators(g, m, d)
+    # a client of a man in a bloc formed against the mover follows his patron against him, as
+    # a client of the mover's ally follows his patron for him
+    pat_foe = foe[bi[:, None], pat_c] & (pat >= 0)
     affinity = np.where(g.leaders, 0.3, 1.0)[None, :]
+    A = W.alliance * (1.5 - sig)
     terms = {
         "ideology": W.ideology * _ideology_against(s.ideology, s, m),
-        "alliance": W.alliance * (1.5 - sig) * (al_s.astype(np.float32) - has_t * al_t),
-        "conspiracy": _conspiracy(g, m, d),
+        "alliance": A * (al_s.astype(np.float32) - has_t * al_t),
+        "conspiracy": -A * foe.astype(np.float32),
         "relations": W.relations * (1.5 - sig) * (rel[bi, :, m.sponsor] - has_t * rel[bi, :, t]),
         "patronage": W.patronage * (0.5 + sig) * s.loyalty * (
             client_s + 0.5 * pat_ally - client_t - 0.5 * pat_ally_t - 0.5 * pat_foe),
@@ -309,17 +311,16 @@ def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> 
     return terms
 
 
-def _conspiracy(g: "Game", m: Motion, d: "Derived") -> np.ndarray:
-    """[B,P] the members of a bloc formed against the mover (a bloc's ``against``) vote his
-    motions down, whatever they say, as an alliance carries its own men's: the triumvirate
+def _conspirators(g: "Game", m: Motion, d: "Derived") -> np.ndarray:
+    """[B,P] the members of a bloc formed against the mover (a bloc's ``against``), who vote
+    his motions down, whatever they say, as an alliance carries its own men's: the triumvirate
     was formed "for the specific purpose of conspiring against Trotsky" (004), and "began moves
     to prevent Trotsky obtaining majority support" (001). Only against his motions: a bloc
     against a man does not bind its members to every motion against him (Stalin held back
     Zinoviev's calls to expel Trotsky, general history). Before, the triumvirs voted for the
     computer Trotsky's squeeze on the kulaks in July 1923, on his standing, in 99 games in
     100."""
-    foe = power.conspirators(d.bits, g.against_bits, m.sponsor)
-    return -g.weights.alliance * (1.5 - g.structural) * foe.astype(np.float32)
+    return power.conspirators(d.bits, g.against_bits, m.sponsor)
 
 
 def _discipline(g: "Game", s: State, m: Motion, d: "Derived", al_s: np.ndarray,

@@ -1,7 +1,7 @@
 """A bloc formed against a man votes his motions down, whatever they say: the triumvirate was
 formed "for the specific purpose of conspiring against Trotsky" (004), and its members "began
 moves to prevent Trotsky obtaining majority support" (001). Their clients follow them. It weighs
-on his own motions only, not on every motion against him (game.engine.votes._conspiracy)."""
+on his own motions only, not on every motion against him (game.engine.votes._conspirators)."""
 import dataclasses
 
 import numpy as np

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine import power
-from ..engine.arith import LARGE, along_last, clip, eye
+from ..engine.arith import clip
+from ..engine.jit import kernel
 from ..engine.state import BODY, State
 
 if TYPE_CHECKING:
@@ -54,8 +55,7 @@ class Context:
     @cached_property
     def allied(self) -> np.ndarray:
         """[B,P,P] share a bloc (everyone is allied with himself)."""
-        bits = self.bits
-        return ((bits[:, :, None] & bits[:, None, :]) != 0) | eye(self.P)
+        return power.allied(self.s, self.bits)
 
     @cached_property
     def majority(self) -> np.ndarray:
@@ -115,49 +115,79 @@ class Context:
     def _threats(self, g: "Game", s: State, ch: "Characters", human: np.ndarray,
                  coordinate: float, perception: float, shrewd: float) -> None:
         """threat [B,N,P]: how much each other leader endangers leader n; rho = threat
-        relative to his greatest (1 for the greatest); top = that person."""
+        relative to his greatest (1 for the greatest); top = that person (top_val his
+        threat); danger = his threat against leader n's own standing."""
         lead = self.lead
-        st = self.standing
-        # dist3 of the leaders' views and everyone's, axis by axis on contiguous [B,P] arrays
-        # (the same sum in the same order)
-        ax = s.ideology.transpose(2, 0, 1)                                         # [3,B,P]
-        if ax.size >= LARGE:
-            ax = np.ascontiguousarray(ax)
-        dist = (np.abs(ax[0][:, lead, None] - ax[0][:, None, :])
-                + np.abs(ax[1][:, lead, None] - ax[1][:, None, :])
-                + np.abs(ax[2][:, lead, None] - ax[2][:, None, :])) / 3.0
-        rel = s.relations[:, lead, :]                                              # [B,N,P]
-        bits = self.bits                                      # the leaders' rows of ``allied``
-        allied = ((bits[:, lead, None] & bits[:, None, :]) != 0) | eye(self.P)[lead]
-        soft = clip(0.2 + 0.25 * ch.ambition, 0.1, 0.8)[None, :, None]
-        t = st[:, None, :] * (0.5 + dist) * (1.0 + 0.5 * np.maximum(-rel, 0.0))
-        fade = first_fade(self, ch)[..., None]
+        soft = clip(0.2 + 0.25 * ch.ambition, 0.1, 0.8)                              # [N]
         first = 1.0 + (ch.threat[None, :, :] - 1.0) * (1.0 - shrewd)
         if perception:
             first = misjudged(first, perception, s.seed, lead, self.P)
         else:
             first = first - 1.0
-        # t * where(allied, soft, 1) * (1 + (first - 1) * fade), the factors of one applied
-        # only where they are not one (the same products)
-        t = t.astype(np.result_type(t, soft))
-        np.multiply(t, soft, out=t, where=allied)
-        t = t * (1.0 + first * fade)
-        big = (self.pb_share > 0.5)[:, None, :] & ~allied
-        t = t.astype(np.result_type(t, np.float64), copy=False)      # as where(big, 1.3, 1)
-        np.multiply(t, 1.3, out=t, where=big)
-        if human.any():
-            t = t * np.where(human, 1.0 + coordinate, 1.0)[None, None, :]
-        t[:, np.arange(self.N), lead] = 0.0
-        t = np.where((self.act & g.leaders[None, :])[:, None, :], t, 0.0).astype(F)
-        self.threat = t
-        self.top = np.argmax(t, axis=2)                                            # [B,N]
-        # the value at ``top`` (read there at a large batch: cheaper than a second reduction)
-        self.top_val = along_last(t, self.top[..., None])[..., 0] if t.size >= LARGE \
-            else t.max(axis=2)
-        self.rho = (t / np.maximum(self.top_val, 1e-6)[..., None]).astype(F)
-        # how dangerous each is in absolute terms: his threat against my own standing
-        mine = self.standing[:, lead][..., None]
-        self.danger = clip(t / (mine + 0.05), 0.0, 1.5).astype(F)
+        weight = np.where(human, 1.0 + coordinate, 1.0)                              # [P]
+        B, N, P = self.B, self.N, self.P
+        self.threat = np.empty((B, N, P), dtype=F)
+        self.rho = np.empty((B, N, P), dtype=F)
+        self.danger = np.empty((B, N, P), dtype=F)
+        self.top = np.empty((B, N), dtype=np.int64)
+        self.top_val = np.empty((B, N), dtype=F)
+        _threats(lead, self.standing, s.ideology, s.relations, self.bits, soft,
+                 np.ascontiguousarray(first), first_fade(self, ch), self.pb_share, weight,
+                 self.act & g.leaders[None, :],
+                 self.threat, self.top, self.top_val, self.rho, self.danger)
+
+
+@kernel
+def _threats(lead, standing, ideology, relations, bits, soft, first, fade, pb_share, weight,
+             can, threat, top, top_val, rho, danger):
+    """``Context._threats`` into its five outputs. ``first``: [1,N,P] or [B,N,P] each
+    leader's first reading of each person less one; ``fade``: [1,N] or [B,N] how much of it
+    still holds (first_fade); ``weight``: [P] the rivals' closing of ranks against the human
+    player; ``can``: [B,P] an able leader."""
+    B, N, P = threat.shape
+    for b in range(B):
+        bf = b if first.shape[0] > 1 else 0
+        bd = b if fade.shape[0] > 1 else 0
+        for n in range(N):
+            i = lead[n]
+            best, at = F(-np.inf), 0
+            for p in range(P):
+                t = F(0.0)
+                if can[b, p] and p != i:
+                    t = _threat(b, i, p, standing, ideology, relations, bits, soft[n],
+                                first[bf, n, p], fade[bd, n], pb_share[b, p], weight[p])
+                threat[b, n, p] = t
+                if t > best:
+                    best, at = t, p
+            top[b, n], top_val[b, n] = at, best
+            scale = max(best, F(1e-6))
+            mine = standing[b, i] + F(0.05)
+            for p in range(P):
+                rho[b, n, p] = threat[b, n, p] / scale
+                # how dangerous each is in absolute terms: his threat against my own standing
+                danger[b, n, p] = min(max(threat[b, n, p] / mine, F(0.0)), F(1.5))
+
+
+@kernel
+def _threat(b, i, p, standing, ideology, relations, bits, soft, first, fade, big_share, weight):
+    """How much person ``p`` endangers leader ``i`` in game ``b``: his standing, made worse
+    by distance in views and personal enmity, softened by alliance (by ``soft``), coloured by
+    the leader's first reading of him (``first``, less one) as far as it still holds
+    (``fade``), made worse by his command of the Politburo (``big_share`` over half) if he is
+    no ally, times the closing of ranks (``weight``)."""
+    dist = (abs(ideology[b, i, 0] - ideology[b, p, 0])
+            + abs(ideology[b, i, 1] - ideology[b, p, 1])
+            + abs(ideology[b, i, 2] - ideology[b, p, 2])) / F(3.0)
+    t = standing[b, p] * (F(0.5) + dist) * \
+        (F(1.0) + F(0.5) * max(-relations[b, i, p], F(0.0)))
+    allied = (bits[b, i] & bits[b, p]) != 0
+    out = np.float64(t)
+    if allied:
+        out *= soft
+    out = out * (1.0 + first * fade)
+    if big_share > 0.5 and not allied:
+        out *= 1.3
+    return F(out * weight)
 
 
 def first_fade(ctx: Context, ch: "Characters") -> np.ndarray:
@@ -172,18 +202,43 @@ def first_fade(ctx: Context, ch: "Characters") -> np.ndarray:
     food"). On the clock alone Stalin's regard for Bukharin had mostly faded by 1926 and he
     took Pravda from him in nine games in ten, median 1926-09; with the Left's seats alone,
     in seven in ten, median 1927-09, the month the Left was cast out."""
-    clock = np.maximum(0.0, 1.0 - ctx.progress / np.maximum(ch.fade, 1e-3))[None, :]
+    clock = np.maximum(0.0, 1.0 - ctx.progress / np.maximum(ch.fade, 1e-3))          # [N]
     held = ch.hold > 0
     if not held.any():
-        return clock
+        return clock[None, :]
     feared = (ch.threat > 1.0) & held[:, None]                                  # [N,P]
-    sitting = (ctx.in_cc & ctx.act).astype(np.int64) @ feared.T.astype(np.int64)
     regard = (ch.threat < 1.0) & held[:, None]                                  # [N,P]
     regard[held, ch.lead[held]] = True                                     # and his own views
+    s = ctx.s
+    return _fade(clock, held, feared, regard, ctx.in_cc, ctx.act, s.ideology, stances(ctx.g),
+                 s.policy)
+
+
+@kernel
+def _fade(clock, held, feared, regard, in_cc, act, ideology, stands, policy):
+    """``first_fade`` [B,N] for leaders some of whom hold their first impressions."""
+    B, P = act.shape
+    N = clock.shape[0]
+    out = np.empty((B, N), dtype=np.float64)
     # only the men someone regards are read: the line parts from them alone
-    cols = np.flatnonzero(regard.any(axis=0))
-    split = parted(ctx, cols).astype(np.int64) @ regard[:, cols].T.astype(np.int64)   # [B,N]
-    return np.where((sitting > 0) | ((split == 0) & held), 1.0, clock)         # [B,N]
+    read = np.zeros(P, dtype=np.bool_)
+    for n in range(N):
+        for p in range(P):
+            read[p] |= regard[n, p]
+    split = np.zeros(P, dtype=np.bool_)
+    for b in range(B):
+        for p in range(P):
+            split[p] = read[p] and act[b, p] and _parted(ideology[b, p], stands, policy[b])
+        for n in range(N):
+            out[b, n] = clock[n]
+            if held[n]:
+                sitting, parts = False, False
+                for p in range(P):
+                    sitting |= feared[n, p] and in_cc[b, p] and act[b, p]
+                    parts |= regard[n, p] and split[p]
+                if sitting or not parts:
+                    out[b, n] = 1.0
+    return out
 
 
 PARTS = 0.25    # how far a policy in force may stand against a man's views: the line holds
@@ -197,13 +252,33 @@ def parted(ctx: Context, cols: "np.ndarray | None" = None) -> np.ndarray:
     advocated persuasion instead of force"); from the price cuts of late 1923 to it, no
     policy of the campaign's stood against Bukharin's, Rykov's or Tomsky's views by more than
     a tenth (the trusts' dear prices of 1922-23 did, by 0.24-0.32). With ``cols``: [B,P'] for
-    those men alone (each man's row is his own: the same values)."""
-    stands = stances(ctx.g)[np.arange(ctx.g.Q)[None, :], ctx.s.policy.astype(np.int64)]
-    ideology, act = ctx.s.ideology, ctx.act
-    if cols is not None:
-        ideology, act = ideology[:, cols], act[:, cols]
-    says = np.einsum("bpk,bqk->bpq", ideology, stands)                           # [B,P,Q]
-    return (says.min(axis=2, initial=0.0) < -PARTS) & act
+    those men alone."""
+    cols = np.arange(ctx.P) if cols is None else np.asarray(cols, dtype=np.int64)
+    return _parted_cols(ctx.s.ideology, ctx.act, stances(ctx.g), ctx.s.policy, cols)
+
+
+@kernel
+def _parted_cols(ideology, act, stands, policy, cols):
+    B = act.shape[0]
+    out = np.empty((B, cols.shape[0]), dtype=np.bool_)
+    for b in range(B):
+        for j in range(cols.shape[0]):
+            p = cols[j]
+            out[b, j] = act[b, p] and _parted(ideology[b, p], stands, policy[b])
+    return out
+
+
+@kernel
+def _parted(views, stands, policy):
+    """A policy in force (``policy`` [Q], the option of each) stands against ``views`` [3]
+    by more than PARTS (``stands`` [Q,O,3]: what each option says)."""
+    for q in range(policy.shape[0]):
+        o = policy[q]
+        says = views[0] * stands[q, o, 0] + views[1] * stands[q, o, 1] + \
+            views[2] * stands[q, o, 2]
+        if says < -PARTS:
+            return True
+    return False
 
 
 _STANCES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()

@@ -5,6 +5,12 @@ Values are in points of *standing* (the engine's measure of who leads the party,
 0.5 for a leader): a gain to oneself counts in full, a loss to a rival by how much one fears
 him (``rho``: 1 for the greatest threat). Legality mirrors the engine's checks
 (game/engine/legality.py) so that the rivals only ever choose legal actions.
+
+The apparatus and the word are valued by loops over game, leader and candidate compiled by
+numba (engine.jit): a thin wrapper reads the turn's arrays, its kernel fills the [B,N,C]
+values (worked out in 64-bit floats and stored as the board stores them, in float32),
+legality and what is worth considering, and the wrapper puts them on the board. A value is
+worked out only where the action is legal: the board keeps none elsewhere.
 """
 from __future__ import annotations
 
@@ -13,15 +19,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine.actions import KIND
-from ..engine.arith import LARGE, adds_in_order, along_last, clip, dist3, dot_last, \
-    members_sum
+from ..engine.arith import along_last, clip
+from ..engine.jit import F, kernel
 from ..engine.legality import appointment_stands, bloc_hidden
 from ..engine.resolve import polemic_author_gain, polemic_fatigue
 
 if TYPE_CHECKING:
     from .rivals import Turn
 
-F = np.float32
 KAPPA = F(0.004)          # one point of prestige, in standing (its share plus its pull in votes)
 ACT_MIN = 0.006           # an action worth less than this (in standing) is not worth the bother
 
@@ -45,104 +50,186 @@ def person_ok(t: "Turn", who: np.ndarray, ok: np.ndarray | None = None) -> np.nd
     return (who >= 0) & there & (who != lead[None, :, None])
 
 
-def machine(t: "Turn", loyalty, recruits) -> np.ndarray:
-    """power.machine_share for hypothetical loyalty and recruit shares."""
-    g = t.g
-    m = loyalty * (g.params["machine_base"] + g.params["machine_recruits"] * recruits)
-    return clip(m * (0.5 + g.structural), 0.0, 0.95)
+def machine_terms(t: "Turn") -> tuple:
+    """(base, per_recruit, scale) float32: power.machine_share's terms, for ``_machine``."""
+    p = t.g.params
+    return F(p["machine_base"]), F(p["machine_recruits"]), F(0.5 + t.g.structural)
+
+
+@kernel
+def _machine(loyalty, recruits, terms):
+    """power.machine_share for a hypothetical loyalty and share of recruits (float32)."""
+    base, per_recruit, scale = terms
+    m = loyalty * (base + per_recruit * recruits) * scale
+    return min(max(m, F(0.0)), F(0.95))
 
 
 def delegate_weight(t: "Turn") -> np.ndarray:
-    """[B,1,1] what a point of delegate share is worth: its own weight in standing, the
-    Central Committee seats it brings at the next Congress (if foreseen), the sittings' votes."""
+    """[B] what a point of delegate share is worth: its own weight in standing, the Central
+    Committee seats it brings at the next Congress (if foreseen), the sittings' votes."""
     ctx = t.ctx
-    w = np.full(t.s.batch, 0.25, dtype=F)
+    w = np.full(t.s.batch, 0.25)
     if ctx.to_congress is not None:
         w = w + 0.30 * ctx.free_frac * np.exp(-ctx.to_congress / t.dif.horizon)
-    return w[:, None, None]
+    return np.ascontiguousarray(w, dtype=np.float64)
 
 
-def _owner_delta(t: "Turn", share_new, m_new, share_old, m_old,
-                 rows: np.ndarray | None = None) -> np.ndarray:
-    """[B,N,C] own gain minus feared rivals' gain in delegate share, for candidates whose
-    region shares/machines are [B,C,R] (new) against [B,R] (old); with ``rows`` [B,N], only
-    for the leaders (of each game) it marks, 0 for the others."""
-    s, ctx = t.s, t.ctx
-    owner = s.sec_patron.astype(np.int64)                                  # [B,R]
-    # what a point of delegates in each region is to me: mine (+1), a feared rival's (-rho)
-    w = np.where(owner[:, None, :] == ctx.lead[None, :, None], 1.0,
-                 -t.rho_of_secretaries * (owner >= 0)[:, None, :])
-    d = share_new * m_new - (share_old * m_old)[:, None, :]                 # [B,C,R]
-    if rows is None:
-        return dot_last(w[:, :, None, :], d[:, None, :, :]).astype(F)        # [B,N,C]
-    # each row's sum over the regions is its own, added in the same order for the marked
-    # rows alone (both laid out in C order: dot_last's pairwise sum of a contiguous last
-    # axis) as for the whole table: the same values where they are read
-    out = np.zeros(w.shape[:2] + d.shape[1:2], dtype=F)
-    b, n = np.nonzero(rows)
-    if len(b):
-        out[b, n] = dot_last(w[b, n][:, None, :], d[b]).astype(F)           # [K,C]
-    return out
+def weights(t: "Turn", kind: str) -> np.ndarray:
+    """[N] each leader's weight on an action kind (Turn.weight), for a kernel."""
+    return np.ascontiguousarray(t.weight(kind).ravel(), dtype=np.float64)
+
+
+_c = np.ascontiguousarray     # a kernel's arrays in one layout, so that it compiles once
 
 
 def appoint(t: "Turn") -> None:
+    """Placing one's own man as a region's secretary: the delegates his machine brings."""
     g, s, ctx = t.g, t.s, t.ctx
     lead = ctx.lead
     from ..engine.state import BODY
     can = (ctx.power["appoint"] | s.member[:, :, BODY["orgburo"]])[:, lead]      # [B,N]
-    held = t.region_held()                                                       # [B,N,R]
-    owner = s.sec_patron.astype(np.int64)
-    mine = owner[:, None, :] == lead[None, :, None]
-    legal = can[..., None] & ~held & ~(mine & (s.sec_loyalty[:, None, :] >= 0.8))
-    legal &= ~appointment_stands(g, s, lead[None, :, None], owner[:, None, :],
-                                 s.sec_turn[:, None, :], s.sec_orgburo[:, None, :])
-    d = ctx.delegates
-    share = d / d.sum(axis=1, keepdims=True)                                     # [B,R]
-    cur = ctx.machine                                                            # [B,R]
-    loy = g.params["appoint_loyalty"] + g.mod["appoint_loyalty"][lead]           # [N]
-    m_new = machine(t, loy[None, :, None], s.cohorts[:, None, :, 2])             # [B,N,R]
-    gain = share[:, None, :] * (m_new - mine * cur[:, None, :])
-    oc = np.maximum(owner, 0)[:, None, :]
-    other = (owner >= 0)[:, None, :] & ~mine
-    rho_o = np.where(other, t.rho_of_secretaries, 0.0)
-    ally_o = other & along_last(t.allied_leaders, oc)
-    loss = share[:, None, :] * cur[:, None, :]
-    delta = np.where(ally_o, 0.0, gain + rho_o * loss)          # never poach an ally's man
-    # a man placed without the General Secretary's powers lasts only until he moves him
-    gs = ctx.power["appoint"][:, lead]
-    bi1 = np.arange(s.batch)
-    friend = ctx.allied[bi1, np.maximum(ctx.gensec, 0)][:, lead] & (ctx.gensec >= 0)[:, None]
-    lasting = np.where(gs, 1.0, np.where(friend, 0.5, 0.15))[..., None]
-    value = delta * delegate_weight(t) * lasting * t.weight("appoint_secretary")
+    stands = appointment_stands(g, s, lead[None, :, None], s.sec_patron[:, None, :].astype(
+        np.int64), s.sec_turn[:, None, :], s.sec_orgburo[:, None, :])             # [B,N,R]
+    loy = _c(g.params["appoint_loyalty"] + g.mod["appoint_loyalty"][lead], dtype=F)  # [N]
+    gs = ctx.power["appoint"][:, lead]                                           # [B,N]
+    value, legal, keep = _appoint(can, _c(t.region_held()), _c(stands), _c(s.sec_patron),
+                            _c(s.sec_loyalty), _c(ctx.delegates), _c(ctx.machine),
+                            _c(s.cohorts), loy, machine_terms(t), _c(ctx.rho), _c(ctx.allied),
+                            lead, gs, _c(ctx.gensec, dtype=np.int64), delegate_weight(t),
+                            weights(t, "appoint_secretary"))
     cost = np.where(gs, 1.0, 2.0)[..., None]
-    t.board.put("appoint", value, legal, keep=(value > 0), target=np.arange(g.R), cost=cost,
+    t.board.put("appoint", value, legal, keep=keep, target=np.arange(g.R), cost=cost,
                 claim=t.menu.CLAIM_REGION + np.arange(g.R))
 
 
+@kernel
+def _appoint(can, held, stands, patron, loyalty, delegates, cur, cohorts, loy, terms, rho,
+             allied, lead, gs, gensec, dw, weight):
+    """[B,N,R] what placing his man in each region is worth to each leader, whether he may
+    (can: the powers to appoint; held: the region led by another's party post; stands:
+    legality.appointment_stands) and whether it is worth considering (a gain)."""
+    B, N, R = held.shape
+    value = np.zeros((B, N, R), dtype=F)
+    legal = np.zeros((B, N, R), dtype=np.bool_)
+    keep = np.zeros((B, N, R), dtype=np.bool_)
+    for b in range(B):
+        total = F(0.0)
+        for r in range(R):
+            total += delegates[b, r]
+        for n in range(N):
+            me = lead[n]
+            if not can[b, n]:
+                continue                       # nothing legal, so nothing valued
+            # a man placed without the General Secretary's powers lasts only until he moves him
+            if gs[b, n]:
+                lasting = 1.0
+            elif gensec[b] >= 0 and allied[b, gensec[b], me]:
+                lasting = 0.5
+            else:
+                lasting = 0.15
+            for r in range(R):
+                owner = patron[b, r]
+                mine = owner == me
+                legal[b, n, r] = not held[b, n, r] and not stands[b, n, r] \
+                    and not (mine and loyalty[b, r] >= F(0.8))
+                share = delegates[b, r] / total
+                m_new = _machine(loy[n], cohorts[b, r, 2], terms)
+                # my man's delegates gained; a rival's man's lost to him, as I fear him
+                if mine:
+                    delta = share * (m_new - cur[b, r])
+                elif owner < 0:
+                    delta = share * m_new
+                elif allied[b, me, owner]:
+                    delta = F(0.0)                              # never poach an ally's man
+                else:
+                    delta = share * m_new + rho[b, n, owner] * (share * cur[b, r])
+                v = delta * dw[b] * lasting * weight[n]
+                value[b, n, r] = v
+                keep[b, n, r] = v > 0
+    return value, legal, keep
+
+
 def recruit(t: "Turn") -> None:
+    """A recruitment drive, in every region or aimed at one: the delegates it brings to the
+    machines of my men, less those it brings to my rivals'."""
     g, s, ctx = t.g, t.s, t.ctx
     lead = ctx.lead
-    legal = ctx.power["recruit"][:, lead][..., None]
+    can = ctx.power["recruit"][:, lead]                                           # [B,N]
     a = g.params["recruit_size"]
-    d = ctx.delegates.astype(F)
-    share = d / d.sum(axis=1, keepdims=True)
-    rec = s.cohorts[:, :, 2]
-    cur = ctx.machine
-    R = g.R
     # candidate 0: every region; candidate 1+r: region r alone (twice the intake there)
-    eye = np.eye(R, dtype=F)
-    grow = np.concatenate([np.full((1, R), a, dtype=F), 2 * a * eye], axis=0)     # [C,R]
-    rec_new = (rec[:, None, :] + grow) / (1.0 + grow)                            # [B,C,R]
-    d_new = d[:, None, :] * (1.0 + grow)
-    share_new = d_new / d_new.sum(axis=2, keepdims=True)
-    m_new = machine(t, s.sec_loyalty[:, None, :], rec_new)
-    m_new = np.where(s.sec_patron[:, None, :] >= 0, m_new, 0.0)
-    # valued only where he may recruit (the board keeps no value where it is not legal)
-    delta = _owner_delta(t, share_new, m_new, share, cur, rows=legal[..., 0])    # [B,N,C]
-    # a party already swollen with recruits gains little from another drive
-    fresh = (1.0 - (rec * share).sum(axis=1))[:, None, None] ** 2
-    value = delta * fresh * delegate_weight(t) * t.weight("recruit")
-    t.board.put("recruit", value, legal, keep=(value > 0), target=np.arange(-1, R), cost=2.0)
+    value, keep = _recruit(can, _c(s.sec_patron), _c(s.sec_loyalty), _c(ctx.delegates, dtype=F),
+                     _c(ctx.machine), _c(s.cohorts), F(a), F(2 * a), machine_terms(t),
+                     _c(ctx.rho), lead, delegate_weight(t), weights(t, "recruit"))
+    t.board.put("recruit", value, can[..., None], keep=keep,
+                target=np.arange(-1, g.R), cost=2.0)
+
+
+@kernel
+def _recruit(can, patron, loyalty, delegates, cur, cohorts, grow_all, grow_one, terms, rho,
+             lead, dw, weight):
+    """[B,N,1+R] what each recruitment drive is worth to each leader who may order one
+    (``can``; 0 for the others), and whether it is worth considering (a gain): candidate 0
+    in every region (``grow_all`` of the party there), candidate 1+r in region r alone
+    (``grow_one`` there)."""
+    B, N = can.shape
+    R = patron.shape[1]
+    C = R + 1
+    value = np.zeros((B, N, C), dtype=F)
+    keep = np.zeros((B, N, C), dtype=np.bool_)
+    share = np.empty(R, dtype=F)
+    grown = np.empty(R, dtype=F)
+    gain = np.empty((C, R), dtype=F)      # each region's delegates delivered, after less before
+    w = np.empty(R, dtype=F)
+    for b in range(B):
+        if not can[b].any():
+            continue
+        total = F(0.0)
+        for r in range(R):
+            total += delegates[b, r]
+        swollen = F(0.0)
+        for r in range(R):
+            share[r] = delegates[b, r] / total
+            swollen += cohorts[b, r, 2] * share[r]
+        # a party already swollen with recruits gains little from another drive
+        fresh = (F(1.0) - swollen) * (F(1.0) - swollen)
+        for c in range(C):
+            total_new = F(0.0)
+            for r in range(R):
+                grown[r] = delegates[b, r] * (F(1.0) + _grow(c, r, grow_all, grow_one))
+                total_new += grown[r]
+            for r in range(R):
+                m_new = F(0.0)
+                if patron[b, r] >= 0:
+                    grow = _grow(c, r, grow_all, grow_one)
+                    m_new = _machine(loyalty[b, r], (cohorts[b, r, 2] + grow) / (F(1.0) + grow),
+                                     terms)
+                gain[c, r] = grown[r] / total_new * m_new - share[r] * cur[b, r]
+        for n in range(N):
+            # valued only where he may recruit (the board keeps no value where it is not legal)
+            if not can[b, n]:
+                continue
+            # what a point of delegates in each region is to me: mine (+1), a feared rival's
+            # (-rho), a local man's nothing
+            for r in range(R):
+                owner = patron[b, r]
+                w[r] = F(1.0) if owner == lead[n] else (-rho[b, n, owner] if owner >= 0
+                                                         else F(0.0))
+            for c in range(C):
+                delta = F(0.0)
+                for r in range(R):
+                    delta += w[r] * gain[c, r]
+                v = delta * fresh * dw[b] * weight[n]
+                value[b, n, c] = v
+                keep[b, n, c] = v > 0
+    return value, keep
+
+
+@kernel
+def _grow(c, r, grow_all, grow_one):
+    """The intake of candidate ``c`` in region ``r`` (a share of its party)."""
+    if c == 0:
+        return grow_all
+    return grow_one if r == c - 1 else F(0.0)
 
 
 def speak(t: "Turn") -> None:
@@ -159,39 +246,83 @@ def speak(t: "Turn") -> None:
 
 
 def polemic(t: "Turn") -> None:
+    """A polemic in the press against each other leader: the harm to a rival, as I fear him,
+    and to my own standing, against the quarrel it opens."""
     g, s, ctx = t.g, t.s, t.ctx
     lead = ctx.lead
-    tg = lead[None, None, :]
-    legal = person_ok(t, tg)
-    press = ctx.power["press"][:, lead][..., None]
-    hit = g.params["polemic_prestige"] * g.mod["polemic"][lead][None, :, None] * \
-        np.where(press, 1.5, 1.0)
-    lean = ctx.lean[:, None, :]
-    mine = dist3(s.ideology[:, lead, :], lean)                    # [B,N]
-    theirs = mine[:, None, :]                                                   # [B,1,T]
-    rho = ctx.rho[:, :, lead] * np.minimum(ctx.danger[:, :, lead], 1.0)         # [B,N,T]
-    # a polemic tells against a man in proportion to the standing he has to lose
-    hit = hit * clip(s.prestige[:, lead] / 40.0, 0.25, 1.5)[:, None, :]
-    # ...and less against a man the press has been hammering lately (the engine's fatigue)
-    hit = hit * polemic_fatigue(g, s, slice(None), lead)[:, None, :]
-    # ...and less from the weaker side, whose pamphlets cost their author (the engine's rule)
-    weaker = ctx.standing[:, lead][:, :, None] < ctx.standing[:, lead][:, None, :]
-    hit = hit * np.where(weaker, g.params["polemic_from_below"], 1.0)
-    closer = mine[..., None] < theirs
-    own = polemic_author_gain(g, hit, closer & ~weaker)
-    # [B,N,T] tables of the leaders among themselves (row n: leader n; column: the target)
-    ally = ctx.allied[:, lead[:, None], lead[None, :]]
-    regard = s.relations[:, lead[None, :], lead[:, None]]                        # his regard for me
-    value = KAPPA * (rho * rho * hit + own) - KAPPA * 2 * hit * ally \
-        - 0.004 * (1.0 - rho) - 0.01 * np.maximum(regard, 0.0) * (rho < 0.5) \
-        + 0.004 * t.ch.principle[None, :, None] * closer * mine[..., None] / 3.0
-    # a quarrel already at its worst gains little from one more pamphlet
-    feud = 0.4 + 0.3 * (1.0 + s.relations[:, lead[:, None], lead[None, :]])
-    # ...and a quarrel in print waits for his patience, as the Testament does (without it every
-    # leader attacked Trotsky in print from April 1922, and his standing halved in the year
-    # the triumvirs formed their bloc against him)
-    value = value * np.minimum(feud, 1.0) * t.weight("polemic") * open_quarrel(t, lead)[None]
-    t.board.put("polemic", value, legal, keep=(value > 0) & (rho > 0.05), target=tg)
+    force = _c(g.params["polemic_prestige"] * g.mod["polemic"][lead], dtype=F)      # [N]
+    # the engine's rules for the author: a share of the harm when the party reads the polemic
+    # as its own line, a fixed loss when not; the force lost against a man attacked lately
+    credit = float(polemic_author_gain(g, 1.0, True))
+    blame = float(polemic_author_gain(g, 0.0, False))
+    fatigue = _c(polemic_fatigue(g, s, slice(None), lead), dtype=F)               # [B,T]
+    value, legal, keep = _polemic(
+        lead, _c(s.alive), _c(s.expelled), _c(ctx.power["press"]), force,
+        float(g.params["polemic_from_below"]), _c(s.ideology), _c(ctx.lean), _c(ctx.rho),
+        _c(ctx.danger), _c(s.prestige), fatigue, _c(ctx.standing), credit, blame,
+        _c(ctx.allied), _c(s.relations), _c(t.ch.principle, dtype=np.float64),
+        weights(t, "polemic"), _c(open_quarrel(t, lead), dtype=np.float64))
+    t.board.put("polemic", value, legal, keep=keep, target=lead[None, None, :])
+
+
+@kernel
+def _polemic(lead, alive, expelled, press, force, from_below, ideology, lean, rho, danger,
+             prestige, fatigue, standing, credit, blame, allied, relations, principle, weight,
+             quarrel):
+    """[B,N,T] tables of the leaders among themselves (row n: leader n; column: the target):
+    a polemic's value, its legality (the target alive, in the party, not himself) and whether
+    it is worth considering."""
+    B = rho.shape[0]
+    N = lead.shape[0]
+    value = np.zeros((B, N, N), dtype=F)
+    legal = np.zeros((B, N, N), dtype=np.bool_)
+    keep = np.zeros((B, N, N), dtype=np.bool_)
+    mine = np.empty(N, dtype=F)                 # each leader's distance from the party's lean
+    stake = np.empty(N, dtype=F)                # ...and the standing he has to lose
+    for b in range(B):
+        for n in range(N):
+            me = lead[n]
+            mine[n] = (abs(ideology[b, me, 0] - lean[b, 0])
+                       + abs(ideology[b, me, 1] - lean[b, 1])
+                       + abs(ideology[b, me, 2] - lean[b, 2]))
+            stake[n] = min(max(prestige[b, me] / F(40.0), F(0.25)), F(1.5))
+        for n in range(N):
+            me = lead[n]
+            hit0 = force[n] * (1.5 if press[b, me] else 1.0)
+            for j in range(N):
+                him = lead[j]
+                legal[b, n, j] = alive[b, him] and not expelled[b, him] and him != me
+                if not legal[b, n, j]:
+                    continue                   # not legal, so not valued
+                r = rho[b, n, him] * min(danger[b, n, him], F(1.0))
+                # a polemic tells against a man in proportion to the standing he has to lose
+                hit = hit0 * stake[j]
+                # ...and less against a man the press has been hammering lately (the engine's
+                # fatigue)
+                hit = hit * fatigue[b, j]
+                # ...and less from the weaker side, whose pamphlets cost their author (the
+                # engine's rule)
+                weaker = standing[b, me] < standing[b, him]
+                if weaker:
+                    hit = hit * from_below
+                closer = mine[n] < mine[j]
+                own = credit * hit if closer and not weaker else blame
+                ally = 1.0 if allied[b, me, him] else 0.0
+                regard = relations[b, him, me]                          # his regard for me
+                v = KAPPA * (r * r * hit + own) - KAPPA * 2 * hit * ally \
+                    - F(0.004) * (F(1.0) - r) \
+                    - F(0.01) * max(regard, F(0.0)) * (F(1.0) if r < F(0.5) else F(0.0))
+                if closer:
+                    v = v + 0.004 * principle[n] * mine[n] / 3.0
+                # a quarrel already at its worst gains little from one more pamphlet
+                feud = F(0.4) + F(0.3) * (F(1.0) + relations[b, me, him])
+                # ...and a quarrel in print waits for his patience, as the Testament does
+                # (without it every leader attacked Trotsky in print from April 1922, and his
+                # standing halved in the year the triumvirs formed their bloc against him)
+                v = v * min(feud, F(1.0)) * weight[n] * quarrel[n, j]
+                value[b, n, j] = v
+                keep[b, n, j] = v > 0 and r > F(0.05)
+    return value, legal, keep
 
 
 def open_quarrel(t: "Turn", target=None) -> np.ndarray:
@@ -205,46 +336,68 @@ def open_quarrel(t: "Turn", target=None) -> np.ndarray:
 
 
 def gather(t: "Turn") -> None:
+    """The police's files on each person: a rival's secret bloc found out, and what is not
+    yet known of the men who vote."""
     g, s, ctx = t.g, t.s, t.ctx
     lead = ctx.lead
-    tg = np.arange(g.P)[None, None, :]
-    legal = ctx.power["police"][:, lead][..., None] & person_ok(t, tg)
+    police = ctx.power["police"]
+    if not police[:, lead].any():
+        return
+    voter = (ctx.in_pb | ctx.in_cc) & ctx.act
+    value, legal, keep = _gather(_c(police), lead, _c(s.alive), _c(s.expelled), _c(s.bloc),
+                           _c(bloc_hidden(g, s)), _c(ctx.rho), voter, _c(s.intel),
+                           _c(t.ch.aggression, dtype=np.float64),
+                           weights(t, "gather_information"))
     if not legal.any():
         return
-    # a rival's secret bloc that I am not in is found out
-    hidden = s.bloc & bloc_hidden(g, s)[:, :, None]                             # [B,L,P]
-    expose = np.zeros((s.batch, len(lead), g.P), dtype=F)
-    cols = np.flatnonzero(hidden.any(axis=(0, 1)))
-    if len(cols):
-        expose[:, :, cols] = _exposure(hidden[:, :, cols], s.bloc[:, :, lead], ctx.rho[:, :, cols])
-    voter = (ctx.in_pb | ctx.in_cc) & ctx.act
-    unknown = 1.0 - s.intel[:, lead, :]                                         # [B,N,P]
-    files = voter[:, None, :] * unknown * (0.5 + ctx.rho) * t.ch.aggression[None, :, None]
-    value = (0.012 * expose + 0.003 * files) * t.weight("gather_information")
-    t.board.put("gather", value, legal, keep=(value > 0.0005), target=tg)
+    t.board.put("gather", value, legal, keep=keep,
+                target=np.arange(g.P)[None, None, :])
 
 
-def _exposure(hid: np.ndarray, mine: np.ndarray, rho: np.ndarray) -> np.ndarray:
-    """[B,N,P'] what finding out each man's secret bloc is worth to each leader: the blocs
-    (``hid`` [B,L,P'] their hidden members) he is not in (``mine`` [B,L,N]), weighed by how
-    much he fears their men (``rho`` [B,N,P'])."""
-    x, y = rho[:, None, :, :], hid[:, :, None, :]
-    if hid.size * mine.shape[2] < LARGE or not adds_in_order(x, y, 3):       # the tables
-        fear = (x * y).sum(axis=3)                                             # [B,L,N]
-        found = hid[:, :, None, :] & ~mine[:, :, :, None]                     # [B,L,N,P']
-        return (found * fear[:, :, :, None]).sum(axis=1)
-    # the same sums in the same order without the [B,L,N,P'] tables. The fear: NumPy adds
-    # the men one at a time from zero (``rho``, gathered by columns, lays them out
-    # outermost), as members_sum does. The blocs: fewer than eight, so NumPy adds them one
-    # at a time from zero whatever the layout (its pairwise sum works in eights)
-    fear = members_sum(hid, np.swapaxes(rho, 1, 2))                             # [B,L,N]
-    if hid.shape[1] >= 8:
-        found = hid[:, :, None, :] & ~mine[:, :, :, None]                     # [B,L,N,P']
-        return (found * fear[:, :, :, None]).sum(axis=1)
-    out = 0.0
-    for l in range(hid.shape[1]):
-        out = out + (hid[:, l, None, :] & ~mine[:, l, :, None]) * fear[:, l, :, None]
-    return out
+@kernel
+def _gather(police, lead, alive, expelled, bloc, hidden, rho, voter, intel, aggression,
+            weight):
+    """[B,N,P] what gathering the files on each person is worth to each leader, whether he
+    may (the police's powers; the man alive, in the party, not himself) and whether it is
+    worth considering."""
+    B, L, P = bloc.shape
+    N = lead.shape[0]
+    value = np.zeros((B, N, P), dtype=F)
+    legal = np.zeros((B, N, P), dtype=np.bool_)
+    keep = np.zeros((B, N, P), dtype=np.bool_)
+    fear = np.zeros((L, N), dtype=F)
+    for b in range(B):
+        secret = False                         # some bloc of this game the police may find out
+        for l in range(L):
+            secret |= hidden[b, l]
+        # a rival's secret bloc that I am not in is found out, worth as much as I fear its
+        # hidden men (``hidden``: legality.bloc_hidden)
+        for l in range(L):
+            for n in range(N):
+                f = F(0.0)
+                if hidden[b, l] and police[b, lead[n]]:
+                    for p in range(P):
+                        if bloc[b, l, p]:
+                            f += rho[b, n, p]
+                fear[l, n] = f
+        for n in range(N):
+            me = lead[n]
+            if not police[b, me]:
+                continue                       # nothing legal, so nothing valued
+            for p in range(P):
+                legal[b, n, p] = alive[b, p] and not expelled[b, p] and p != me
+                expose = F(0.0)
+                if secret:
+                    for l in range(L):
+                        if hidden[b, l] and bloc[b, l, p] and not bloc[b, l, me]:
+                            expose += fear[l, n]
+                files = F(0.0)
+                if voter[b, p]:
+                    files = (F(1.0) - intel[b, me, p]) * (F(0.5) + rho[b, n, p])
+                v = (F(0.012) * expose + 0.003 * (files * aggression[n])) * weight[n]
+                value[b, n, p] = v
+                keep[b, n, p] = v > 0.0005
+    return value, legal, keep
 
 
 STEADY = (12.0, 12.0)     # months: a line stands a year before views alone reopen it, in full a year on
@@ -265,28 +418,55 @@ def settled(t: "Turn", q: np.ndarray) -> np.ndarray:
 
 
 def comintern(t: "Turn") -> None:
+    """The Comintern chairman's decree of its line: each option as his views and his role's
+    aims favour it over the line in force."""
     g, s, ctx = t.g, t.s, t.ctx
     opts = g.comintern_options()
     if not opts:
         return
     lead = ctx.lead
     q = g.qidx["comintern"]
-    levels = g.policy_levels[q]
-    legal = ctx.power["comintern"][:, lead][..., None] & \
-        (s.policy[:, q][:, None, None] != np.arange(len(opts))) & \
-        t.line_open[:, q][:, None, None]
-    want = -s.ideology[:, lead, 2][..., None]                                    # [B,N,1]
-    fit = 1.0 - np.abs(want - levels) / 2.0
-    cur = along_last(fit, s.policy[:, q].astype(np.int64)[:, None, None])
-    aims = t.wants[:, q, :len(opts)][None]
+    levels = _c(g.policy_levels[q], dtype=F)
     # views alone reopen the line only once it has stood a year, as for a motion (settled);
     # without it the chairman's decree and the motions reversing it took turns, four changes
     # of the Comintern's line a game
-    views = (fit - cur) * settled(t, np.array([q]))[:, :, None]                  # [B,N,O]
-    value = (0.015 * t.ch.principle[None, :, None] * views + 0.04 * aims) \
-        * t.weight("set_comintern")
-    t.board.put("comintern", value, legal, keep=(value > 0), arg=np.arange(len(opts)),
+    steady = _c(settled(t, np.array([q]))[:, 0], dtype=np.float64)                  # [B]
+    value, legal, keep = _comintern(_c(ctx.power["comintern"]), lead, _c(s.policy[:, q]),
+                              _c(t.line_open[:, q]), _c(s.ideology), levels,
+                              _c(t.wants[:, q, :len(opts)]), steady,
+                              _c(t.ch.principle, dtype=np.float64),
+                              weights(t, "set_comintern"))
+    t.board.put("comintern", value, legal, keep=keep, arg=np.arange(len(opts)),
                 group=t.menu.GROUP_COMINTERN, claim=t.menu.CLAIM_LINE + q)   # the lever's claim
+
+
+@kernel
+def _comintern(power, lead, policy, line_open, ideology, levels, aims, steady, principle,
+               weight):
+    """[B,N,O] what decreeing each line is worth to each leader, whether he may (the
+    chairman's powers; another line than the one in force; the lever open) and whether it
+    is worth considering (a gain)."""
+    B = policy.shape[0]
+    N = lead.shape[0]
+    O = levels.shape[0]
+    value = np.zeros((B, N, O), dtype=F)
+    legal = np.zeros((B, N, O), dtype=np.bool_)
+    keep = np.zeros((B, N, O), dtype=np.bool_)
+    for b in range(B):
+        now = policy[b]
+        for n in range(N):
+            me = lead[n]
+            # how well each line fits his views on world revolution
+            want = -ideology[b, me, 2]
+            cur = F(1.0) - abs(want - levels[now]) / F(2.0)
+            for o in range(O):
+                legal[b, n, o] = power[b, me] and now != o and line_open[b]
+                fit = F(1.0) - abs(want - levels[o]) / F(2.0)
+                views = (fit - cur) * steady[b]
+                v = (0.015 * principle[n] * views + F(0.04) * aims[n, o]) * weight[n]
+                value[b, n, o] = v
+                keep[b, n, o] = v > 0
+    return value, legal, keep
 
 
 __all__ = ["appoint", "recruit", "speak", "polemic", "open_quarrel", "gather", "comintern",

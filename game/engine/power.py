@@ -6,18 +6,27 @@ state they describe.
 """
 from __future__ import annotations
 
-import threading
 from functools import lru_cache
 
 import numpy as np
 
-from .arith import LARGE, clip, eye, sum_terms
+from .jit import F, kernel
 from .state import BODY, State
 
 
 def active(state: State, incapacitated: float) -> np.ndarray:
     """[B,P] can act and vote: alive, in the party, well enough."""
-    return state.alive & ~state.expelled & (state.health >= incapacitated)
+    return _active(state.alive, state.expelled, state.health, float(incapacitated))
+
+
+@kernel
+def _active(alive, expelled, health, incapacitated):
+    B, P = alive.shape
+    out = np.empty((B, P), dtype=np.bool_)
+    for b in range(B):
+        for p in range(P):
+            out[b, p] = alive[b, p] and not expelled[b, p] and health[b, p] >= F(incapacitated)
+    return out
 
 
 def bloc_bits(state: State) -> np.ndarray:
@@ -25,12 +34,24 @@ def bloc_bits(state: State) -> np.ndarray:
     integers share a bit: far cheaper than a product over the bloc axis), in the narrowest
     unsigned integer that holds a bit per bloc (a byte for up to eight blocs: the tables of
     who is allied with whom are built an eighth the size)."""
-    L = state.bloc.shape[1]
+    B, L, P = state.bloc.shape
     if L > 62:
         raise ValueError("at most 62 blocs")
-    # a product with the bloc axis's bits, not a shift and a sum over a middle axis (which
-    # costs ten times as much at a large batch); the bits are disjoint, so the sum is exact
-    return np.matmul(_narrow_bits(L), state.bloc)
+    out = np.empty((B, P), dtype=_narrow_bits(L).dtype)
+    _bloc_bits(np.ascontiguousarray(state.bloc), out)
+    return out
+
+
+@kernel
+def _bloc_bits(bloc, out):
+    """``bloc_bits`` into ``out`` [B,P] from the blocs [B,L,P]."""
+    B, L, P = bloc.shape
+    for b in range(B):
+        for p in range(P):
+            out[b, p] = 0
+        for l in range(L):
+            for p in range(P):
+                out[b, p] |= bloc[b, l, p] << l
 
 
 def bits_against(against: np.ndarray) -> np.ndarray:
@@ -55,10 +76,21 @@ def _narrow_bits(n: int) -> np.ndarray:
     return out
 
 
-def allied(state: State) -> np.ndarray:
-    """[B,P,P] share at least one bloc (a person is allied with himself)."""
-    mask = bloc_bits(state)
-    return ((mask[:, :, None] & mask[:, None, :]) != 0) | eye(mask.shape[1])
+def allied(state: State, bits: np.ndarray | None = None) -> np.ndarray:
+    """[B,P,P] share at least one bloc (a person is allied with himself); ``bits``:
+    ``bloc_bits`` of the state, when the caller has them."""
+    return _allied(bloc_bits(state) if bits is None else bits)
+
+
+@kernel
+def _allied(bits):
+    B, P = bits.shape
+    out = np.empty((B, P, P), dtype=np.bool_)
+    for b in range(B):
+        for p in range(P):
+            for q in range(P):
+                out[b, p, q] = p == q or (bits[b, p] & bits[b, q]) != 0
+    return out
 
 
 def allied_with(state: State, who: np.ndarray, bits: np.ndarray | None = None) -> np.ndarray:
@@ -97,7 +129,18 @@ def majority_blocs(state: State, pb_share: np.ndarray, cc_share: np.ndarray) -> 
     the Stalin-Bukharin majority of 1925-27 was the Central Committee's majority even on the
     day it lacked one in the Politburo (and, read on the Politburo alone, the ban turned its
     own members against Stalin)."""
-    return np.any(state.bloc & ((pb_share > 0.5) | (cc_share > 0.5))[:, None, :], axis=2)
+    return _majority_blocs(state.bloc, pb_share, cc_share)
+
+
+@kernel
+def _majority_blocs(bloc, pb_share, cc_share):
+    B, L, P = bloc.shape
+    out = np.zeros((B, L), dtype=np.bool_)
+    for b in range(B):
+        for l in range(L):
+            for p in range(P):
+                out[b, l] |= bloc[b, l, p] and (pb_share[b, p] > 0.5 or cc_share[b, p] > 0.5)
+    return out
 
 
 def opposition_blocs(state: State, bloc_secret: np.ndarray, majority_bloc: np.ndarray) -> np.ndarray:
@@ -109,8 +152,20 @@ def opposition_blocs(state: State, bloc_secret: np.ndarray, majority_bloc: np.nd
 
 def open_faction(state: State, bloc_secret: np.ndarray, majority_bloc: np.ndarray) -> np.ndarray:
     """[B,P] belongs to an open opposition faction (``opposition_blocs``)."""
-    opposition = opposition_blocs(state, bloc_secret, majority_bloc)
-    return np.any(state.bloc & opposition[:, :, None], axis=1)
+    return _in_blocs(state.bloc, opposition_blocs(state, bloc_secret, majority_bloc))
+
+
+@kernel
+def _in_blocs(bloc, which):
+    """[B,P] sits in one of the blocs ``which`` [B,L]."""
+    B, L, P = bloc.shape
+    out = np.zeros((B, P), dtype=np.bool_)
+    for b in range(B):
+        for l in range(L):
+            if which[b, l]:
+                for p in range(P):
+                    out[b, p] |= bloc[b, l, p]
+    return out
 
 
 # the largest cast whose followers are held as bits: clients' bits are summed in a float64
@@ -120,61 +175,33 @@ MAX_BITSET_CAST = 53
 
 def followers(state: State, bits: np.ndarray | None = None) -> np.ndarray | None:
     """[B,P] each person's followers — himself, his clients, his allies — as the bits of one
-    integer (None for a cast over MAX_BITSET_CAST, which ``following`` counts from a table
+    int64 (None for a cast over MAX_BITSET_CAST, which ``following`` counts from a table
     instead). Worked out once, it serves every body's count of the same state. They depend
-    on the blocs and the patrons alone (``bits``, the blocs' bits, is not needed): a large
-    batch's are kept for the next read of the same arrays (``_LastFollowers``)."""
+    on the blocs and the patrons alone (``bits``, the blocs' bits, is not needed)."""
     B, P = state.patron.shape
     if P > MAX_BITSET_CAST:
         return None
-    if state.bloc.size >= LARGE:
-        return _last_followers().get(state.bloc, state.patron)
-    return _followers(state.bloc, state.patron)
+    return _followers(np.ascontiguousarray(state.bloc), np.ascontiguousarray(state.patron))
 
 
-def _followers(bloc: np.ndarray, patron: np.ndarray) -> np.ndarray:
-    """``followers`` from the two arrays it reads (the blocs, the patrons)."""
-    B, P = patron.shape
-    one = _bits(P)                                                          # [P]
-    members = bloc @ one                                                    # [B,L] bloc members
-    allies = np.zeros((B, P), dtype=np.int64)
-    for l in range(bloc.shape[1]):         # bloc by bloc: a reduction over the middle axis
-        allies |= members[:, l, None] * bloc[:, l]              # costs more at a large batch
-    return allies | _client_bits(patron) | one
-
-
-class _LastFollowers:
-    """The last large batch's ``followers``, kept with copies of the two arrays it was made
-    from. A turn reads the followers of the same blocs and patrons several times (the rivals'
-    context, the Orgburo's count for an appointment, each vote's measure, the month's leading
-    figure twice), and the engine changes those arrays in place between some of the reads:
-    a read compares the arrays themselves with the copies (a cheap pass over a few hundred
-    kilobytes) and recomputes unless both are equal - never a stale answer. The result is
-    handed out read-only (no caller writes into it)."""
-
-    def __init__(self):
-        self.bloc = self.patron = self.out = None
-
-    def get(self, bloc: np.ndarray, patron: np.ndarray) -> np.ndarray:
-        if self.out is not None and bloc.shape == self.bloc.shape and \
-                patron.shape == self.patron.shape and bloc.dtype == self.bloc.dtype and \
-                patron.dtype == self.patron.dtype and np.array_equal(bloc, self.bloc) and \
-                np.array_equal(patron, self.patron):
-            return self.out
-        out = _followers(bloc, patron)
-        out.flags.writeable = False
-        self.bloc, self.patron, self.out = bloc.copy(), patron.copy(), out
-        return out
-
-
-_LAST = threading.local()      # one per thread: the lab screen plays its batches in a worker
-
-
-def _last_followers() -> _LastFollowers:
-    last = getattr(_LAST, "followers", None)
-    if last is None:
-        last = _LAST.followers = _LastFollowers()
-    return last
+@kernel
+def _followers(bloc, patron):
+    """``followers`` from the two arrays it reads (the blocs [B,L,P], the patrons [B,P])."""
+    B, L, P = bloc.shape
+    out = np.empty((B, P), dtype=np.int64)
+    for b in range(B):
+        for p in range(P):                                      # himself
+            out[b, p] = np.int64(1) << p
+        for l in range(L):
+            members = np.int64(0)
+            for p in range(P):
+                members |= np.int64(bloc[b, l, p]) << p
+            for p in range(P):                                  # his allies
+                out[b, p] |= members & -np.int64(bloc[b, l, p])
+        for q in range(P):                                      # his clients
+            if patron[b, q] >= 0:
+                out[b, patron[b, q]] |= np.int64(1) << q
+    return out
 
 
 def following(state: State, act: np.ndarray, voters: np.ndarray,
@@ -189,8 +216,39 @@ def following(state: State, act: np.ndarray, voters: np.ndarray,
     if P > MAX_BITSET_CAST:
         return _following_table(state, act, voters, mask)
     fol = followers(state, mask) if fol is None else fol
-    vote = (voters & act) @ _bits(P)                                        # [B] who votes
-    return np.bitwise_count(fol & vote[:, None]).astype(np.int64)
+    return _count(fol, np.ascontiguousarray(voters & act))
+
+
+@kernel
+def _count(fol, votes):
+    """[B,P] how many of the men who vote (``votes`` [B,P]) are among each man's followers
+    (``fol``, bits)."""
+    B, P = fol.shape
+    out = np.empty((B, P), dtype=np.int64)
+    for b in range(B):
+        vote = _bits_of(votes[b])
+        for p in range(P):
+            out[b, p] = _popcount(fol[b, p] & vote)
+    return out
+
+
+@kernel
+def _bits_of(row):
+    """The men marked in ``row`` [P] (booleans) as the bits of one int64."""
+    out = np.int64(0)
+    for q in range(row.shape[0]):
+        if row[q]:
+            out |= np.int64(1) << q
+    return out
+
+
+@kernel
+def _popcount(x):
+    """How many bits of a non-negative int64 are set (each step adds neighbouring counts)."""
+    x = x - ((x >> 1) & 0x5555555555555555)
+    x = (x & 0x3333333333333333) + ((x >> 2) & 0x3333333333333333)
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0F
+    return (x * 0x0101010101010101) >> 56
 
 
 @lru_cache(maxsize=8)
@@ -202,36 +260,22 @@ def _bits(n: int) -> np.ndarray:
     return one
 
 
-def _client_bits(patron: np.ndarray) -> np.ndarray:
-    """[B,P] each person's clients as bits (a client has one patron: the bits are disjoint, so
-    their sum is their union, exact in a float64 for a cast up to MAX_BITSET_CAST)."""
-    B, P = patron.shape
-    return patron_sum(patron, _bit_weights(B, P)).astype(np.int64)
-
-
 def patron_sum(patron: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """[B,P] for each person, the sum of ``weights`` [B,P] over his clients (float64)."""
+    """[B,P] for each person, the sum of ``weights`` [B,P] over his clients (float64), added
+    client by client."""
+    return _patron_sum(np.ascontiguousarray(patron),
+                       np.ascontiguousarray(weights, dtype=np.float64))
+
+
+@kernel
+def _patron_sum(patron, weights):
     B, P = patron.shape
-    slot = np.where(patron >= 0, patron, P) + _slot_offset(B, P)
-    n = np.bincount(slot.ravel(), weights=weights.ravel(), minlength=B * (P + 1))
-    return n.reshape(B, P + 1)[:, :P]
-
-
-@lru_cache(maxsize=8)
-def _slot_offset(B: int, P: int) -> np.ndarray:
-    """[B,1] each game's first slot in ``patron_sum``'s count (a slot per person and one for
-    'no patron'), made once for a batch size (read-only)."""
-    offset = (P + 1) * np.arange(B)[:, None]
-    offset.flags.writeable = False
-    return offset
-
-
-@lru_cache(maxsize=8)
-def _bit_weights(B: int, P: int) -> np.ndarray:
-    """[B*P] each person's bit as a float64 weight, for every game of a batch (read-only)."""
-    weight = np.tile(_bits(P).astype(np.float64), B)
-    weight.flags.writeable = False
-    return weight
+    out = np.zeros((B, P), dtype=np.float64)
+    for b in range(B):
+        for q in range(P):
+            if patron[b, q] >= 0:
+                out[b, patron[b, q]] += weights[b, q]
+    return out
 
 
 def _following_table(state: State, act: np.ndarray, voters: np.ndarray,
@@ -251,11 +295,18 @@ def _following_table(state: State, act: np.ndarray, voters: np.ndarray,
 
 def holds_any_post(state: State) -> np.ndarray:
     """[B,P] holds at least one post."""
-    B, P = state.prestige.shape
-    hold = np.zeros((B, P + 1), dtype=bool)
-    h = np.where(state.holder >= 0, state.holder, P)
-    hold[np.arange(B)[:, None], h] = True
-    return hold[:, :P]
+    return _holds_any_post(state.holder, state.prestige.shape[1])
+
+
+@kernel
+def _holds_any_post(holder, P):
+    B, K = holder.shape
+    out = np.zeros((B, P), dtype=np.bool_)
+    for b in range(B):
+        for k in range(K):
+            if holder[b, k] >= 0:
+                out[b, holder[b, k]] = True
+    return out
 
 
 def politburo_votes(state: State, act: np.ndarray) -> np.ndarray:
@@ -266,9 +317,30 @@ def politburo_votes(state: State, act: np.ndarray) -> np.ndarray:
 def politburo_share(state: State, act: np.ndarray, bits: np.ndarray | None = None,
                     fol: np.ndarray | None = None) -> np.ndarray:
     """[B,P] share of the voting Politburo each person commands."""
-    voters = politburo_votes(state, act)
-    n = np.maximum(voters.sum(axis=1, keepdims=True), 1)
-    return following(state, act, voters, bits, fol) / n
+    fol = followers(state) if fol is None else fol
+    if fol is None:                          # a cast too large for bitsets: from a table
+        voters = politburo_votes(state, act)
+        n = np.maximum(voters.sum(axis=1, keepdims=True), 1)
+        return following(state, act, voters, bits) / n
+    return _share(fol, state.member, BODY["politburo"], act)
+
+
+@kernel
+def _share(fol, member, body, act):
+    """[B,P] the share of the men of ``body`` who can act (``member`` [B,P,bodies]) each man
+    commands (``fol``: his followers' bits)."""
+    B, P = fol.shape
+    out = np.empty((B, P), dtype=np.float64)
+    votes = np.empty(P, dtype=np.bool_)
+    for b in range(B):
+        n = 0
+        for q in range(P):
+            votes[q] = member[b, q, body] and act[b, q]
+            n += votes[q]
+        vote, n = _bits_of(votes), max(n, 1)
+        for p in range(P):
+            out[b, p] = _popcount(fol[b, p] & vote) / n
+    return out
 
 
 def politburo_majority(state: State, act: np.ndarray) -> np.ndarray:
@@ -282,10 +354,27 @@ def machine_share(state: State, params: dict, structural: float) -> np.ndarray:
     New recruits owe their place to the apparatus, so a region swollen by a recruitment drive
     is easier to steer; how much the machine counts at all is the historiography setting.
     """
-    recruits = state.cohorts[:, :, 2]
-    m = state.sec_loyalty * (params["machine_base"] + params["machine_recruits"] * recruits)
-    m = m * (0.5 + structural)
-    return clip(np.where(state.sec_patron >= 0, m, 0.0), 0.0, 0.95)
+    return _machine_share(*_machine_args(state, params, structural))
+
+
+def _machine_args(state: State, params: dict, structural: float) -> tuple:
+    """The arrays and numbers ``_machine_share`` reads."""
+    return (state.sec_loyalty, state.sec_patron, np.ascontiguousarray(state.cohorts[:, :, 2]),
+            float(params["machine_base"]), float(params["machine_recruits"]),
+            float(0.5 + structural))
+
+
+@kernel
+def _machine_share(loyalty, sec_patron, recruits, base, per_recruit, weight):
+    B, R = loyalty.shape
+    out = np.empty((B, R), dtype=np.float32)
+    for b in range(B):
+        for r in range(R):
+            m = F(0.0)
+            if sec_patron[b, r] >= 0:
+                m = loyalty[b, r] * (F(base) + F(per_recruit) * recruits[b, r]) * F(weight)
+            out[b, r] = min(max(m, F(0.0)), F(0.95))
+    return out
 
 
 def party_lean(state: State) -> np.ndarray:
@@ -296,29 +385,67 @@ def party_lean(state: State) -> np.ndarray:
 
 def delegates(state: State, params: dict) -> np.ndarray:
     """[B,R] delegates each region sends to a sitting."""
-    return np.maximum(np.round(state.members * params["delegates_per_thousand"]), 1.0)
+    return _delegates(state.members, float(params["delegates_per_thousand"]))
+
+
+@kernel
+def _delegates(members, per_thousand):
+    B, R = members.shape
+    out = np.empty((B, R), dtype=np.float32)
+    for b in range(B):
+        for r in range(R):
+            out[b, r] = max(np.rint(members[b, r] * F(per_thousand)), F(1.0))
+    return out
 
 
 def delegate_share(state: State, params: dict, structural: float) -> np.ndarray:
     """[B,P] share of all delegates delivered by each person's machine."""
-    d = delegates(state, params)
-    machine = d * machine_share(state, params, structural)            # [B,R]
-    B, P = state.patron.shape
-    bi = np.arange(B)
-    patron = np.where(state.sec_patron >= 0, state.sec_patron, P)
-    R = machine.shape[1]
-    if B * R * (P + 1) < LARGE:
-        # a lone game's: the sum over a [B,R,P] table (a last column for local secretaries)
-        table = np.zeros((B, R, P + 1), dtype=machine.dtype)
-        table[bi[:, None], np.arange(R)[None, :], patron] = machine
-        got = table.sum(axis=1)
-    else:
-        # region by region, in the order the sum over the table adds them (the same
-        # values), without building it
-        got = np.zeros((B, P + 1), dtype=machine.dtype)
-        for r in range(R):
-            got[bi, patron[:, r]] += machine[:, r]
-    return got[:, :P] / d.sum(axis=1, keepdims=True)
+    return _delegate_share(state.members, float(params["delegates_per_thousand"]),
+                           *_machine_args(state, params, structural), state.patron.shape[1])
+
+
+@kernel
+def _delegate_share(members, per_thousand, loyalty, sec_patron, recruits, base, per_recruit,
+                    weight, P):
+    d = _delegates(members, per_thousand)                                       # [B,R]
+    machine = _machine_share(loyalty, sec_patron, recruits, base, per_recruit, weight)
+    B, R = d.shape
+    out = np.zeros((B, P), dtype=np.float32)
+    for b in range(B):
+        for r in range(R):          # region by region: each secretary's delegates to his patron
+            if sec_patron[b, r] >= 0:
+                out[b, sec_patron[b, r]] += d[b, r] * machine[b, r]
+        total = _row_sum(d[b])
+        for p in range(P):
+            out[b, p] /= total
+    return out
+
+
+@kernel
+def _row_sum(x):
+    """The sum of a float32 row [n], added in the order NumPy's sum adds a contiguous row of
+    up to 128 (eight running sums, then the rest one by one; see arith.sum_terms): a lone
+    game's totals are those the array forms gave. A longer row is added one by one."""
+    n = x.shape[0]
+    if n < 8 or n > 128:
+        out = F(0.0)
+        for i in range(n):
+            out += x[i]
+        return out + F(0.0)
+    r0, r1, r2, r3, r4, r5, r6, r7 = x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]
+    for i in range(8, n // 8 * 8, 8):
+        r0 += x[i]
+        r1 += x[i + 1]
+        r2 += x[i + 2]
+        r3 += x[i + 3]
+        r4 += x[i + 4]
+        r5 += x[i + 5]
+        r6 += x[i + 6]
+        r7 += x[i + 7]
+    out = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+    for i in range(n // 8 * 8, n):
+        out += x[i]
+    return out + F(0.0)
 
 
 def cc_share(state: State, act: np.ndarray, bits: np.ndarray | None = None,
@@ -327,21 +454,31 @@ def cc_share(state: State, act: np.ndarray, bits: np.ndarray | None = None,
     bits = bloc_bits(state) if bits is None else bits
     in_cc = state.member[:, :, BODY["central_committee"]] & act           # [B,P]
     named = following(state, act, in_cc, bits, fol)                        # [B,P]
-    seats = state.cc_seats[:, :-1]                                         # clients by patron
-    # a patron's clients follow him, and his allies' clients follow his allies
-    cols = np.logical_or.reduce(seats != 0, axis=0).nonzero()[0]
-    one = eye(bits.shape[1])
-    if bits.size < 1 << 12:                   # a lone game's: the [B,P,patrons] table
-        ally = ((bits[:, :, None] & bits[:, None, cols]) != 0) | one[:, cols]
-        ally_seats = (ally * seats[:, None, cols]).sum(axis=2)
-    else:
-        # patron by patron (a handful hold seats): each one's allies, times his clients'
-        # seats, summed as the sum over the table adds them, without the table
-        ally_seats = sum_terms(((((bits & bits[:, c, None]) != 0) | one[c]) * seats[:, c, None]
-                                for c in cols), len(cols)) if len(cols) else \
-            np.zeros(bits.shape, dtype=seats.dtype)
-    total = in_cc.sum(axis=1) + state.cc_seats.sum(axis=1)
-    return (named + ally_seats) / np.maximum(total, 1)[:, None]
+    return _cc_share(named, bits, in_cc, state.cc_seats)
+
+
+@kernel
+def _cc_share(named, bits, in_cc, cc_seats):
+    """``cc_share`` from the members each man commands (``named``), the blocs' bits, the
+    members who vote and the seats held by each patron's clients (the last: by no one's)."""
+    B, P = named.shape
+    out = np.empty((B, P), dtype=np.float64)
+    seats = np.empty(P, dtype=np.float32)
+    for b in range(B):
+        n = 0
+        for q in range(P):
+            n += in_cc[b, q]
+        total = max(np.float64(n) + np.float64(_row_sum(cc_seats[b])), 1.0)
+        seats[:] = 0.0
+        for c in range(P):
+            if cc_seats[b, c] != 0:
+                # a patron's clients follow him, and his allies' clients follow his allies
+                for p in range(P):
+                    ally = p == c or (bits[b, p] & bits[b, c]) != 0
+                    seats[p] += cc_seats[b, c] * F(ally)
+        for p in range(P):
+            out[b, p] = (np.float64(named[b, p]) + np.float64(seats[p] + F(0.0))) / total
+    return out
 
 
 def camps(state: State, act: np.ndarray, share: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -368,10 +505,19 @@ def claim(state: State, act: np.ndarray, params: dict, structural: float) -> np.
 def holds_post_or_seat(state: State) -> np.ndarray:
     """[B,P] holds a post or sits on a party body (the Politburo, its candidates, the Central
     Committee, the Secretariat, the Orgburo, the Control Commission)."""
-    seated = holds_any_post(state)
-    for body in range(state.member.shape[2]):    # body by body: ``any`` over the short last
-        seated |= state.member[:, :, body]       # axis costs five times as much at a large batch
-    return seated
+    return _seated(holds_any_post(state), state.member)
+
+
+@kernel
+def _seated(post, member):
+    """[B,P] holds a post (``post``) or sits on a body (``member`` [B,P,bodies])."""
+    B, P, M = member.shape
+    out = post.copy()
+    for b in range(B):
+        for p in range(P):
+            for m in range(M):
+                out[b, p] |= member[b, p, m]
+    return out
 
 
 def standing(state: State, act: np.ndarray, params: dict, structural: float,

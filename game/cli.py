@@ -8,7 +8,7 @@ import time
 from typing import Optional
 
 COMMANDS = ("scenarios", "check", "simulate", "replay", "whatif", "screenshots", "bench-ui",
-            "play", "strength", "bench-ai")
+            "play", "strength", "bench-ai", "warm")
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -22,7 +22,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     cmd, rest = argv[0], argv[1:]
     handler = {"scenarios": cmd_scenarios, "check": cmd_check, "simulate": cmd_simulate,
                "replay": cmd_replay, "whatif": cmd_whatif, "screenshots": cmd_screenshots,
-               "bench-ui": cmd_bench_ui, "strength": cmd_strength, "bench-ai": cmd_bench_ai}[cmd]
+               "bench-ui": cmd_bench_ui, "strength": cmd_strength, "bench-ai": cmd_bench_ai,
+               "warm": cmd_warm}[cmd]
     return handler(rest)
 
 
@@ -129,6 +130,11 @@ def cmd_strength(argv: list[str]) -> int:
 def cmd_bench_ai(argv: list[str]) -> int:
     from .ai.bench import main as bench_main
     return bench_main(argv)
+
+
+def cmd_warm(argv: list[str]) -> int:
+    from .ai.warm import main as warm_main
+    return warm_main(argv)
 
 
 def cmd_replay(argv: list[str]) -> int:

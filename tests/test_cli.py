@@ -53,3 +53,9 @@ def test_check_explains_a_broken_file_with_its_line_and_exits_2(tmp_path):
 def test_an_unknown_command_is_refused_politely():
     out = run("frobnicate")
     assert out.returncode == 2 and "commands:" in out.stderr
+
+
+def test_warm_compiles_the_rules_ahead_of_need_and_says_so():
+    out = run("warm", "--scenario", "tests/engine/fixtures/tiny.yaml")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("rules compiled and ready")

@@ -28,7 +28,7 @@ from ..engine.actions import KIND
 from ..engine.power import patron_sum
 from ..engine.state import IND
 from ..engine.arith import clip
-from ..engine.jit import kernel
+from ..engine.jit import kernel, row_sum
 from .value_actions import KAPPA
 
 if TYPE_CHECKING:
@@ -376,41 +376,13 @@ class Pending:
         kinds actually legal: -1 where the engine would refuse; a second founder of a bloc
         formed earlier this turn against the same ``enemy`` joins it instead."""
         g = self.g
-        B = kind.shape[0]
-        bi = np.arange(B)
         out = np.where((kind == FORM) | (kind == JOIN) | (kind == LEAVE), kind, -1)
         if g.L == 0 or (out < 0).all():
             return out
-        l = clip(bloc, 0, g.L - 1)
-        a = clip(actor, 0, g.P - 1)
-        members = self.bloc[bi, l]                                          # [B,P]
-        exists = members.any(axis=1)
-        open_ = g.bloc_open_to[l, a] & (bloc >= 0)
-        if enemy is not None:
-            same = exists & (self.against[bi, l] == enemy) & (enemy >= 0)
-            out = np.where((out == FORM) & same, JOIN, out)
-        n = np.maximum(members.sum(axis=1), 1)
-        mean = (self.rel[bi, :, a] * members).sum(axis=1) / n
-        join_ok = open_ & exists & ~members[bi, a] & \
-            (mean + g.mod["alliance"][a] >= -0.3 + 1e-3)
-        ok = np.where(out == FORM, open_ & ~exists & self.formable[bi, l],
-                      np.where(out == JOIN, join_ok, members[bi, a]))
-        out = np.where(ok & (out >= 0), out, -1)
-        j = np.flatnonzero(out == JOIN)
-        if len(j):
-            m = members[j]
-            self.rel[j, a[j]] = clip(self.rel[j, a[j]] + 0.1 * m, -1, 1)
-            self.rel[j, :, a[j]] = clip(self.rel[j, :, a[j]] + 0.1 * m, -1, 1)
-        add = np.flatnonzero((out == JOIN) | (out == FORM))
-        self.bloc[add, l[add], a[add]] = True
-        if enemy is not None:
-            new = np.flatnonzero(out == FORM)
-            self.against[new, l[new]] = enemy[new]
-        gone = np.flatnonzero(out == LEAVE)
-        if len(gone):
-            self.bloc[gone, l[gone], a[gone]] = False
-            m = self.bloc[gone, l[gone]]
-            self.rel[gone, :, a[gone]] = clip(self.rel[gone, :, a[gone]] - 0.15 * m, -1, 1)
+        by_enemy = enemy is not None
+        _apply(out, np.asarray(actor, dtype=np.int64), np.asarray(bloc, dtype=np.int64),
+               np.asarray(enemy if by_enemy else out, dtype=np.int64), by_enemy, self.bloc,
+               self.rel, self.against, self.formable, g.bloc_open_to, g.mod["alliance"])
         return out
 
     def polemic(self, actor: np.ndarray, target: np.ndarray, mask: np.ndarray) -> None:
@@ -420,3 +392,56 @@ class Pending:
             a, t = actor[b], target[b]
             self.rel[b, a, t] = clip(self.rel[b, a, t] - 0.15, -1, 1)
             self.rel[b, t, a] = clip(self.rel[b, t, a] - 0.15, -1, 1)
+
+
+@kernel
+def _apply(out, actor, bloc, enemy, by_enemy, blocs, rel, against, formable, open_to,
+           mod_alliance):
+    """``Pending.apply`` game by game: ``out`` (the slot's kinds) is rewritten in place to
+    the kinds the engine would allow; ``blocs``, ``rel`` and ``against`` are updated."""
+    B = out.shape[0]
+    L, P = open_to.shape
+    row = np.empty(P, dtype=np.float32)
+    for b in range(B):
+        k = out[b]
+        if k < 0:
+            continue
+        l, a = min(max(bloc[b], 0), L - 1), min(max(actor[b], 0), P - 1)
+        n = 0
+        for p in range(P):
+            n += blocs[b, l, p]
+        exists = n > 0
+        open_ = open_to[l, a] and bloc[b] >= 0
+        if by_enemy and k == FORM and exists and against[b, l] == enemy[b] and enemy[b] >= 0:
+            k = JOIN
+        if k == FORM:
+            ok = open_ and not exists and formable[b, l]
+        elif k == JOIN:
+            # the members' mean regard for him (summed as NumPy sums a row: row_sum)
+            for p in range(P):
+                row[p] = rel[b, p, a] * F(blocs[b, l, p])
+            mean = row_sum(row) / max(n, 1)
+            ok = open_ and exists and not blocs[b, l, a] and \
+                mean + mod_alliance[a] >= -0.3 + 1e-3
+        else:
+            ok = blocs[b, l, a]
+        if not ok:
+            out[b] = -1
+            continue
+        out[b] = k
+        if k == JOIN:               # he and the members warm to each other
+            for p in range(P):
+                if blocs[b, l, p]:
+                    rel[b, a, p] = F(min(max(np.float64(rel[b, a, p]) + 0.1, -1.0), 1.0))
+            for p in range(P):
+                if blocs[b, l, p]:
+                    rel[b, p, a] = F(min(max(np.float64(rel[b, p, a]) + 0.1, -1.0), 1.0))
+        if k == JOIN or k == FORM:
+            blocs[b, l, a] = True
+        if by_enemy and k == FORM:
+            against[b, l] = enemy[b]
+        if k == LEAVE:              # those he leaves think the less of him
+            blocs[b, l, a] = False
+            for p in range(P):
+                if blocs[b, l, p]:
+                    rel[b, p, a] = F(min(max(np.float64(rel[b, p, a]) - 0.15, -1.0), 1.0))

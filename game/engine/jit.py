@@ -31,3 +31,31 @@ F = np.float32
 def kernel(fn: Callable) -> Callable:
     """``fn`` compiled (lazily, on first call, then cached on disk)."""
     return njit(cache=True, error_model="numpy", nogil=True)(fn)
+
+
+@kernel
+def row_sum(x):
+    """The sum of a float32 row [n], added in the order NumPy's sum adds a contiguous row of
+    up to 128 (eight running sums, then the rest one by one, then its starting zero): a
+    kernel's total is the one NumPy's array forms gave, to the last bit. A longer row is
+    added one by one."""
+    n = x.shape[0]
+    if n < 8 or n > 128:
+        out = F(0.0)
+        for i in range(n):
+            out += x[i]
+        return out + F(0.0)
+    r0, r1, r2, r3, r4, r5, r6, r7 = x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]
+    for i in range(8, n // 8 * 8, 8):
+        r0 += x[i]
+        r1 += x[i + 1]
+        r2 += x[i + 2]
+        r3 += x[i + 3]
+        r4 += x[i + 4]
+        r5 += x[i + 5]
+        r6 += x[i + 6]
+        r7 += x[i + 7]
+    out = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+    for i in range(n // 8 * 8, n):
+        out += x[i]
+    return out + F(0.0)

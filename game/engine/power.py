@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .jit import F, kernel
+from .jit import F, kernel, row_sum
 from .state import BODY, State
 
 
@@ -415,37 +415,10 @@ def _delegate_share(members, per_thousand, loyalty, sec_patron, recruits, base, 
         for r in range(R):          # region by region: each secretary's delegates to his patron
             if sec_patron[b, r] >= 0:
                 out[b, sec_patron[b, r]] += d[b, r] * machine[b, r]
-        total = _row_sum(d[b])
+        total = row_sum(d[b])
         for p in range(P):
             out[b, p] /= total
     return out
-
-
-@kernel
-def _row_sum(x):
-    """The sum of a float32 row [n], added in the order NumPy's sum adds a contiguous row of
-    up to 128 (eight running sums, then the rest one by one; see arith.sum_terms): a lone
-    game's totals are those the array forms gave. A longer row is added one by one."""
-    n = x.shape[0]
-    if n < 8 or n > 128:
-        out = F(0.0)
-        for i in range(n):
-            out += x[i]
-        return out + F(0.0)
-    r0, r1, r2, r3, r4, r5, r6, r7 = x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]
-    for i in range(8, n // 8 * 8, 8):
-        r0 += x[i]
-        r1 += x[i + 1]
-        r2 += x[i + 2]
-        r3 += x[i + 3]
-        r4 += x[i + 4]
-        r5 += x[i + 5]
-        r6 += x[i + 6]
-        r7 += x[i + 7]
-    out = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
-    for i in range(n // 8 * 8, n):
-        out += x[i]
-    return out + F(0.0)
 
 
 def cc_share(state: State, act: np.ndarray, bits: np.ndarray | None = None,
@@ -468,7 +441,7 @@ def _cc_share(named, bits, in_cc, cc_seats):
         n = 0
         for q in range(P):
             n += in_cc[b, q]
-        total = max(np.float64(n) + np.float64(_row_sum(cc_seats[b])), 1.0)
+        total = max(np.float64(n) + np.float64(row_sum(cc_seats[b])), 1.0)
         seats[:] = 0.0
         for c in range(P):
             if cc_seats[b, c] != 0:

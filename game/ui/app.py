@@ -292,6 +292,10 @@ def main(argv: list[str] | None = None) -> int:
               f"was imported; process CPU {time.process_time() * 1000:.0f} ms")
         pygame.quit()
         return 0
+    # the rules' compiled loops, made ready in another process while the title screen shows
+    # (the first start on a machine compiles them; later starts only load them)
+    from game.ai.warm import warm_in_background
+    warm_in_background()
     app = build_app()
     asyncio.run(app.run())
     return 0

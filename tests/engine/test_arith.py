@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from game.engine.arith import along_last, dot_last, sum_terms
+from game.engine.jit import row_sum
 
 
 def _same(a: np.ndarray, b: np.ndarray) -> bool:
@@ -30,6 +31,15 @@ def test_sum_terms_adds_as_numpy_sums_a_last_axis():
         assert _same(sum_terms((table[..., i] for i in range(n)), n), table.sum(axis=-1))
     zeros = np.full((3, 5), -0.0, dtype=np.float32)
     assert _same(sum_terms([zeros, zeros], 2), np.stack([zeros, zeros], axis=-1).sum(axis=-1))
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 8, 9, 16, 23, 27, 64, 128])
+def test_a_compiled_row_sum_adds_as_numpy_sums_a_row(n):
+    rng = np.random.default_rng(n)
+    for _ in range(50):
+        row = (rng.standard_normal(n) * 10.0 ** rng.uniform(-4, 4, n)).astype(np.float32)
+        row[rng.random(n) < 0.3] = -0.0
+        assert _same(np.asarray(row_sum(row), dtype=np.float32), np.asarray(row.sum()))
 
 
 def test_along_last_gathers_as_take_along_axis_at_any_batch():

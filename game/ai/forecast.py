@@ -11,6 +11,14 @@ it against the engine's own count.)
 Candidates are given flat — one entry per motion worth reading: its game ``b``, its sponsor
 (``n``, a row of the leaders) and its target — so the work grows with the motions actually
 considered, not with the batch. Shapes: M candidates, V = P voters, R regions.
+
+Each kind of motion is read in a compiled loop (game.engine.jit), motion by motion and voter
+by voter, which works out who would vote for it and the score of the anonymous seats; a man
+is read (his pull on each voter, the conspiracy against him, how far his views are from each
+voter's) the first time a motion reads him, and kept for the turn. The seats' chance of
+voting for is NumPy's sigmoid (its exponential and the compiled one may differ in the last
+bit), and a second loop counts the votes; the delegations of a congress or conference, read
+more seldom, are counted in NumPy.
 """
 from __future__ import annotations
 
@@ -19,7 +27,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine import defiance, votes
-from ..engine.arith import along_last, distinct, dot3, norm3
+from ..engine.arith import along_last, dot3, norm3
+from ..engine.jit import F, kernel
 from ..engine.state import BODY, IND, State
 
 if TYPE_CHECKING:
@@ -27,11 +36,223 @@ if TYPE_CHECKING:
     from .context import Context
 
 SITTINGS = ("congress", "conference")
-F = np.float32
+_c = np.ascontiguousarray     # a kernel's arrays in one layout, so that it compiles once
+# the weights of the terms as float32 (``Forecast.k``: a Python float meets a float32 table
+# as float32): alliance, relations, patronage, prestige / 50, fear, half the fear, discipline,
+# half the ideology, the ideology, the speech's sway, a motion's own prestige (35 / 50)
+_A, _RR, _PT, _PR50, _FE, _FE_HALF, _DC, _IDEO_HALF, _IDEO, _SWAY, _BASE = range(11)
 
 
-def _sigmoid_votes(score: np.ndarray, n: np.ndarray, sharp: float) -> np.ndarray:
+def _sigmoid_votes(score: np.ndarray, n, sharp: float) -> np.ndarray:
     return n / (1.0 + np.exp(-sharp * score))
+
+
+# ---------------------------------------------------------------------- compiled loops
+@kernel
+def _read_man(b, x, slot, used, X, C, D, al, bits, patron_bits, pat, patron, relations,
+              loyalty, pres, coer, intel, fac, against_bits, ideo, k):
+    """The row of the tables where man ``x`` of game ``b`` is read as each voter sees him
+    (the next free one, ``used``; kept in ``slot``): ``X`` how much he pulls the voter his way
+    (no ideology, no speech), ``C`` the conspiracy against him when he moves a motion, ``D``
+    how far his views are from the voter's."""
+    r = used[0]
+    used[0] = r + 1
+    slot[b, x] = r
+    A, Rr, Pt, Fe_half, Dc = k[_A], k[_RR], k[_PT], k[_FE_HALF], k[_DC]
+    prestige = k[_PR50] * pres[b, x]
+    fear = k[_FE] * coer[b, x]
+    blocs, foes = bits[b, x], against_bits[x]
+    ban = fac[b, x]
+    i0, i1, i2 = ideo[b, x, 0], ideo[b, x, 1], ideo[b, x, 2]
+    for v in range(X.shape[1]):
+        allied = al[b, x, v]
+        client = patron[b, v] == x
+        # x allied with v's patron (a bloc in common; x himself is the client case)
+        pa = (blocs & patron_bits[b, v]) != 0 and pat[b, v] >= 0 and not client
+        # A * allied and client + 0.5 * allied with the patron (never both) as choices among
+        # the products they take
+        tie = F(1.0) if client else (F(0.5) if pa else F(0.0))
+        X[r, v] = (A * (F(1.0) if allied else F(0.0)) + Rr * relations[b, v, x]
+                   + Pt * loyalty[b, v] * tie
+                   + prestige
+                   + fear * (F(1.0) - pres[b, v] / F(100.0))
+                   + Fe_half * intel[b, x, v]
+                   # the ban weighs with those outside x's faction (votes._discipline)
+                   - Dc * (F(0.0) if allied else ban))
+        # the members of a bloc formed against the mover vote his motions down
+        # (votes._conspirators), and their clients follow them (half the patronage, as for a
+        # patron's ally): the mover's side only, so not part of the pull
+        foe = (bits[b, v] & foes) != 0
+        led = (patron_bits[b, v] & foes) != 0 and pat[b, v] >= 0
+        C[r, v] = (-A if foe else F(0.0)) - (F(0.5) * Pt * loyalty[b, v] if led else F(0.0))
+        d0, d1, d2 = i0 - ideo[b, v, 0], i1 - ideo[b, v, 1], i2 - ideo[b, v, 2]
+        D[r, v] = np.sqrt(d0 * d0 + d1 * d1 + d2 * d2)
+    return r
+
+
+@kernel
+def _duel(b, sp, tg, takes, personal, bureaucratic, bur_w, sitting, slot, used, X, C, D, al,
+          bits, patron_bits, pat, patron, relations, loyalty, pres, coer, intel, fac, against_bits,
+          ideo, k, G, Dl, Bu, affinity, unjudged, speech, act):
+    """([M,V] who would vote for, [M] the anonymous seats' score) for motions moved by
+    ``sp`` against ``tg`` (see ``Forecast.duel``)."""
+    M, V = b.shape[0], X.shape[1]
+    yes = np.empty((M, V), dtype=np.bool_)
+    free = np.empty(M, dtype=F)
+    for m in range(M):
+        g, s, t = b[m], sp[m], tg[m]
+        rs, rt = slot[g, s], slot[g, t]
+        if rs < 0:
+            rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, pat, patron,
+                           relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+        if rt < 0:
+            rt = _read_man(g, t, slot, used, X, C, D, al, bits, patron_bits, pat, patron,
+                           relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+        bur = bur_w * Bu[g]
+        # a motion taking a man's post or seat before any verdict on him loses the party's
+        # norms (votes._verdict)
+        verdict = -k[_DC] * unjudged[g, t]
+        say = k[_SWAY] * (speech[g, s] - speech[g, t])
+        f = G[g, s] - G[g, t]
+        if personal:
+            f = f + k[_IDEO_HALF] * (Dl[g, t] - Dl[g, s])
+        if bureaucratic:
+            f = f + bur
+        if takes[m]:
+            f = f + verdict
+        if sitting:
+            f = f + say
+        free[m] = f
+        for v in range(V):
+            total = X[rs, v] - X[rt, v] + C[rs, v]
+            if personal:
+                total = total + k[_IDEO_HALF] * (D[rt, v] - D[rs, v])
+            if bureaucratic:
+                total = total + bur * affinity[v]
+            if takes[m]:
+                total = total + verdict
+            if sitting:
+                total = total + say
+            yes[m, v] = total > 0 and act[g, v]
+        # the sponsor for, the target against
+        yes[m, s] = act[g, s]
+        yes[m, t] = False
+    return yes, free
+
+
+@kernel
+def _line(b, sp, directions, bureaucratic, sitting, slot, used, X, C, D, al, bits, patron_bits,
+          pat, patron, relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k, lean,
+          G, Bu, affinity, speech, act):
+    """([M,V] who would vote for, [M] the anonymous seats' score: at a sitting, the score
+    before the delegates' regional views) for resolutions moved by ``sp`` (see
+    ``Forecast.line``)."""
+    M, V = b.shape[0], X.shape[1]
+    yes = np.empty((M, V), dtype=np.bool_)
+    free = np.empty(M, dtype=F)
+    for m in range(M):
+        g, s = b[m], sp[m]
+        rs = slot[g, s]
+        if rs < 0:
+            rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, pat, patron,
+                           relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+        d0, d1, d2 = directions[m, 0], directions[m, 1], directions[m, 2]
+        bur = bureaucratic[m] * Bu[g]
+        say = k[_SWAY] * speech[g, s]
+        sits = sitting[m]
+        for v in range(V):
+            base = X[rs, v] + C[rs, v] - k[_BASE]
+            ideo_v = d0 * ideo[g, v, 0] + d1 * ideo[g, v, 1] + d2 * ideo[g, v, 2]
+            total = base + k[_IDEO] * ideo_v + bur * affinity[v]
+            if sits:
+                total = total + say
+            yes[m, v] = total > 0 and act[g, v]
+        yes[m, s] = act[g, s]
+        rest = G[g, s] - k[_BASE] + bur
+        if sits:
+            free[m] = rest + say
+        else:
+            free[m] = rest + k[_IDEO] * (d0 * lean[g, 0] + d1 * lean[g, 1] + d2 * lean[g, 2])
+    return yes, free
+
+
+@kernel
+def _promotion(b, sp, candidate, bench, w, slot, used, X, C, D, al, bits, patron_bits, pat,
+               patron, relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k, G,
+               act):
+    """([M,V] who would vote for, [M] the anonymous seats' score, float64 as the bench's
+    weight makes it) for promotions of ``candidate`` moved by ``sp`` (see
+    ``Forecast.promotion``): the mover weighs ``1 - w``, the man put up ``w``."""
+    M, V = b.shape[0], X.shape[1]
+    yes = np.empty((M, V), dtype=np.bool_)
+    free = np.empty(M)
+    rest = F(1) - w
+    w64 = np.float64(w)
+    for m in range(M):
+        g, s, c = b[m], sp[m], candidate[m]
+        rs, rc = slot[g, s], slot[g, c]
+        if rs < 0:
+            rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, pat, patron,
+                           relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+        if rc < 0:
+            rc = _read_man(g, c, slot, used, X, C, D, al, bits, patron_bits, pat, patron,
+                           relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+        for v in range(V):
+            mover = rest * (X[rs, v] + C[rs, v] - k[_BASE])
+            put_up = X[rc, v] + C[rc, v] - k[_BASE]
+            total = np.float64(mover) + w64 * (np.float64(put_up) + bench[m])
+            yes[m, v] = total > 0 and act[g, v]
+        yes[m, s] = act[g, s]
+        yes[m, c] = act[g, c]             # the man put up is for it
+        free[m] = np.float64(rest * (G[g, s] - k[_BASE])) + \
+            w64 * (np.float64(G[g, c] - k[_BASE]) + bench[m])
+    return yes, free
+
+
+@kernel
+def _count(yes, p, b, voters, count, seats, unattached, seats_whole, act, follow, joint,
+           n_control, control_lead):
+    """[M] the share of the votes for, the named voters' ``yes`` and the anonymous seats,
+    which vote for with chance ``p`` [M] (float32, or float64 for a promotion: the share
+    takes its type)."""
+    M, V = yes.shape
+    out = np.zeros(M, dtype=p.dtype)            # the anonymous seats' votes, then the share
+    for m in range(M):
+        g, pm = b[m], p[m]
+        named = 0
+        # the anonymous seats vote in whole numbers, group by group, as the engine counts
+        # them (game.engine.votes._group): each patron's clients, the unattached, the
+        # Control Commission (counted in fractions, the forecast called 97.0% of the
+        # engine's results in tests/ai/test_forecast.py; so, 99.3%). Whole numbers, so the
+        # sum is the same in any order (NumPy's sum adds them pairwise)
+        for v in range(V):
+            if yes[m, v] and voters[g, v]:
+                named += 1
+            # clients of patrons in politics
+            loyal = (seats[g, v] if act[g, v] else F(0.0)) * follow
+            out[m] += np.rint((loyal if yes[m, v] else F(0.0)) + pm * (seats[g, v] - loyal))
+        out[m] += np.rint(pm * unattached[g])
+        total = count[g] + seats_whole[g] + np.rint(unattached[g])
+        if joint:
+            nc, lead = n_control[g], control_lead[g]
+            lc = max(lead, 0)
+            loyal = nc * follow if lead >= 0 and act[g, lc] else F(0.0)
+            out[m] += np.rint((loyal if yes[m, lc] else F(0.0)) + pm * (nc - loyal))
+            total = total + np.rint(nc)
+        out[m] = (F(named) + out[m]) / max(total, F(1.0))
+    return out
+
+
+def _groups(names: np.ndarray) -> list[tuple[str, np.ndarray]]:
+    """[(name, rows)] the rows of each distinct name in ``names``: a few names over many
+    rows, peeled off one by one (cheaper than sorting the strings)."""
+    groups, rest = [], np.arange(len(names))
+    while len(rest):
+        name = names[rest[0]]
+        same = names[rest] == name
+        groups.append((str(name), rest[same]))
+        rest = rest[~same]
+    return groups
 
 
 class Forecast:
@@ -41,49 +262,49 @@ class Forecast:
         self.g, self.lead = g, ctx.lead
         W, sig = g.weights, g.structural
         self.sharp = g.params["vote_sharpness"]
-        self.follow = g.params["client_loyalty"] * min(1.0, 0.5 + sig)
+        self.follow = F(g.params["client_loyalty"] * min(1.0, 0.5 + sig))
         A, Rr = W.alliance * (1.5 - sig), W.relations * (1.5 - sig)
-        Pt, self.Pr = W.patronage * (0.5 + sig), W.prestige * (1.5 - sig)
+        Pt, Pr = W.patronage * (0.5 + sig), W.prestige * (1.5 - sig)
         Fe, Dc = W.fear * (0.5 + sig), W.discipline
         self.W_ideo = W.ideology
-        self.sway = g.params["speech_sway"]
+        self.k = np.array([A, Rr, Pt, Pr / 50.0, Fe, 0.5 * Fe, Dc, W.ideology / 2.0,
+                           W.ideology, g.params["speech_sway"], Pr * 35.0 / 50.0], dtype=F)
         self.Bu = W.bureaucracy * (0.5 + sig) * s.ind[:, IND["bureaucracy"]].astype(F) / 100.0
-        self.coef = (A, Rr, Pt, Fe, Dc)
-        self.al = ctx.allied
-        self.bits = ctx.bits
-        self.against_bits = g.against_bits
-        self.relT = np.swapaxes(s.relations, 1, 2)                # [B,x,v] v's regard for x
+        self.al = _c(ctx.allied)
+        self.bits = _c(ctx.bits)
+        self.against_bits = _c(g.against_bits)
+        self.relations = _c(s.relations)
         self.pat = s.patron.astype(np.int64)
-        self.patron = s.patron
+        self.patron = _c(s.patron)
         self.loyalty = s.loyalty.astype(F)
-        self.intel = s.intel
+        self.intel = _c(s.intel)
         self.pres = s.prestige.astype(F)
         pres = self.pres
-        coer = ctx.coercion
+        coer = _c(ctx.coercion)
         fac = (ctx.ban[:, None] & ctx.faction).astype(F)
         self.coer, self.fac = coer, fac
         # a motion taking a man's post or seat before any verdict on him loses the party's
         # norms (votes._verdict)
         self.unjudged = (~defiance.judged(g, s, ctx.faction)).astype(F)
         self.ideo = s.ideology.astype(F)
-        # the same, axis by axis ([B,x] each): a motion's distances are read from three
-        # contiguous gathers rather than a strided [M,V,3] one
-        i = self.ideo
-        self.ideo_ax = (np.ascontiguousarray(i[:, :, 0]), np.ascontiguousarray(i[:, :, 1]),
-                        np.ascontiguousarray(i[:, :, 2]))
         # pulls are computed for the (game, person) pairs the motions read, when first read:
-        # a turn reads a few of them (the sponsors and targets of the motions worth reading)
-        self.X = np.empty((s.batch, g.P, g.P), dtype=F)          # [B,x,V], valid where _have
-        self._have = np.zeros((s.batch, g.P), dtype=bool)
+        # a turn reads a few of them (the sponsors and targets of the motions worth reading),
+        # each into the next free row of the tables ([B*P,V] each, see _read_man), so that
+        # the memory written is no more than the rows read
+        self._slot = np.full((s.batch, g.P), -1, dtype=np.int64)   # [B,x] his row, or -1
+        self._used = np.zeros(1, dtype=np.int64)
+        self.X = np.empty((s.batch * g.P, g.P), dtype=F)
+        self.C = np.empty((s.batch * g.P, g.P), dtype=F)
+        self.D = np.empty((s.batch * g.P, g.P), dtype=F)
         self._patron_bits = along_last(self.bits, np.maximum(self.pat, 0))     # [B,V] blocs
         # G[x]: the same for anonymous groups (prestige, half the fear, discipline)
-        self.G = ((self.Pr / 50.0) * pres + 0.5 * Fe * coer - Dc * fac).astype(F)
-        self.lean = ctx.lean                                      # [B,3] party mean
+        self.G = ((Pr / 50.0) * pres + 0.5 * Fe * coer - Dc * fac).astype(F)
+        self.lean = _c(ctx.lean)                                  # [B,3] party mean
         dl = self.lean[:, None, :] - self.ideo
         self.Dl = np.sqrt(norm3(dl))                  # [B,x]
         self.affinity = np.where(g.leaders, 0.3, 1.0).astype(F)   # [V]
         self.speech = s.speech.astype(F)
-        self.act = ctx.act
+        self.act = _c(ctx.act)
         self.member = s.member
         self._bodies: dict = {}
         self.seats = s.cc_seats[:, :-1].astype(F)                 # [B,P] clients by patron
@@ -92,64 +313,12 @@ class Forecast:
         self._control(g, s)
         self._regions(s, ctx)
 
-    def _pull(self, b: np.ndarray, who: np.ndarray) -> np.ndarray:
-        """[M,V] how much ``who`` pulls each voter of game ``b`` his way (no ideology, no
-        speech), worked out for the pairs not read before."""
-        need = ~self._have[b, who]
-        if need.any():
-            key = distinct(b[need] * self._have.shape[1] + who[need])
-            nb, nx = np.divmod(key, self._have.shape[1])
-            self.X[nb, nx] = self._pulls_at(nb, nx)
-            self._have[nb, nx] = True
-        return self.X[b, who]
-
-    def _pulls_at(self, b: np.ndarray, x: np.ndarray) -> np.ndarray:
-        """[K,V] the pulls of the pairs (game ``b``, person ``x``), cell by cell: the same
-        values to the last bit as a [B,k,V] table of them (the forecast's former form)."""
-        A, Rr, Pt, Fe, Dc = self.coef
-        pat = self.pat[b]                                                      # [K,V]
-        patron = self.patron[b]
-        client = patron == x.astype(patron.dtype)[:, None]
-        al_x = self.al[b, x]                                                   # [K,P]
-        # x allied with v's patron (a bloc in common; x himself is the client case)
-        pa = (self.bits[b, x][:, None] & self._patron_bits[b]) != 0
-        pa &= (pat >= 0) & ~client
-        pres = self.pres
-        # A * allied and client + 0.5 * allied with the patron (never both) as choices among
-        # the products they take (the same values and types), not as arithmetic on tables
-        return (np.where(al_x, A * F(1.0), A * F(0.0)) + Rr * self.relT[b, x]
-                + Pt * self.loyalty[b] * np.where(client, F(1.0),
-                                                  np.where(pa, F(0.5), F(0.0)))
-                + (self.Pr / 50.0) * pres[b, x][:, None]
-                + Fe * self.coer[b, x][:, None] * (1.0 - pres[b] / 100.0)
-                + 0.5 * Fe * self.intel[b, x]
-                # the ban weighs with those outside x's faction (votes._discipline)
-                - Dc * np.where(al_x, F(0.0), self.fac[b, x][:, None])).astype(F, copy=False)
-
-    def _conspiracy(self, b: np.ndarray, sponsor: np.ndarray) -> np.ndarray:
-        """[M,V] the members of a bloc formed against the mover vote his motions down
-        (votes._conspirators), and their clients follow them (half the patronage, as for a
-        patron's ally): the mover's side only, so not part of ``_pull``."""
-        A, Pt = self.coef[0], self.coef[2]
-        against = self.against_bits[sponsor][:, None]
-        foe = (self.bits[b] & against) != 0
-        client = ((self._patron_bits[b] & against) != 0) & (self.pat[b] >= 0)
-        return (np.where(foe, -A, F(0.0))
-                - np.where(client, F(0.5) * Pt * self.loyalty[b], F(0.0))).astype(F, copy=False)
-
-    def _views(self, b: np.ndarray) -> tuple:
-        """The voters' views in the games ``b``, axis by axis ([M,V] each)."""
-        i0, i1, i2 = self.ideo_ax
-        return i0[b], i1[b], i2[b]
-
-    def _distance(self, b: np.ndarray, who: np.ndarray, views: tuple) -> np.ndarray:
-        """[M,V] how far the views of ``who`` (in game ``b``) are from each voter's
-        (``views``: ``_views(b)``): worked out for the motions read, not for every game and
-        person. (norm3's sum, axis by axis: the same values.)"""
-        i0, i1, i2 = self.ideo_ax
-        d = (i0[b, who][:, None] - views[0], i1[b, who][:, None] - views[1],
-             i2[b, who][:, None] - views[2])
-        return np.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2])
+    def _men(self) -> tuple:
+        """The tables of the men read (``_read_man``) and what they are worked out from, in
+        the kernels' order."""
+        return (self._slot, self._used, self.X, self.C, self.D, self.al, self.bits,
+                self._patron_bits, self.pat, self.patron, self.relations, self.loyalty,
+                self.pres, self.coer, self.intel, self.fac, self.against_bits, self.ideo, self.k)
 
     # ------------------------------------------------------------------ shares
     def duel(self, b: np.ndarray, n: np.ndarray, target: np.ndarray, body: str,
@@ -162,27 +331,13 @@ class Forecast:
         M = len(b)
         if not M:
             return np.zeros(0, dtype=F)
+        b, target = _c(b, dtype=np.int64), _c(target, dtype=np.int64)
         sp = self.lead[n]
-        total = self._pull(b, sp) - self._pull(b, target) + self._conspiracy(b, sp)   # [M,V]
-        free = self.G[b, sp] - self.G[b, target]                             # [M]
-        if personal:
-            views = self._views(b)
-            total += (self.W_ideo / 2.0) * (self._distance(b, target, views)
-                                            - self._distance(b, sp, views))
-            free = free + (self.W_ideo / 2.0) * (self.Dl[b, target] - self.Dl[b, sp])
-        if bureaucratic:
-            total += (bureaucratic * self.Bu[b])[:, None] * self.affinity
-            free = free + bureaucratic * self.Bu[b]
-        if np.any(takes):
-            verdict = -self.coef[4] * self.unjudged[b, target] * takes
-            total += verdict[:, None]
-            free = free + verdict
+        takes = _c(np.broadcast_to(np.asarray(takes, dtype=bool), (M,)))
         sitting = body in SITTINGS
-        if sitting:
-            speech = self.sway * (self.speech[b, sp] - self.speech[b, target])
-            total += speech[:, None]
-            free = free + speech
-        yes = self._yes(total, b, sp, target)
+        yes, free = _duel(b, sp, target, takes, bool(personal), bool(bureaucratic),
+                          F(bureaucratic), sitting, *self._men(), self.G, self.Dl, self.Bu,
+                          self.affinity, self.unjudged, self.speech, self.act)
         if sitting:
             score = free[:, None]
             if personal:
@@ -199,29 +354,23 @@ class Forecast:
         M = len(b)
         if not M:
             return np.zeros(0, dtype=F)
-        bodies = np.broadcast_to(np.asarray(bodies), (M,))
+        b = _c(b, dtype=np.int64)
+        directions = _c(directions, dtype=F)
+        groups = _groups(np.broadcast_to(np.asarray(bodies), (M,)))
+        sitting = np.zeros(M, dtype=bool)
+        for name, i in groups:
+            sitting[i] = name in SITTINGS
         sp = self.lead[n]
-        base = self._pull(b, sp) + self._conspiracy(b, sp) - (self.Pr * 35.0 / 50.0)  # [M,V]
-        v = self._views(b)
-        ideo_v = directions[:, 0, None] * v[0] + directions[:, 1, None] * v[1] + \
-            directions[:, 2, None] * v[2]                                     # [M,V] (dot3)
-        bur = bureaucratic * self.Bu[b]
-        total = base + self.W_ideo * ideo_v + bur[:, None] * self.affinity
-        rest = self.G[b, sp] - self.Pr * 35.0 / 50.0 + bur
+        yes, free = _line(b, sp, directions, _c(bureaucratic, dtype=F), sitting, *self._men(),
+                          self.lean, self.G, self.Bu, self.affinity, self.speech, self.act)
         out = np.zeros(M, dtype=F)
-        plain = None
-        for name in distinct(bodies):
-            i = np.flatnonzero(bodies == name)
-            if str(name) in SITTINGS:
-                speech = self.sway * self.speech[b[i], sp[i]]
-                yes = self._yes(total[i] + speech[:, None], b[i], sp[i], None)
+        for name, i in groups:
+            if name in SITTINGS:
                 ideo_r = dot3(directions[i, None, :], self.reg_lean[b[i]])  # [m,R]
-                out[i] = self._delegations(yes, self.W_ideo * ideo_r
-                                           + (rest[i] + speech)[:, None], b[i])
+                out[i] = self._delegations(yes[i], self.W_ideo * ideo_r + free[i][:, None],
+                                           b[i])
             else:
-                plain = self._yes(total, b, sp, None) if plain is None else plain
-                free = rest[i] + self.W_ideo * dot3(directions[i], self.lean[b[i]])
-                out[i] = self._share(plain[i], free, str(name), b[i])
+                out[i] = self._share(yes[i], free[i], name, b[i])
         return out
 
     def promotion(self, b: np.ndarray, n: np.ndarray, candidate: np.ndarray,
@@ -233,29 +382,16 @@ class Forecast:
         if not M:
             return np.zeros(0, dtype=F)
         g = self.g
+        b, candidate = _c(b, dtype=np.int64), _c(candidate, dtype=np.int64)
         w = F(g.params["promotion_candidate_share"])
         sp = self.lead[n]
-        base = self.Pr * 35.0 / 50.0
         bench = g.params["promotion_bench_weight"] * \
             self.member[b, candidate, BODY["politburo_candidate"]]
-        total = (1 - w) * (self._pull(b, sp) + self._conspiracy(b, sp) - base) + \
-            w * (self._pull(b, candidate) + self._conspiracy(b, candidate) - base
-                 + bench[:, None])
-        free = (1 - w) * (self.G[b, sp] - base) + w * (self.G[b, candidate] - base + bench)
-        yes = self._yes(total, b, sp, None)
-        yes[np.arange(M), candidate] = self.act[b, candidate]        # the man put up is for it
+        yes, free = _promotion(b, sp, candidate, _c(bench, dtype=np.float64), w,
+                               *self._men(), self.G, self.act)
         return self._share(yes, free, body, b)
 
     # ------------------------------------------------------------------ pieces
-    def _yes(self, total: np.ndarray, b, sponsor, target) -> np.ndarray:
-        """[M,V] would vote for (active voters only); the sponsor for, the target against."""
-        m = np.arange(len(b))
-        yes = total > 0
-        yes[m, sponsor] = True
-        if target is not None:
-            yes[m, target] = False
-        return yes & self.act[b]
-
     def _voters(self, body: str) -> tuple[np.ndarray, np.ndarray]:
         """([B,V] who votes in ``body``, [B] how many), per game, worked out once a turn."""
         if body not in self._bodies:
@@ -267,32 +403,14 @@ class Forecast:
         return self._bodies[body]
 
     def _share(self, yes: np.ndarray, free: np.ndarray, body: str, b) -> np.ndarray:
-        act = self.act[b]
         voters, count = self._voters(body)
-        voters, n = voters[b], count[b]
-        vf = (yes & voters).sum(axis=1).astype(F)
         if body == "politburo":
-            return vf / np.maximum(n, 1.0)
-        # the anonymous seats vote in whole numbers, group by group, as the engine counts
-        # them (game.engine.votes._group): each patron's clients, the unattached, the Control
-        # Commission (counted in fractions, the forecast called 97.0% of the engine's results
-        # in tests/ai/test_forecast.py; so, 99.3%)
-        p = _sigmoid_votes(free, 1.0, self.sharp)[:, None]                    # [M,1]
-        seats = self.seats[b]
-        loyal = seats * act * self.follow                     # clients of patrons in politics
-        gf = np.round(yes * loyal + p * (seats - loyal)).sum(axis=1) + \
-            np.round(p[:, 0] * self.unattached[b])
-        total = n + self.seats_whole[b] + np.round(self.unattached[b])
-        if body == "joint_plenum":
-            nc = self.n_control[b]
-            lead = self.control_lead[b]
-            lc = np.maximum(lead, 0)
-            m = np.arange(len(b))
-            active = (lead >= 0) & act[m, lc]
-            loyal_c = nc * self.follow * active
-            gf = gf + np.round(loyal_c * yes[m, lc] + p[:, 0] * (nc - loyal_c))
-            total = total + np.round(nc)
-        return (vf + gf) / np.maximum(total, 1.0)
+            vf = (yes & voters[b]).sum(axis=1).astype(F)
+            return vf / np.maximum(count[b], 1.0)
+        p = _sigmoid_votes(free, 1.0, self.sharp)
+        return _count(yes, p, b, voters, count, self.seats, self.unattached,
+                      self.seats_whole, self.act, self.follow, body == "joint_plenum",
+                      self.n_control, self.control_lead)
 
     def _control(self, g: "Game", s: State) -> None:
         self.n_control = (s.cc_seats.sum(axis=1) * 0.6).astype(F)

@@ -1,10 +1,9 @@
 """The candidate actions every computer leader weighs, laid out once per game.
 
 Candidates come in blocks, one per kind of action (appoint to each region, a polemic against
-each leader, each motion, ...). Every leader has the same layout, so a turn's valuation is a
-handful of array operations per block over [games, leaders, candidates] — never a Python loop
-over candidates. ``Board`` holds one turn's values, legality, costs and the per-game details
-(a removal's target is whoever holds the post in that game).
+each leader, each motion, ...). Every leader has the same layout, so a turn's valuation works
+block by block over [games, leaders, candidates]. ``Board`` holds one turn's values, legality,
+costs and the per-game details (a removal's target is whoever holds the post in that game).
 """
 from __future__ import annotations
 
@@ -15,6 +14,7 @@ import numpy as np
 
 from ..engine.actions import KIND, MOTION_KINDS
 from ..engine.arith import LARGE
+from ..engine.jit import kernel
 
 if TYPE_CHECKING:
     from ..engine.game import Game
@@ -108,7 +108,7 @@ class Board:
         self._put: set = set()          # blocks given this turn
         self._blank = set(menu.blocks)  # blocks with no values and nothing legal
         # the flat positions of each block's values other than NEG (None: not kept, after a
-        # block valued nearly everywhere)
+        # block valued in many cells)
         self._valued: dict = {name: _NONE for name in menu.blocks}
 
     def reset(self) -> "Board":
@@ -135,14 +135,16 @@ class Board:
     def put(self, name: str, value: np.ndarray, legal: np.ndarray, *, keep=True, target=None,
             arg=None, cost=None, group=None, kind=None, claim=None) -> None:
         """Fill a block: ``legal`` is what the engine would allow, ``keep`` what is worth
-        considering (the value is NEG elsewhere)."""
+        considering (the value is NEG elsewhere). Each broadcasts to the block's [B,N,size]."""
         sl = self.menu[name].sl
-        self.legal[:, :, sl] = legal
-        if self.value.size < LARGE:                  # a lone game's board: written whole
-            self.value[:, :, sl] = np.where(np.logical_and(legal, keep), value, NEG)
-            self._valued[name] = None
-        else:
-            self._values(name, sl, np.logical_and(legal, keep), value)
+        # the value as np.where(legal & keep, value, NEG) would give it (its dtype), then
+        # stored as float32
+        v = _as3(value, np.result_type(value, NEG))
+        old = self._valued[name]
+        pos, dense = _fill(self.value, self.legal, sl.start, sl.stop - sl.start,
+                           _as3(legal, np.bool_), _as3(keep, np.bool_), v,
+                           _NONE if old is None else old, old is None)
+        self._valued[name] = None if dense else pos
         self._put.add(name)
         self._blank.discard(name)
         held = self._held[name]
@@ -154,34 +156,10 @@ class Board:
             arr = getattr(self, field)
             key = self._constant(arr, v) if arr.size >= LARGE else None
             if key is None or held.get(field) != key:
-                arr[:, :, sl] = v
+                _detail(arr, sl.start, sl.stop - sl.start,
+                        _as3(v, np.float64 if arr.dtype.kind == "f" else np.int64))
                 held[field] = key
             # else: the block already holds this constant
-
-    def _values(self, name: str, sl: slice, mask: np.ndarray, value) -> None:
-        """The block's values: ``value`` where ``mask``, NEG elsewhere. Most blocks are
-        worth considering in a few cells (a motion against a rival, the Testament): those
-        are written one by one, and last turn's cleared one by one, rather than the block."""
-        B, N, C = self.value.shape
-        size = sl.stop - sl.start
-        shape = (B, N, size)
-        m = np.broadcast_to(mask, shape)
-        cells = np.flatnonzero(m)
-        if len(cells) * 8 > m.size:                         # dense: the block at once
-            self.value[:, :, sl] = np.where(mask, value, NEG)
-            self._valued[name] = None
-            return
-        flat = self.value.reshape(-1)
-        old = self._valued[name]
-        if old is None:
-            self.value[:, :, sl] = NEG
-        else:
-            flat[old] = NEG
-        pos = cells // size * C + sl.start + cells % size
-        # as np.where would give them (its dtype), then stored as float32
-        flat[pos] = np.asarray(np.broadcast_to(value, shape)[m],
-                               dtype=np.result_type(value, NEG))
-        self._valued[name] = pos
 
     def _constant(self, arr: np.ndarray, v) -> Optional[tuple]:
         """What identifies ``v`` as written into ``arr`` when it is the same for every game
@@ -203,3 +181,94 @@ class Board:
             arr[:, :, sl] = self.menu.kind[sl]
         else:
             arr[:, :, sl] = 1.0 if field == "cost" else -1
+
+
+def _as3(x, dtype) -> np.ndarray:
+    """``x`` as a C-ordered 3-D array of ``dtype`` in its own shape (leading axes of one
+    added, an axis it is broadcast along cut to one), for the kernels that write a block:
+    one layout, so that each compiles once a dtype, and no copy of what is broadcast."""
+    a = np.asarray(x)
+    a = a.reshape((1,) * (3 - a.ndim) + a.shape)
+    a = a[tuple(slice(0, 1) if st == 0 else slice(None) for st in a.strides)]
+    return np.ascontiguousarray(a, dtype=dtype)
+
+
+@kernel
+def _detail(arr, start, size, v):
+    """Write ``v`` (broadcast to [B,N,size], an axis of one read at 0) into the block of
+    ``size`` columns at ``start`` of the board's ``arr``, in its dtype."""
+    B, N, _ = arr.shape
+    sv = v.shape[2] > 1
+    for b in range(B):
+        bv = b * (v.shape[0] > 1)
+        for n in range(N):
+            x = v[bv, n * (v.shape[1] > 1)]
+            row = arr[b, n, start:start + size]
+            for j in range(size):
+                row[j] = x[j * sv]
+
+
+@kernel
+def _fill(value, legal, start, size, ok, keep, v, old, whole):
+    """Write the block of ``size`` columns at ``start``: its legality ``ok``, and its values
+    ``v`` where legal and worth considering (NEG elsewhere). ``ok``, ``keep`` and ``v``
+    broadcast to the block's [B,N,size] (an axis of one is read at 0). ``old``: the flat
+    positions the block was valued at (``whole``: all of it may have been). Returns the
+    positions valued now and whether the block was written whole instead.
+
+    Most blocks are worth considering in a few cells (a motion against a rival, the
+    Testament): only those are written, and last turn's cleared, rather than the block
+    (whose rows of values, at a large batch, are far apart in memory)."""
+    B, N, C = value.shape
+    # 1 along an axis the input has, 0 along one it broadcasts
+    so, sk, sv = ok.shape[2] > 1, keep.shape[2] > 1, v.shape[2] > 1
+    count = 0
+    for b in range(B):
+        bo, bk = b * (ok.shape[0] > 1), b * (keep.shape[0] > 1)
+        for n in range(N):
+            o = ok[bo, n * (ok.shape[1] > 1)]
+            k = keep[bk, n * (keep.shape[1] > 1)]
+            legal_row = legal[b, n, start:start + size]
+            for j in range(size):
+                legal_row[j] = o[j * so]
+                count += o[j * so] & k[j * sk]
+    if count * 8 > B * N * size:                # valued in many cells: written whole
+        _fill_whole(value, start, size, ok, keep, v)
+        return np.empty(0, dtype=np.int64), True
+    if whole:
+        value[:, :, start:start + size] = NEG
+    else:
+        flat = value.reshape(-1)
+        for p in old:
+            flat[p] = NEG
+    pos = np.empty(count, dtype=np.int64)
+    i = 0
+    for b in range(B):
+        bo, bk, bv = b * (ok.shape[0] > 1), b * (keep.shape[0] > 1), b * (v.shape[0] > 1)
+        for n in range(N):
+            o = ok[bo, n * (ok.shape[1] > 1)]
+            k = keep[bk, n * (keep.shape[1] > 1)]
+            x = v[bv, n * (v.shape[1] > 1)]
+            for j in range(size):
+                if o[j * so] & k[j * sk]:
+                    value[b, n, start + j] = np.float32(x[j * sv])
+                    pos[i] = (b * N + n) * C + start + j
+                    i += 1
+    return pos, False
+
+
+@kernel
+def _fill_whole(value, start, size, ok, keep, v):
+    """The block's values, every cell written (_fill's arguments)."""
+    B, N, _ = value.shape
+    so, sk, sv = ok.shape[2] > 1, keep.shape[2] > 1, v.shape[2] > 1
+    for b in range(B):
+        bo, bk, bv = b * (ok.shape[0] > 1), b * (keep.shape[0] > 1), b * (v.shape[0] > 1)
+        for n in range(N):
+            o = ok[bo, n * (ok.shape[1] > 1)]
+            k = keep[bk, n * (keep.shape[1] > 1)]
+            x = v[bv, n * (v.shape[1] > 1)]
+            row = value[b, n, start:start + size]
+            # without branches: legality and worth vary cell by cell
+            for j in range(size):
+                row[j] = np.float32(x[j * sv]) if o[j * so] & k[j * sk] else NEG

@@ -20,7 +20,8 @@ import numpy as np
 
 from ..engine import rng
 from ..engine.actions import KIND
-from ..engine.arith import MAX_BITS, along_last, bits_of, eye
+from ..engine.arith import MAX_BITS, bits_of, eye
+from ..engine.jit import F, kernel
 from ..engine.legality import bloc_formable, inviolable, line_open, when_holds
 from ..engine.state import State
 from . import agenda, character, choices, value_actions as va, value_blocs as vb
@@ -48,6 +49,9 @@ IS_BLOC = np.zeros(len(KIND) + 1, dtype=bool)      # indexed by kind id (-1: the
 IS_BLOC[[KIND["form_bloc"], KIND["join_bloc"], KIND["leave_bloc"]]] = True
 AGENDA_CHANCE = 0.12
       # a resolution that changes nothing lasting comes up this often
+_ACT_MIN = F(ACT_MIN)      # as the board's float32 values are compared with it
+_SQRT12 = float(np.sqrt(12.0))      # a uniform draw's spread, scaled to 1
+_c = np.ascontiguousarray     # a kernel's arrays in one layout, so that it compiles once
 
 
 class Turn:
@@ -88,13 +92,6 @@ class Turn:
         ready = ctx.act[:, lead] & ~ctx.human[lead][None]                          # [B,M]
         return self.allied_leaders[:, :, lead] & ~eye(len(lead))[None] & ready[:, None, :]
 
-    @cached_property
-    def rho_of_secretaries(self) -> np.ndarray:
-        """[B,N,R] how much each leader fears the patron of each region's secretary (his
-        own ``rho`` at that man; read where there is one)."""
-        owner = np.maximum(self.s.sec_patron.astype(np.int64), 0)[:, None, :]
-        return along_last(self.ctx.rho, owner)
-
     def weight(self, kind: str) -> np.ndarray:
         return self.ch.weight[:, KIND[kind]][None, :, None]
 
@@ -107,7 +104,7 @@ class Turn:
             k = (PURPOSE[purpose] + 1) * (1 << 22) + self.ch.lead[:, None] * 4096 + \
                 np.arange(sl.start, sl.stop)
             u = rng.uniform(self.s.seed, self.s.turn, SITE, k)
-            self._draws[purpose, block] = ((u - 0.5) * np.sqrt(12.0)).astype(np.float32)
+            self._draws[purpose, block] = _centred(u)
         return self._draws[purpose, block]
 
     def draws_at(self, purpose: str, block: str, cols: np.ndarray) -> np.ndarray:
@@ -116,7 +113,7 @@ class Turn:
         k = (PURPOSE[purpose] + 1) * (1 << 22) + self.ch.lead[None, :, None] * 4096 + \
             (self.menu[block].start + cols)
         u = rng.uniform(self.s.seed, self.s.turn, SITE, k, per_game=True)
-        return ((u - 0.5) * np.sqrt(12.0)).astype(np.float32)
+        return _centred(u)
 
     def uniform(self, purpose: str, n: int) -> np.ndarray:
         k = (PURPOSE[purpose] + 1) * (1 << 22) + np.arange(n)
@@ -125,13 +122,8 @@ class Turn:
     def region_held(self) -> np.ndarray:
         """[B,N,R] the region is led by someone else's party post (legality._region_held)."""
         g, s, ctx = self.g, self.s, self.ctx
-        held_by = np.full((s.batch, g.R), -1, dtype=np.int64)
-        for k in np.flatnonzero(g.post_region >= 0):
-            h = s.holder[:, k].astype(np.int64)
-            live = (h >= 0) & ctx.act[np.arange(s.batch), np.maximum(h, 0)]
-            held_by[:, g.post_region[k]] = np.where(live, h, held_by[:, g.post_region[k]])
-        other = held_by[:, None, :] != ctx.lead[None, :, None]
-        return (held_by >= 0)[:, None, :] & other
+        return _region_held(_c(s.holder), _c(ctx.act), _c(g.post_region, dtype=np.int64),
+                            _c(ctx.lead, dtype=np.int64), g.R)
 
     @cached_property
     def motion_open(self) -> np.ndarray:
@@ -280,19 +272,17 @@ class Rivals:
         s, ch, dif = t.s, self.ch, self.dif
         lead = ch.lead
         playing = ~np.isin(lead, list(skip)) if len(skip) else np.ones(len(lead), dtype=bool)
-        worth = (t.board.value > ACT_MIN) & playing[None, :, None]
         sigma = dif.noise if noise is None else noise
-        # the cells worth doing, from their flat positions (cheaper than np.nonzero's three
-        # index arrays over the whole board; the same cells in the same order), and their
-        # values: only these are read
-        cell = np.flatnonzero(worth)
-        bn, c = np.divmod(cell, worth.shape[2])
-        b, n = np.divmod(bn, worth.shape[1])
+        # the cells worth doing (flat positions on the board) and their values: only these
+        # are read
+        cell = _worth(t.board.value, playing)
         v = t.board.value.reshape(-1)[cell]
         if sigma:
             # the erratic element reorders what is worth doing; it never makes a pointless
             # action worth doing (it stays above the threshold it cleared). Drawn only for
             # the candidates worth doing, keyed by person and column.
+            bn, c = np.divmod(cell, t.board.value.shape[2])
+            b, n = np.divmod(bn, len(lead))
             k = (PURPOSE["pick"] + 1) * (1 << 22) + lead[n] * 4096 + c
             u = rng.uniform(s.seed[b], s.turn, SITE, k, per_game=True)
             v = np.maximum(v + 0.01 * sigma * np.sqrt(12.0) * (u - 0.5),
@@ -303,7 +293,7 @@ class Rivals:
         budget = np.floor(s.ap[:, lead] * dif.ap_share + (u if dif.ap_share < 1 else 0.0)
                           + 1e-3) * able
         picks = select(t.board, None, budget, dif.picks, dif.motions, self.menu,
-                       worth=(bn, c, v))
+                       worth=(cell, v))
         return rows(t, picks, prior)
 
     # ------------------------------------------------------------------ events
@@ -327,100 +317,133 @@ def select(board: Board, value: Optional[np.ndarray], budget: np.ndarray, max_pi
     """[B,N,max_picks] candidate columns each leader takes (-1 none): best first, within his
     action points, one per exclusive group, ``max_motions`` motions at most, and nothing
     another leader of the same game has already claimed this turn (the same region, the
-    same policy lever, a motion against the same man). ``worth``: the (row, column) cells of
-    ``value`` above ACT_MIN, row = game * N + leader, when the caller has them already, and
-    their values (then ``value`` may be None: nothing else of it is read)."""
+    same policy lever, a motion against the same man). ``value``: [B,N,C], the board's own
+    when None. ``worth``: the (cells, values) of ``value`` above ACT_MIN, when the caller
+    has them already (the cells as flat positions on the board, in order; then ``value`` is
+    not read)."""
     B, N, C = board.value.shape
-    BN = B * N
-    V = None if value is None else value.reshape(BN, C)
-    cost_all, group_all = board.cost.reshape(-1), board.group.reshape(-1)   # flat [BN*C]
-    claim_all = board.claim.reshape(-1)
-    depth = min(C, max_picks * 3 + 2)
-    order = _best_first(V, BN, depth, worth)
-    rr = np.arange(BN)
-    game = rr // N
-    ap = budget.reshape(BN).astype(np.float32)
-    taken = np.zeros(BN, dtype=np.int64)
-    motions = np.zeros(BN, dtype=np.int64)
-    used = np.zeros((BN, menu.G), dtype=bool)
-    claimed = np.zeros((B, menu.KEYS), dtype=bool)
-    out = np.full((BN, max_picks), -1, dtype=np.int64)
-    # the cheapest candidate anyone has: once no one can pay for it, no one takes anything
-    cand = order >= 0
-    cheapest = float(cost_all.take((rr[:, None] * C + order)[cand]).min()) if cand.any() else 0.0
-    for r in range(depth):
-        c = order[:, r]
-        live = c >= 0
-        if not (live & (taken < max_picks) & (ap + 1e-6 >= cheapest)).any():
-            break                                   # nobody can take anything more
-        c = np.maximum(c, 0)
-        cell = rr * C + c
-        cost, is_m = cost_all.take(cell), menu.is_motion[c]
-        grp, key = group_all.take(cell).astype(np.int64), claim_all.take(cell).astype(np.int64)
-        ok = live & (cost <= ap + 1e-6) & (taken < max_picks)
-        ok &= ~((grp >= 0) & used[rr, np.maximum(grp, 0)])
-        ok &= ~is_m | (motions < max_motions)
-        ok &= ~((key >= 0) & claimed[game, np.maximum(key, 0)])
-        ok &= ~_claimed_later(key, ok, N, menu.KEYS)
-        if not ok.any():
-            continue
-        i = np.flatnonzero(ok)
-        out[i, taken[i]] = c[i]
-        ap[i] -= cost[i]
-        g = grp[i]
-        used[i[g >= 0], g[g >= 0]] = True
-        k = key[i]
-        claimed[game[i][k >= 0], k[k >= 0]] = True
-        taken[i] += 1
-        motions[i] += is_m[i]
-    return out.reshape(B, N, max_picks)
+    if worth is None:
+        V = board.value if value is None else _c(value, dtype=np.float32)
+        cell = _worth(V, np.ones(N, dtype=np.bool_))
+        worth = (cell, V.reshape(-1)[cell])
+    cell, v = worth
+    return _select(_c(cell, dtype=np.int64), _c(v, dtype=np.float32), board.cost, board.group,
+                   board.claim, menu.is_motion, _c(np.reshape(budget, (B, N)), dtype=np.float32),
+                   max_picks, max_motions, menu.G, menu.KEYS, min(C, max_picks * 3 + 2))
 
 
-def _claimed_later(key: np.ndarray, ok: np.ndarray, N: int, keys: int) -> np.ndarray:
-    """[B*N] rows (row = game * N + leader) that would take something with a claim (``key``
-    >= 0) this round while a later leader of the same game (a higher row) would take
-    something with the same claim, and has it. Among the rows that would take a claim, all
-    but the last of each game's claim: the rows sorted by (game, claim), not a [B,N,N]
-    table."""
-    i = np.flatnonzero(ok & (key >= 0))
-    out = np.zeros(key.shape, dtype=bool)
-    if len(i) < 2:
-        return out
-    code = i // N * keys + key[i]
-    o = np.argsort(code, kind="stable")          # rows of one (game, claim) in row order
-    code = code[o]
-    out[i[o[:-1][code[:-1] == code[1:]]]] = True
+@kernel
+def _worth(value, playing):
+    """The flat positions on a [B,N,C] board of the cells worth doing (above ACT_MIN) for
+    the leaders ``playing`` [N], in order."""
+    B, N, C = value.shape
+    count = 0
+    for b in range(B):
+        for n in range(N):
+            if playing[n]:
+                for c in range(C):
+                    if value[b, n, c] > _ACT_MIN:
+                        count += 1
+    out = np.empty(count, dtype=np.int64)
+    i = 0
+    for b in range(B):
+        for n in range(N):
+            if playing[n]:
+                for c in range(C):
+                    if value[b, n, c] > _ACT_MIN:
+                        out[i] = (b * N + n) * C + c
+                        i += 1
     return out
 
 
-def _best_first(V: Optional[np.ndarray], rows: int, depth: int,
-                worth: Optional[tuple] = None) -> np.ndarray:
-    """[rows, depth] the columns worth doing in each row, best first (-1 beyond them); ties
-    go to the lower column. Only the worthwhile entries are sorted, and each row's order
-    depends on that row alone (a game decides the same alone or in a batch). ``worth``: as
-    for ``select``."""
-    r, c = np.nonzero(V > ACT_MIN) if worth is None else worth[:2]
-    order = np.full((rows, depth), -1, dtype=np.int64)
-    if len(r):
-        o = _by_row_then_value(r, V[r, c] if worth is None or len(worth) < 3 else worth[2], c)
-        r, c = r[o], c[o]
-        rank = np.arange(len(r)) - np.searchsorted(r, r)
-        keep = rank < depth
-        order[r[keep], rank[keep]] = c[keep]
-    return order
+@kernel
+def _select(cell, v, cost, group, claim, is_motion, budget, max_picks, max_motions, G, KEYS,
+            depth):
+    """select's picks from the cells worth doing (flat positions, in order) and their values
+    ``v``, game by game: each leader's ``depth`` best (ties to the lower column), then round
+    by round each takes his next best if he can."""
+    B, N, C = cost.shape
+    out = np.full((B, N, max_picks), -1, dtype=np.int64)
+    order = np.empty((N, depth), dtype=np.int64)
+    best = np.empty((N, depth), dtype=np.float32)
+    ap = np.empty(N, dtype=np.float32)
+    taken = np.empty(N, dtype=np.int64)
+    motions = np.empty(N, dtype=np.int64)
+    used = np.empty((N, G), dtype=np.bool_)
+    claimed = np.empty(KEYS, dtype=np.bool_)
+    ok = np.empty(N, dtype=np.bool_)
+    key = np.empty(N, dtype=np.int64)
+    i = 0
+    for b in range(B):
+        for n in range(N):
+            _best_first(cell, v, i, (b * N + n), C, order[n], best[n])
+            while i < len(cell) and cell[i] // C == b * N + n:
+                i += 1
+            ap[n] = budget[b, n]
+            taken[n] = 0
+            motions[n] = 0
+            used[n, :] = False
+        claimed[:] = False
+        for r in range(depth):
+            more = False
+            for n in range(N):
+                if order[n, r] >= 0 and taken[n] < max_picks:
+                    more = True
+            if not more:
+                break                                   # nobody can take anything more
+            for n in range(N):
+                c = order[n, r]
+                ok[n] = False
+                key[n] = -1
+                if c < 0 or taken[n] >= max_picks:
+                    continue
+                grp, key[n] = group[b, n, c], claim[b, n, c]
+                ok[n] = cost[b, n, c] <= ap[n] + F(1e-6) \
+                    and not (grp >= 0 and used[n, grp]) \
+                    and not (is_motion[c] and motions[n] >= max_motions) \
+                    and not (key[n] >= 0 and claimed[key[n]])
+            for n in range(N):
+                if not ok[n]:
+                    continue
+                # a claim two leaders of the game would take this round goes to the later
+                later = False
+                if key[n] >= 0:
+                    for m in range(n + 1, N):
+                        if ok[m] and key[m] == key[n]:
+                            later = True
+                if later:
+                    continue
+                c = order[n, r]
+                out[b, n, taken[n]] = c
+                ap[n] -= cost[b, n, c]
+                if group[b, n, c] >= 0:
+                    used[n, group[b, n, c]] = True
+                if key[n] >= 0:
+                    claimed[key[n]] = True
+                taken[n] += 1
+                motions[n] += is_motion[c]
+    return out
 
 
-def _by_row_then_value(r: np.ndarray, v: np.ndarray, c: np.ndarray) -> np.ndarray:
-    """The order ``np.lexsort((c, -v, r))`` gives, for cells listed by row and then column:
-    one stable sort of a 64-bit key (the row above the value's bits, ordered as the floats
-    are) instead of three passes — several times cheaper at a large batch."""
-    if len(v) < 1024 or v.dtype != np.float32 or (v == 0).any() or np.isnan(v).any():
-        return np.lexsort((c, -v, r))          # a lone game's few; keys that need the floats
-    bits = (-v).view(np.uint32).astype(np.uint64)
-    # a float's bits sort as the float does once a negative one's are all flipped and a
-    # positive one's sign bit is set
-    key = np.where(bits >> 31, ~bits & 0xFFFFFFFF, bits | 0x80000000)
-    return np.argsort((r.astype(np.uint64) << 32) | key, kind="stable")
+@kernel
+def _best_first(cell, v, i, row, C, order, best):
+    """Fill ``order`` with the columns of ``row``'s cells (from ``cell[i]`` on) best first,
+    as many as it holds (-1 beyond them), their values in ``best``; ties go to the lower
+    column (the cells come by column)."""
+    depth = len(order)
+    order[:] = -1
+    count = 0
+    while i < len(cell) and cell[i] // C == row:
+        x = v[i]
+        p = count
+        while p > 0 and best[p - 1] < x:
+            p -= 1
+        if p < depth:
+            for q in range(min(count, depth - 1), p, -1):
+                order[q], best[q] = order[q - 1], best[q - 1]
+            order[p], best[p] = cell[i] % C, x
+            count = min(count + 1, depth)
+        i += 1
 
 
 def rows(t: Turn, picks: np.ndarray, prior=None) -> np.ndarray:
@@ -428,12 +451,8 @@ def rows(t: Turn, picks: np.ndarray, prior=None) -> np.ndarray:
     order against each other and the human's earlier rows), then each leader's actions in his
     own order (PRIORITY), rank by rank."""
     board, lead = t.board, t.ctx.lead
-    B, N, K = picks.shape
-    pc = np.maximum(picks, 0)
-    none = picks < 0
-    kind = np.where(none, -1, along_last(board.kind, pc).astype(np.int64))
-    target = np.where(none, -1, along_last(board.target, pc).astype(np.int64))
-    arg = np.where(none, -1, along_last(board.arg, pc).astype(np.int64))
+    B = picks.shape[0]
+    kind, target, arg = _picked(_c(picks, dtype=np.int64), board.kind, board.target, board.arg)
     is_bloc = IS_BLOC[kind]
     cols = []
     if is_bloc.any() or (prior is not None and np.size(prior)):
@@ -447,27 +466,73 @@ def rows(t: Turn, picks: np.ndarray, prior=None) -> np.ndarray:
             tg = target[b1, n, j]
             k = pend.apply(k, np.full(B, lead[n]), tg, t.ctx.top[:, n])
             cols.append(_row(k, lead[n], tg, np.full(B, -1))[:, None, :])
-    prio = np.where(is_bloc | (kind < 0), 99, PRIORITY[np.maximum(kind, 0)])
-    order = np.argsort(prio, axis=2, kind="stable")
-    kind, target, arg = (along_last(a, order) for a in (kind, target, arg))
-    kind = np.where(IS_BLOC[kind], -1, kind)
-    live = kind >= 0
-    # the rows rank by rank, leader by leader ([B,K,N]), only the slots some game fills
-    slot = live.any(axis=0).T.reshape(K * N)
-    kind = np.swapaxes(kind, 1, 2).reshape(B, K * N)[:, slot]
-    live = np.swapaxes(live, 1, 2).reshape(B, K * N)[:, slot]
-    target = np.swapaxes(target, 1, 2).reshape(B, K * N)[:, slot]
-    arg = np.swapaxes(arg, 1, 2).reshape(B, K * N)[:, slot]
-    actor = np.broadcast_to(lead, (K, N)).reshape(K * N)[slot]
-    out = np.full((B, len(cols) + int(slot.sum()), 5), -1, dtype=np.int64)
-    for i, col in enumerate(cols):
-        out[:, i] = col[:, 0]
-    body = out[:, len(cols):]
-    body[:, :, 0] = kind
-    body[:, :, 1] = np.where(live, actor, -1)
-    body[:, :, 2] = np.where(live, target, -1)
-    body[:, :, 3] = np.where(live, arg, -1)
-    return out[:, (out[:, :, 0] >= 0).any(axis=0)] if cols else out
+    body = _in_order(kind, target, arg, _c(lead, dtype=np.int64), PRIORITY, IS_BLOC)
+    if not cols:
+        return body
+    out = np.concatenate(cols + [body], axis=1)
+    return out[:, (out[:, :, 0] >= 0).any(axis=0)]
+
+
+@kernel
+def _picked(picks, kind, target, arg):
+    """The kind, target and arg [B,N,K] of each pick (-1 for none) from the board's."""
+    B, N, K = picks.shape
+    k_out = np.full((B, N, K), -1, dtype=np.int64)
+    t_out = np.full((B, N, K), -1, dtype=np.int64)
+    a_out = np.full((B, N, K), -1, dtype=np.int64)
+    for b in range(B):
+        for n in range(N):
+            for j in range(K):
+                c = picks[b, n, j]
+                if c >= 0:
+                    k_out[b, n, j] = kind[b, n, c]
+                    t_out[b, n, j] = target[b, n, c]
+                    a_out[b, n, j] = arg[b, n, c]
+    return k_out, t_out, a_out
+
+
+@kernel
+def _in_order(kind, target, arg, lead, priority, is_bloc):
+    """[B,S,5] the picks other than alliance moves as engine rows: each leader's in his own
+    order (``priority`` by kind, stable), rank by rank and leader by leader within a rank;
+    only the (rank, leader) slots some game fills."""
+    B, N, K = kind.shape
+    ranked = np.empty((B, N, K), dtype=np.int64)         # the pick at each rank
+    slot = np.zeros((K, N), dtype=np.bool_)
+    prio = np.empty(K, dtype=np.int64)
+    for b in range(B):
+        for n in range(N):
+            for j in range(K):
+                k = kind[b, n, j]
+                # an alliance move went first already; an empty slot last
+                prio[j] = 99 if k < 0 or is_bloc[k] else priority[k]
+                p = j                                     # stable insertion by priority
+                while p > 0 and prio[ranked[b, n, p - 1]] > prio[j]:
+                    ranked[b, n, p] = ranked[b, n, p - 1]
+                    p -= 1
+                ranked[b, n, p] = j
+            for r in range(K):
+                k = kind[b, n, ranked[b, n, r]]
+                if k >= 0 and not is_bloc[k]:
+                    slot[r, n] = True
+    S = 0
+    for r in range(K):
+        for n in range(N):
+            S += slot[r, n]
+    out = np.full((B, S, 5), -1, dtype=np.int64)
+    for b in range(B):
+        i = 0
+        for r in range(K):
+            for n in range(N):
+                if not slot[r, n]:
+                    continue
+                j = ranked[b, n, r]
+                k = kind[b, n, j]
+                if k >= 0 and not is_bloc[k]:
+                    out[b, i, 0], out[b, i, 1] = k, lead[n]
+                    out[b, i, 2], out[b, i, 3] = target[b, n, j], arg[b, n, j]
+                i += 1
+    return out
 
 
 def _row(kind, actor, target, arg) -> np.ndarray:
@@ -487,3 +552,33 @@ def _replay_prior(pend: vb.Pending, prior: np.ndarray) -> None:
         col = prior[:, j]
         pend.apply(col[:, 0], col[:, 1], col[:, 2])
         pend.polemic(col[:, 1], col[:, 2], col[:, 0] == KIND["polemic"])
+
+
+@kernel
+def _centred(u):
+    """Uniform draws [0, 1) as draws of mean 0 and spread 1, in float32 (any shape)."""
+    out = np.empty(u.shape, dtype=np.float32)
+    flat, o = u.reshape(-1), out.reshape(-1)
+    for i in range(len(flat)):
+        o[i] = np.float32((flat[i] - 0.5) * _SQRT12)
+    return out
+
+
+@kernel
+def _region_held(holder, act, post_region, lead, R):
+    """[B,N,R] the region is led by someone else's party post: the last post of the region
+    whose holder is in politics (legality._region_held)."""
+    B = holder.shape[0]
+    N = len(lead)
+    out = np.zeros((B, N, R), dtype=np.bool_)
+    held_by = np.empty(R, dtype=np.int64)
+    for b in range(B):
+        held_by[:] = -1
+        for k in range(len(post_region)):
+            h = holder[b, k]
+            if post_region[k] >= 0 and h >= 0 and act[b, h]:
+                held_by[post_region[k]] = h
+        for n in range(N):
+            for r in range(R):
+                out[b, n, r] = held_by[r] >= 0 and held_by[r] != lead[n]
+    return out

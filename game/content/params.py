@@ -19,9 +19,10 @@ DEFAULTS = MappingProxyType({
     # replace, move or dismiss him (engine.legality.appointment_stands)
     "secretary_tenure": 6.0,
     # months a patron without the General Secretary's powers waits before he may replace his
-    # own secretary (rotating cadres was the Secretariat's work; legality.own_man). Tuned: at
-    # 12 a removed Stalin still replaced his waning men often enough for 63 appointments in a
-    # game (of 1,000); at 18 no game passes 50 and Stalin leads as often as before
+    # own secretary (rotating cadres was the Secretariat's work; legality.appointment_rule).
+    # Tuned: at 12 a removed Stalin still replaced his waning men often enough for 63
+    # appointments in a game (of 1,000); at 18 no game passes 50 and Stalin leads as often as
+    # before
     "rotation_term": 18.0,
     "machine_base": 0.45,           # share of a region's delegates its secretary controls...
     "machine_recruits": 0.45,       # ...plus this much more per unit share of new recruits

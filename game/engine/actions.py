@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 
 from . import legality     # which reads this module's names only when it checks
+from .jit import kernel
 from .state import BODY, State
 
 if TYPE_CHECKING:
@@ -139,8 +140,21 @@ def cost_of(g: "Game", state: State, kind: int, actor: np.ndarray) -> np.ndarray
 
 
 def _gather(a: np.ndarray, idx: np.ndarray) -> np.ndarray:
-    """a[b, idx[b]] with idx clipped to a valid index (callers mask invalid ones)."""
-    return a[np.arange(a.shape[0]), np.minimum(np.maximum(idx, 0), a.shape[1] - 1)]
+    """a[b, idx[b]] with idx clipped to a valid index (callers mask invalid ones): a loop, as
+    a check reads a few games' rows many times over."""
+    idx = np.asarray(idx, dtype=np.int64)
+    if idx.shape != a.shape[:1]:
+        raise ValueError(f"one index per row: {idx.shape} for {a.shape}")
+    return _gather_rows(a, idx)
+
+
+@kernel
+def _gather_rows(a, idx):
+    n, m = a.shape
+    out = np.empty(n, dtype=a.dtype)
+    for b in range(n):
+        out[b] = a[b, min(max(idx[b], 0), m - 1)]
+    return out
 
 
 def check(g: "Game", state: State, kind: int, actor: np.ndarray, target: np.ndarray,

@@ -11,6 +11,7 @@ import numpy as np
 
 from . import actions as A
 from .arith import clip, distinct
+from .jit import kernel
 from .power import orgburo_majority
 from .state import BODY, State
 from .succession import fit_for_post
@@ -63,59 +64,82 @@ def appointment_stands(g: "Game", state: State, mover: np.ndarray, patron: np.nd
     (-1: before the start), by the Orgburo where ``orgburo``, may not be replaced by
     ``mover``: index arrays with the batch first, broadcast against each other. Without these
     two rules two men who appoint re-appointed the same secretaries month after month."""
-    mover, patron = np.asarray(mover), np.asarray(patron)
-    return (secretary_new(g, state, placed) | own_man(g, state, mover, patron, placed)
-            | secretariat_decides(g, state, mover, patron, orgburo))
+    return appointment_rule(g, state, mover, patron, placed, orgburo) != A.OK
 
 
-def secretary_new(g: "Game", state: State, placed: np.ndarray) -> np.ndarray:
-    """A secretary placed in turn ``placed`` stays ``secretary_tenure`` months, whoever would
-    move him (his patron included): he was recommended to a provincial committee's
-    conference, not recalled the next month."""
-    return ~_stood(g, state, placed, "secretary_tenure")
-
-
-def own_man(g: "Game", state: State, mover: np.ndarray, patron: np.ndarray,
-            placed: np.ndarray) -> np.ndarray:
-    """The secretary, placed in turn ``placed``, is ``mover``'s own man and ``mover`` lacks the
-    General Secretary's powers: he may place men where the Orgburo lets him, but replacing his
-    own men as their loyalty wanes - rotating cadres - was the Secretariat's work, and without
-    it he must wait ``rotation_term`` months to have one replaced."""
-    nd = max(mover.ndim, patron.ndim)
-    bi = np.arange(state.batch).reshape((-1,) + (1,) * (nd - 1))
-    gs = g.holds_power(state, "appoint")
-    return ((patron >= 0) & (patron == mover) & ~gs[bi, np.maximum(mover, 0)]
-            & ~_stood(g, state, placed, "rotation_term"))
-
-
-def secretariat_decides(g: "Game", state: State, mover: np.ndarray, patron: np.ndarray,
-                        orgburo: np.ndarray) -> np.ndarray:
-    """``patron``'s man (placed by a decision of the Orgburo where ``orgburo``) is not
-    ``mover``'s to replace. The Secretariat under the General Secretary made the
-    appointments and the Orgburo could reverse them: a man of the General Secretary's choice
-    can be replaced by anyone else only with a majority of the Orgburo behind him
-    (power.orgburo_majority), and a man the Orgburo placed stays while his patron keeps that
-    majority, the General Secretary's wishes notwithstanding."""
-    nd = max(mover.ndim, patron.ndim, orgburo.ndim)
-    bi = np.arange(state.batch).reshape((-1,) + (1,) * (nd - 1))
+def appointment_rule(g: "Game", state: State, mover: np.ndarray, patron: np.ndarray,
+                     placed: np.ndarray, orgburo: np.ndarray) -> np.ndarray:
+    """The reason code of the first rule by which the appointment stands against ``mover``
+    (appointment_stands' arrays, of up to three axes, the batch first): SECRETARY_NEW,
+    OWN_MAN or SECRETARIAT_DECIDES, OK where he may replace the man."""
+    arrs = (np.asarray(mover, dtype=np.int64), np.asarray(patron, dtype=np.int64),
+            np.asarray(placed, dtype=np.int64), np.asarray(orgburo, dtype=bool))
+    shape = np.broadcast_shapes(*(a.shape for a in arrs))
+    # each with three axes (a length of 1 where it is broadcast): the kernel compiles once
+    three = (np.ascontiguousarray(a.reshape(a.shape + (1,) * (3 - a.ndim))) for a in arrs)
     act = g.active(state)
-    gs = g.holds_power(state, "appoint") & act
-    majority = orgburo_majority(state, act)
-    m, p = np.maximum(mover, 0), np.maximum(patron, 0)
-    other = (patron >= 0) & (patron != mover)
-    chosen = gs[bi, p] & ~gs[bi, m] & ~majority[bi, m]
-    return other & (chosen | (orgburo & majority[bi, p]))
+    gs = g.holds_power(state, "appoint")
+    p = g.params
+    code = _appointment_rule(*three, (shape + (1, 1))[:3], gs, gs & act,
+                             orgburo_majority(state, act), np.int64(state.turn),
+                             np.int64(g.turn_months), float(p["secretary_tenure"]),
+                             float(p["rotation_term"]))
+    return code.reshape(shape)
+
+
+@kernel
+def _appointment_rule(mover, patron, placed, orgburo, shape, gs, gs_act, majority, turn,
+                      turn_months, tenure, rotation):
+    """[B,X,Y] (``shape``) appointment_rule of the arrays broadcast to it. ``gs``: [B,P] the
+    General Secretary's powers to appoint (``gs_act``: and able to act); ``majority``: [B,P]
+    power.orgburo_majority."""
+    B, X, Y = shape
+    out = np.zeros((B, X, Y), dtype=np.int16)
+    for b in range(B):
+        for i in range(X):
+            for j in range(Y):
+                m, pat = _at(mover, b, i, j), _at(patron, b, i, j)
+                when, by_orgburo = _at(placed, b, i, j), _at(orgburo, b, i, j)
+                mi = max(m, 0)
+                since = (turn - when) * turn_months            # meaningless where never (-1)
+                if when >= 0 and since < tenure:
+                    # a secretary stays ``secretary_tenure`` months, whoever would move him
+                    # (his patron included): he was recommended to a provincial committee's
+                    # conference, not recalled the next month
+                    out[b, i, j] = A.SECRETARY_NEW
+                elif pat >= 0 and pat == m and not gs[b, mi] and when >= 0 \
+                        and since < rotation:
+                    # his own man, and he lacks the General Secretary's powers: he may place
+                    # men where the Orgburo lets him, but replacing his own men as their
+                    # loyalty wanes - rotating cadres - was the Secretariat's work, and
+                    # without it he must wait ``rotation_term`` months to have one replaced
+                    out[b, i, j] = A.OWN_MAN
+                elif pat >= 0 and pat != m and (
+                        (gs_act[b, pat] and not gs_act[b, mi] and not majority[b, mi])
+                        or (by_orgburo and majority[b, pat])):
+                    # another's man is not his to replace. The Secretariat under the General
+                    # Secretary made the appointments and the Orgburo could reverse them: a
+                    # man of the General Secretary's choice can be replaced by anyone else
+                    # only with a majority of the Orgburo behind him, and a man the Orgburo
+                    # placed stays while his patron keeps that majority, the General
+                    # Secretary's wishes notwithstanding
+                    out[b, i, j] = A.SECRETARIAT_DECIDES
+    return out
+
+
+@kernel
+def _at(a, b, i, j):
+    """a[b, i, j] of ``a`` broadcast along its axes of length 1."""
+    return a[min(b, a.shape[0] - 1), min(i, a.shape[1] - 1), min(j, a.shape[2] - 1)]
 
 
 def _overrules(g, state, actor, region, fail: Fail) -> None:
     """The secretary of ``region`` is replaced or moved by ``actor`` (appointment_stands)."""
     there = _in_range(region, g.R)
-    fail(there & _g(secretary_new(g, state, state.sec_turn), region), A.SECRETARY_NEW)
-    own = own_man(g, state, actor, _g(state.sec_patron, region), _g(state.sec_turn, region))
-    fail(there & own, A.OWN_MAN)
-    chosen = secretariat_decides(g, state, actor, _g(state.sec_patron, region),
-                                 _g(state.sec_orgburo, region))
-    fail(there & chosen, A.SECRETARIAT_DECIDES)
+    rule = appointment_rule(g, state, actor, _g(state.sec_patron, region),
+                            _g(state.sec_turn, region), _g(state.sec_orgburo, region))
+    for reason in (A.SECRETARY_NEW, A.OWN_MAN, A.SECRETARIAT_DECIDES):
+        fail(there & (rule == reason), reason)
 
 
 def check_appoint(g, state, actor, target, arg, arg2, fail: Fail) -> None:
@@ -205,9 +229,23 @@ def bloc_hidden(g, state) -> np.ndarray:
     Testament secret"). Without it the General Secretary's police made it a public faction
     the month it formed, in every game, and the vote screens had Lenin move as a member of a
     banned faction."""
-    out = g.bloc_secret[None, :] & ~state.exposed
-    if g.inviolable:
-        out &= ~(state.bloc & inviolable(g, state)[:, None, :]).any(axis=2)
+    above = inviolable(g, state)
+    return _bloc_hidden(g.bloc_secret, np.ascontiguousarray(state.exposed),
+                        np.ascontiguousarray(state.bloc), above)
+
+
+@kernel
+def _bloc_hidden(secret, exposed, bloc, above):
+    """[B,L] bloc_hidden: ``above`` [B,P] is ``inviolable``."""
+    B, L, P = bloc.shape
+    out = np.zeros((B, L), dtype=np.bool_)
+    for b in range(B):
+        for l in range(L):
+            hidden = secret[l] and not exposed[b, l]
+            for p in range(P):
+                if bloc[b, l, p] and above[b, p]:
+                    hidden = False
+            out[b, l] = hidden
     return out
 
 

@@ -60,12 +60,6 @@ def bits_against(against: np.ndarray) -> np.ndarray:
     return np.matmul(_narrow_bits(against.shape[0]), against.astype(np.uint8))
 
 
-def conspirators(bits: np.ndarray, against_bits: np.ndarray, who: np.ndarray) -> np.ndarray:
-    """[B,P] sit in a bloc formed against person ``who[b]`` (``bits``: ``bloc_bits``,
-    ``against_bits``: Game.against_bits)."""
-    return (bits & against_bits[who][:, None]) != 0
-
-
 @lru_cache(maxsize=8)
 def _narrow_bits(n: int) -> np.ndarray:
     """``_bits(n)`` in the narrowest unsigned integer that holds them (read-only)."""

@@ -273,7 +273,7 @@ def _gather(g, s, ok, actor, target, arg, arg2) -> None:
     a, t = actor[ok], target[ok]
     s.intel[b, a, t] = 1.0
     theirs = s.bloc[b, :, t] & ~s.bloc[b, :, a]                      # [n,L]
-    s.exposed[b] |= theirs & bloc_hidden(g, s)[b]
+    s.exposed[b] |= theirs & bloc_hidden(g, s.rows(b))         # read in their games only
 
 
 def _comintern(g, s, ok, actor, target, arg, arg2) -> None:

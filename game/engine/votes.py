@@ -19,7 +19,8 @@ import numpy as np
 from . import defiance, power, rng
 from .actions import POWER
 from .arith import norm3
-from .state import BODY, IND, State
+from .jit import F, kernel
+from .state import BODY, IND, State, StateRows
 
 if TYPE_CHECKING:
     from .game import Game
@@ -266,73 +267,179 @@ def _verdict(g: "Game", s: State, m: Motion, d: "Derived") -> np.ndarray:
     return out
 
 
-def person_terms(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> dict:
-    """term -> [B,P]: what pulls each named person for or against the motion."""
+def _noise(g: "Game", s: State, m: Motion) -> np.ndarray:
+    """[B,P] each named person's own judgement of the motion (a draw keyed by the motion)."""
+    return g.weights.noise * rng.normal(
+        s.seed, s.turn, rng.SITES["vote_noise"], _noise_key(m)[:, None] * g.P + np.arange(g.P),
+        per_game=True)
+
+
+def _whole(s: State) -> tuple[State, np.ndarray]:
+    """The whole batch's state and the games of it that ``s`` holds: the [B,P,P] tables, of
+    which a vote reads a row and a column a game, are read in place rather than gathered
+    (State.rows)."""
+    if isinstance(s, StateRows):
+        return s._state, s._index
+    return s, np.arange(s.batch)
+
+
+# the terms ``_person_terms`` works out, in the order of its two tables (float32, float64)
+_TERMS32 = ("ideology", "alliance", "conspiracy", "relations", "prestige", "fear",
+            "discipline", "defiance", "verdict")
+_TERMS64 = ("patronage", "bureaucracy")
+
+
+def _tables(g: "Game", s: State, m: Motion, common: dict, d: "Derived") -> tuple:
+    """What pulls each named person for or against the motion: the terms ``_TERMS32``
+    ([9,B,P] float32) and ``_TERMS64`` ([2,B,P] float64); ``common``: ``_common``'s."""
     W, sig = g.weights, g.structural
-    B, P = s.batch, g.P
-    bi = np.arange(B)
-    has_t = (m.target >= 0)[:, None]
-    t = np.where(m.target >= 0, m.target, 0)
-    al_s = power.allied_with(s, m.sponsor, d.bits)                 # [B,P] allied with sponsor
-    al_t = power.allied_with(s, t, d.bits)
-    rel = s.relations
-    pat = s.patron.astype(np.int64)
-    client_s = (pat == m.sponsor[:, None])
-    client_t = (pat == t[:, None]) & has_t
-    pat_c = np.maximum(pat, 0)
-    pat_ally = al_s[bi[:, None], pat_c] & (pat >= 0) & ~client_s
-    pat_ally_t = al_t[bi[:, None], pat_c] & (pat >= 0) & ~client_t & has_t
-    foe = _conspirators(g, m, d)
+    whole, games = _whole(s)
+    return _person_terms(
+        games, whole.relations, whole.intel, s.ideology, s.prestige, s.loyalty, s.patron, d.bits,
+        g.against_bits, d.faction, g.leaders, s.flags[:, g.fidx["faction_ban"]],
+        m.sponsor, m.target, PERSONAL[m.kind], m.direction, common["prestige"],
+        common["fear"], common["bureaucracy"], common["defiance"], common["verdict"],
+        float(W.ideology), float(W.alliance * (1.5 - sig)), float(W.relations * (1.5 - sig)),
+        float(W.patronage * (0.5 + sig)), float(W.fear * (0.5 + sig) * 0.5),
+        float(W.discipline))
+
+
+def _named_terms(out32: np.ndarray, out64: np.ndarray, speech: np.ndarray, noise: np.ndarray,
+                 candidate: np.ndarray) -> dict:
+    """term -> [B,P] in the order of ``TERMS`` (the tables of ``_tables`` and the rest)."""
+    terms = dict(zip(_TERMS32, out32))
+    terms.update(zip(_TERMS64, out64))
+    terms.update(speech=speech, noise=noise, candidate=candidate)
+    return {k: terms[k] for k in TERMS}
+
+
+@kernel
+def _person_terms(games, relations, intel, ideology, prestige, loyalty, patron, bits,
+                  against_bits, faction, leaders, ban, sponsor, target, personal, direction,
+                  c_prestige, c_fear, c_bureaucracy, c_defiance, c_verdict, w_ideology,
+                  alliance, w_relations, w_patronage, w_intel, w_discipline):
+    """The terms of ``_TERMS32`` ([9,B,P] float32) and ``_TERMS64`` ([2,B,P]) of each named
+    person (``c_*``: the terms of ``_common``; ``w_*``: the weights as the historiography
+    scales them; ``alliance``: the alliance's, which the conspiracy takes too). Row ``b`` is
+    the game ``games[b]`` of the whole batch's ``relations`` and ``intel`` (read in place)."""
+    B, P = prestige.shape
+    out32 = np.empty((9, B, P), dtype=F)
+    out64 = np.empty((2, B, P))
+    for b in range(B):
+        row = games[b]
+        sp, tg = sponsor[b], target[b]
+        has_t = tg >= 0
+        t = tg if has_t else 0
+        h = F(1.0) if has_t else F(0.0)
+        n = F(1.0)
+        if not personal[b]:                 # a line: the length of its direction
+            d0, d1, d2 = direction[b, 0], direction[b, 1], direction[b, 2]
+            n = max(np.sqrt(d0 * d0 + d1 * d1 + d2 * d2), F(1e-6))
+        t_fac = has_t and faction[b, t]
+        s_fac = faction[b, sp]
+        for p in range(P):
+            al_s = _allied(bits, b, p, sp)
+            al_t = _allied(bits, b, p, t)
+            foe = _conspirators(bits, against_bits, b, p, sp)
+            # against a man: how much closer the voter's views are to the mover's than to the
+            # target's; on a line: how far they lie along its direction
+            if personal[b]:
+                out32[0, b, p] = F(w_ideology) * _nearer(ideology, b, p, sp, tg if has_t else sp)
+            else:
+                # added to a zero, as NumPy's einsum adds (a -0.0 is 0.0)
+                dot = F(0.0) + ideology[b, p, 0] * direction[b, 0] \
+                    + ideology[b, p, 1] * direction[b, 1] + ideology[b, p, 2] * direction[b, 2]
+                out32[0, b, p] = F(w_ideology) * (dot / n)
+            out32[1, b, p] = F(alliance) * (_one32(al_s) - _one32(has_t and al_t))
+            out32[2, b, p] = F(-alliance) * _one32(foe)
+            out32[3, b, p] = F(w_relations) * (relations[row, p, sp] - h * relations[row, p, t])
+            out64[0, b, p] = np.float64(F(w_patronage) * loyalty[b, p]) * _patronage(
+                patron, bits, against_bits, b, p, sp, t, has_t)
+            out32[4, b, p] = c_prestige[b]
+            out32[5, b, p] = c_fear[b] * (F(1.0) - prestige[b, p] / F(100.0)) + \
+                F(w_intel) * (intel[row, sp, p] - h * intel[row, t, p])
+            out64[1, b, p] = np.float64(c_bureaucracy[b]) * (0.3 if leaders[p] else 1.0)
+            out32[6, b, p] = _discipline(ban[b], t_fac, s_fac, al_s, al_t, w_discipline)
+            # his own allies do not weigh his defiance or his submission
+            out32[7, b, p] = c_defiance[b] * _one32(not al_t)
+            out32[8, b, p] = c_verdict[b]
+    return out32, out64
+
+
+@kernel
+def _allied(bits, b, p, who):
+    """Person ``p`` shares a bloc with ``who`` in game ``b`` (or is he): power.allied_with."""
+    return p == who or (bits[b, p] & bits[b, who]) != 0
+
+
+@kernel
+def _nearer(views, b, p, sp, t):
+    """How much closer person ``p``'s views lie to the mover ``sp``'s than to the target
+    ``t``'s (half the difference of the distances)."""
+    ds = _distance(views, b, p, sp)
+    dt = _distance(views, b, p, t)
+    return (dt - ds) / F(2.0)
+
+
+@kernel
+def _distance(views, b, p, q):
+    e0 = views[b, p, 0] - views[b, q, 0]
+    e1 = views[b, p, 1] - views[b, q, 1]
+    e2 = views[b, p, 2] - views[b, q, 2]
+    return np.sqrt(e0 * e0 + e1 * e1 + e2 * e2)
+
+
+@kernel
+def _patronage(patron, bits, against_bits, b, p, sp, t, has_t):
+    """What person ``p``'s patron makes of the motion, as his client follows him: +1 if the
+    patron moves it, +1/2 if he is the mover's ally, -1 and -1/2 likewise for the target; -1/2
+    if the patron sits in a bloc formed against the mover."""
+    pat = np.int64(patron[b, p])
+    client_s = pat == sp
+    client_t = has_t and pat == t
+    pc = max(pat, 0)
+    pat_ally = _allied(bits, b, pc, sp) and pat >= 0 and not client_s
+    pat_ally_t = _allied(bits, b, pc, t) and pat >= 0 and not client_t and has_t
     # a client of a man in a bloc formed against the mover follows his patron against him, as
     # a client of the mover's ally follows his patron for him
-    pat_foe = foe[bi[:, None], pat_c] & (pat >= 0)
-    affinity = np.where(g.leaders, 0.3, 1.0)[None, :]
-    A = W.alliance * (1.5 - sig)
-    terms = {
-        "ideology": W.ideology * _ideology_against(s.ideology, s, m),
-        "alliance": A * (al_s.astype(np.float32) - has_t * al_t),
-        "conspiracy": -A * foe.astype(np.float32),
-        "relations": W.relations * (1.5 - sig) * (rel[bi, :, m.sponsor] - has_t * rel[bi, :, t]),
-        "patronage": W.patronage * (0.5 + sig) * s.loyalty * (
-            client_s + 0.5 * pat_ally - client_t - 0.5 * pat_ally_t - 0.5 * pat_foe),
-        "prestige": common["prestige"][:, None].repeat(P, axis=1),
-        "fear": common["fear"][:, None] * (1.0 - s.prestige / 100.0)
-        + W.fear * (0.5 + sig) * 0.5 * (s.intel[bi, m.sponsor] - has_t * s.intel[bi, t]),
-        "bureaucracy": common["bureaucracy"][:, None] * affinity,
-        "discipline": _discipline(g, s, m, d, al_s, al_t),
-        # his own allies do not weigh his defiance or his submission
-        "defiance": common["defiance"][:, None] * ~al_t,
-        "verdict": common["verdict"][:, None].repeat(P, axis=1),
-        "speech": np.zeros((B, P), dtype=np.float32),
-        "noise": W.noise * rng.normal(s.seed, s.turn, rng.SITES["vote_noise"],
-                                      _noise_key(m)[:, None] * P + np.arange(P)[None, :],
-                                      per_game=True),
-    }
-    return terms
+    pat_foe = _conspirators(bits, against_bits, b, pc, sp) and pat >= 0
+    return (_one(client_s) + 0.5 * _one(pat_ally) - _one(client_t) - 0.5 * _one(pat_ally_t)
+            - 0.5 * _one(pat_foe))
 
 
-def _conspirators(g: "Game", m: Motion, d: "Derived") -> np.ndarray:
-    """[B,P] the members of a bloc formed against the mover (a bloc's ``against``), who vote
-    his motions down, whatever they say, as an alliance carries its own men's: the triumvirate
-    was formed "for the specific purpose of conspiring against Trotsky" (004), and "began moves
-    to prevent Trotsky obtaining majority support" (001). Only against his motions: a bloc
-    against a man does not bind its members to every motion against him (Stalin held back
-    Zinoviev's calls to expel Trotsky, general history). Before, the triumvirs voted for the
-    computer Trotsky's squeeze on the kulaks in July 1923, on his standing, in 99 games in
-    100."""
-    return power.conspirators(d.bits, g.against_bits, m.sponsor)
+@kernel
+def _one(x):
+    """1.0 where ``x`` holds, else 0.0 (a bool as a float64)."""
+    return 1.0 if x else 0.0
 
 
-def _discipline(g: "Game", s: State, m: Motion, d: "Derived", al_s: np.ndarray,
-                al_t: np.ndarray) -> np.ndarray:
-    """[B,P] the ban on factions, as each named voter weighs it: for a motion against a man
-    who leads an open faction, against one its member moves - but not for the faction's own
-    men (his allies), who do not vote to discipline their own bloc. (Before, Bukharin and Rykov
-    voted to remove Stalin as General Secretary because he "leads an open faction" - the
-    Stalin-Bukharin majority they sat in with him, short of a Politburo majority.)"""
-    ban, t_fac, s_fac = (a[:, None] for a in _under_the_ban(g, s, m, d))
-    disc = (ban & t_fac & ~al_t).astype(np.float32) - (ban & s_fac & ~al_s).astype(np.float32)
-    return g.weights.discipline * disc
+@kernel
+def _one32(x):
+    """``_one`` as a float32."""
+    return F(1.0) if x else F(0.0)
+
+
+@kernel
+def _conspirators(bits, against_bits, b, p, sp):
+    """Person ``p`` sits in a bloc formed against the mover ``sp`` (a bloc's ``against``):
+    the members of such a bloc vote his motions down, whatever they say, as an alliance carries
+    its own men's: the triumvirate was formed "for the specific purpose of conspiring against
+    Trotsky" (004), and "began moves to prevent Trotsky obtaining majority support" (001). Only
+    against his motions: a bloc against a man does not bind its members to every motion against
+    him (Stalin held back Zinoviev's calls to expel Trotsky, general history). Before, the
+    triumvirs voted for the computer Trotsky's squeeze on the kulaks in July 1923, on his
+    standing, in 99 games in 100."""
+    return (bits[b, p] & against_bits[sp]) != 0
+
+
+@kernel
+def _discipline(ban, t_fac, s_fac, al_s, al_t, weight):
+    """The ban on factions, as a named voter weighs it: for a motion against a man who leads
+    an open faction, against one its member moves - but not for the faction's own men (his
+    allies), who do not vote to discipline their own bloc. (Before, Bukharin and Rykov voted to
+    remove Stalin as General Secretary because he "leads an open faction" - the Stalin-Bukharin
+    majority they sat in with him, short of a Politburo majority.)"""
+    return F(weight) * (_one32(ban and t_fac and not al_t) - _one32(ban and s_fac and not al_s))
 
 
 def _under_the_ban(g: "Game", s: State, m: Motion, d: "Derived") -> tuple:
@@ -377,17 +484,37 @@ def _split(score: np.ndarray, n: np.ndarray, sharpness: float) -> np.ndarray:
     return n / (1.0 + np.exp(-sharpness * score))
 
 
-def _stance(total: np.ndarray, m: Motion, act: np.ndarray) -> np.ndarray:
-    """[B,P] how each person would vote (even off the body): +1 / -1, 0 if out of politics."""
-    B, P = total.shape
-    bi = np.arange(B)
-    v = np.where(total > 0, 1, -1).astype(np.int8)
-    v[bi, m.sponsor] = 1
-    has_t = m.target >= 0
-    v[bi[has_t], m.target[has_t]] = -1
-    put_up = (m.kind == KIND_CODE["promote"]) & (m.arg2 >= 0)      # the man put up is for it
-    v[bi[put_up], m.arg2[put_up]] = 1
-    return np.where(act, v, 0)
+def _stance(out32: np.ndarray, out64: np.ndarray, speech: np.ndarray, noise: np.ndarray,
+            candidate: np.ndarray, m: Motion, act: np.ndarray) -> np.ndarray:
+    """[B,P] how each person would vote (even off the body): +1 / -1, 0 if out of politics
+    (the sum of his terms: ``_tables``, the speeches, the noise, the man put up)."""
+    put_up = np.where((m.kind == KIND_CODE["promote"]) & (m.arg2 >= 0), m.arg2, -1)
+    return _stances(out32, out64, speech, noise, candidate, m.sponsor, m.target, put_up, act)
+
+
+@kernel
+def _stances(out32, out64, speech, noise, candidate, sponsor, target, put_up, act):
+    """``_stance``: the terms added in the order of ``TERMS`` (from a zero, in float32 until
+    the first float64 term, as a sum of the terms' arrays adds them)."""
+    B, P = act.shape
+    out = np.zeros((B, P), dtype=np.int8)
+    for b in range(B):
+        for p in range(P):
+            t32 = F(0.0) + out32[0, b, p] + out32[1, b, p] + out32[2, b, p] + out32[3, b, p]
+            total = np.float64(t32) + out64[0, b, p] + np.float64(out32[4, b, p]) \
+                + np.float64(out32[5, b, p]) + out64[1, b, p] + np.float64(out32[6, b, p]) \
+                + np.float64(out32[7, b, p]) + np.float64(out32[8, b, p]) + speech[b, p] \
+                + noise[b, p] + candidate[b, p]
+            out[b, p] = 1 if total > 0 else -1
+        out[b, sponsor[b]] = 1
+        if target[b] >= 0:
+            out[b, target[b]] = -1
+        if put_up[b] >= 0:                                  # the man put up is for it
+            out[b, put_up[b]] = 1
+        for p in range(P):
+            if not act[b, p]:
+                out[b, p] = 0
+    return out
 
 
 @dataclass
@@ -477,12 +604,12 @@ def compute(g: "Game", s: State, m: Motion) -> Result:
 
 def _compute(g: "Game", s: State, m: Motion, d: Derived) -> Result:
     common = _common(g, s, m, d)
-    terms = person_terms(g, s, m, common, d)
-    terms["speech"] = np.where(SITTING[m.body], common["speech"], 0.0)[:, None] * \
-        np.ones_like(terms["noise"])
-    parts = _candidate(g, s, m, d, common, terms)
-    total = sum(terms.values())
-    stance = _stance(total, m, d.act)
+    out32, out64 = _tables(g, s, m, common, d)
+    noise = _noise(g, s, m)
+    speech = np.where(SITTING[m.body], common["speech"], 0.0)[:, None] * np.ones_like(noise)
+    parts, candidate = _candidate(g, s, m, d, common, out32, out64)
+    terms = _named_terms(out32, out64, speech, noise, candidate)
+    stance = _stance(out32, out64, speech, noise, candidate, m, d.act)
     voters = _named_voters(s, m, d.act)
     person_vote = np.where(voters, stance, 0).astype(np.int8)
     vf = (person_vote == 1).sum(axis=1).astype(np.float64)
@@ -498,8 +625,8 @@ def _compute(g: "Game", s: State, m: Motion, d: Derived) -> Result:
                   faction=d.faction, candidate=parts)
 
 
-def _candidate(g: "Game", s: State, m: Motion, d: Derived, common: dict,
-               terms: dict) -> dict | None:
+def _candidate(g: "Game", s: State, m: Motion, d: Derived, common: dict, out32: np.ndarray,
+               out64: np.ndarray) -> tuple:
     """A promotion is weighed on the man put up as well as on the man who puts him up: in
     the games where the motion promotes someone, the mover's terms count for
     1 - ``promotion_candidate_share`` of their weight and the ``candidate`` term adds that
@@ -508,32 +635,58 @@ def _candidate(g: "Game", s: State, m: Motion, d: Derived, common: dict,
     moved himself) plus ``promotion_bench_weight`` if he is a candidate member of the
     Politburo (the bench the Committee drew on). A man put up by himself (the plenum's own
     choice, sittings.own_choice) is weighed on his own pull in full, and on nothing else.
-    Changes ``common`` and ``terms`` in place;
-    returns the candidate's pull term by term ([B,P], for the vote's explanation), or None
-    where no game promotes anyone."""
-    terms["candidate"] = np.zeros_like(terms["noise"])
+    Changes ``common`` and the mover's tables (``_tables``) in place; returns the
+    candidate's pull term by term ([B,P], for the vote's explanation; None where no game
+    promotes anyone) and the ``candidate`` term [B,P]."""
     promo = m.mask & (m.kind == KIND_CODE["promote"]) & (m.arg2 >= 0)
     if not promo.any():
-        return None
+        return None, np.zeros(out64.shape[1:])
     share = np.where(m.sponsor == m.arg2, 1.0, g.params["promotion_candidate_share"])
     w = np.where(promo, share, 0.0).astype(np.float32)
     c = np.maximum(m.arg2, 0)
     by = Motion.of("promote", "central_committee", c, np.full(s.batch, -1),
                    m.direction, m.bureaucratic, m.mask)
     common_c = _common(g, s, by, d)
-    pull = person_terms(g, s, by, common_c, d)
     bench = g.params["promotion_bench_weight"] * \
         s.member[np.arange(s.batch), c, BODY["politburo_candidate"]]
-    parts = {k: w[:, None] * pull[k] for k in PULL}
-    parts["bench"] = np.broadcast_to((w * bench)[:, None], pull["noise"].shape)
-    for k in PULL:                                  # the mover's share of his own terms
-        terms[k] = terms[k] * (1.0 - w)[:, None]
-    terms["candidate"] = sum(parts.values())
+    parts32, parts64, candidate = _share_with_candidate(w, bench, out32, out64,
+                                                        *_tables(g, s, by, common_c, d))
+    parts = dict(zip(_TERMS32[1:7], parts32))
+    parts["patronage"] = parts64[0]
+    parts = {k: parts[k] for k in PULL}
+    parts["bench"] = parts64[1]
     for k in ("prestige", "fear", "discipline"):    # the anonymous members weigh both too
         common[k] = common[k] * (1.0 - w)
     common["candidate"] = w * (common_c["prestige"] + 0.5 * common_c["fear"]
                                + common_c["discipline"] + bench)
-    return parts
+    return parts, candidate
+
+
+@kernel
+def _share_with_candidate(w, bench, out32, out64, pull32, pull64):
+    """The candidate's share ``w`` [B] of the terms of ``PULL`` (the mover's tables
+    ``out32``, ``out64`` keep the rest, in place), from his own pull (``pull32``, ``pull64``:
+    the tables of a motion he had moved) and ``bench`` [B]: ([6,B,P] float32 the shares of
+    ``_TERMS32[1:7]``, [2,B,P] those of patronage and the bench, [B,P] their sum, the
+    ``candidate`` term, added in the order of ``PULL`` and the bench)."""
+    B, P = w.shape[0], out32.shape[2]
+    parts32 = np.empty((6, B, P), dtype=F)
+    parts64 = np.empty((2, B, P))
+    candidate = np.empty((B, P))
+    for b in range(B):
+        keep = F(1.0) - w[b]
+        for p in range(P):
+            for k in range(6):                  # the mover keeps his share of his own terms
+                parts32[k, b, p] = w[b] * pull32[k + 1, b, p]
+                out32[k + 1, b, p] = out32[k + 1, b, p] * keep
+            parts64[0, b, p] = np.float64(w[b]) * pull64[0, b, p]
+            parts64[1, b, p] = np.float64(w[b]) * bench[b]
+            out64[0, b, p] = out64[0, b, p] * np.float64(keep)
+            # alliance, conspiracy, relations (float32), patronage, prestige, fear, discipline
+            head = F(0.0) + parts32[0, b, p] + parts32[1, b, p] + parts32[2, b, p]
+            candidate[b, p] = np.float64(head) + parts64[0, b, p] + np.float64(parts32[3, b, p]) \
+                + np.float64(parts32[4, b, p]) + np.float64(parts32[5, b, p]) + parts64[1, b, p]
+    return parts32, parts64, candidate
 
 
 def body_voters(member: np.ndarray, body: str) -> np.ndarray:

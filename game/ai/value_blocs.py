@@ -160,7 +160,9 @@ def _values(bloc, exposed, lead, open_to, secret, act, bits, standing, top, top_
                 regard = F(0.0)
                 ideo = F(0.0)
                 want = 0.0
-                for i in range(cnt[l]):
+                # the members' regard, views and worth to me count only for joining (a man
+                # in a bloc joins no other; a bloc with no members is formed, not joined)
+                for i in range(cnt[l] if not in_any and not me else 0):
                     p = mem[l, i]
                     regard += relations[b, p, me_p]
                     ideo += (abs(ideology[b, p, 0] - ideology[b, me_p, 0])
@@ -312,6 +314,8 @@ def _enemy_level(b, n, lead, top, top_val, standing, bits, ideology):
     X, me = top[b, n], lead[n]
     P = standing.shape[1]
     camp = standing[b, X]
+    if bits[b, X] == 0:                  # in no bloc: no allies
+        P = 0
     for p in range(P):
         # allied with him (sharing a bloc), not with me, and not the man himself
         if p != X and bits[b, X] & bits[b, p] != 0 and not (p == me or bits[b, me] & bits[b, p] != 0):

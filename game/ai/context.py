@@ -15,7 +15,7 @@ import numpy as np
 
 from ..engine import power
 from ..engine.arith import clip
-from ..engine.jit import kernel
+from ..engine.jit import kernel, row_sum
 from ..engine.state import BODY, State
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .character import Characters
 
 F = np.float32
+_c = np.ascontiguousarray     # a kernel's arrays in one layout, so that it compiles once
 # the weights of power.standing (kept equal by a test)
 STANDING = {"cc": 0.30, "pb": 0.25, "delegates": 0.20, "prestige": 0.25}
 
@@ -41,15 +42,13 @@ class Context:
         self.pb_share = power.politburo_share(s, act, bits, fol)
         self.cc_share = power.cc_share(s, act, bits, fol)
         self.del_share = power.delegate_share(s, g.params, g.structural)
-        st = (STANDING["cc"] * self.cc_share + STANDING["pb"] * self.pb_share
-              + STANDING["delegates"] * self.del_share + STANDING["prestige"] * s.prestige / 100.0)
-        self.standing = np.where(act & g.leaders[None, :], st, 0.0).astype(F)
         self.ban = s.flags[:, g.fidx["faction_ban"]]
         self.in_pb = s.member[:, :, BODY["politburo"]]
         self.in_cc = s.member[:, :, BODY["central_committee"]]
-        self._calendar(g, s)
+        self.progress, self.sitting, self.sitting_kind, self.to_congress, total = \
+            _calendar(g, s.turn)
         self.human = human
-        self._threats(g, s, ch, human, coordinate, perception, shrewd)
+        self._read(g, s, ch, total, human, coordinate, perception, shrewd)
 
     # read by the valuation, not by an event chooser's quick look at standing and threats
     @cached_property
@@ -80,7 +79,7 @@ class Context:
 
     @cached_property
     def coercion(self) -> np.ndarray:
-        return (self.power["police"] * self.g.mod["fear"][None, :]).astype(F)
+        return (self.power["police"] * self.g.mod["fear"][None, :]).astype(F, copy=False)
 
     @cached_property
     def lean(self) -> np.ndarray:
@@ -104,58 +103,106 @@ class Context:
             out = np.where(out < 0, self.s.holder[:, k], out)
         return out
 
-    def _calendar(self, g: "Game", s: State) -> None:
-        t = s.turn
-        self.progress, self.sitting, self.sitting_kind, self.to_congress, total = \
-            _calendar(g, t)
-        named = self.in_cc.sum(axis=1)
-        cc_total = total if total is not None else (named + self.s.cc_seats.sum(axis=1))
-        self.free_frac = clip((cc_total - named) / np.maximum(cc_total, 1), 0, 1).astype(F)
-
-    def _threats(self, g: "Game", s: State, ch: "Characters", human: np.ndarray,
-                 coordinate: float, perception: float, shrewd: float) -> None:
-        """threat [B,N,P]: how much each other leader endangers leader n; rho = threat
-        relative to his greatest (1 for the greatest); top = that person (top_val his
-        threat); danger = his threat against leader n's own standing."""
-        lead = self.lead
-        soft = clip(0.2 + 0.25 * ch.ambition, 0.1, 0.8)                              # [N]
-        first = 1.0 + (ch.threat[None, :, :] - 1.0) * (1.0 - shrewd)
-        if perception:
-            first = misjudged(first, perception, s.seed, lead, self.P)
-        else:
-            first = first - 1.0
-        weight = np.where(human, 1.0 + coordinate, 1.0)                              # [P]
+    def _read(self, g: "Game", s: State, ch: "Characters", total: "float | None",
+              human: np.ndarray, coordinate: float, perception: float, shrewd: float) -> None:
+        """standing [B,P] (power.standing's weights, for the leaders in politics); free_frac
+        [B] the share of the Central Committee's seats no one holds by name (of the next
+        congress's ``total``, or of the seats now); threat [B,N,P]: how much each other
+        leader endangers leader n; rho = threat relative to his greatest (1 for the
+        greatest); top = that person (top_val his threat); danger = his threat against
+        leader n's own standing. All in one compiled loop (``_read_games``)."""
         B, N, P = self.B, self.N, self.P
+        self.standing = np.empty((B, P), dtype=F)
+        self.free_frac = np.empty(B, dtype=F)
         self.threat = np.empty((B, N, P), dtype=F)
         self.rho = np.empty((B, N, P), dtype=F)
         self.danger = np.empty((B, N, P), dtype=F)
         self.top = np.empty((B, N), dtype=np.int64)
         self.top_val = np.empty((B, N), dtype=F)
-        _threats(lead, self.standing, s.ideology, s.relations, self.bits, soft,
-                 np.ascontiguousarray(first), first_fade(self, ch), self.pb_share, weight,
-                 self.act & g.leaders[None, :],
-                 self.threat, self.top, self.top_val, self.rho, self.danger)
+        misjudge = misjudgement(s.seed, ch.lead, P, perception) if perception else _TRUE
+        _read_games(g.leaders, self.act, self.cc_share, self.pb_share, self.del_share,
+              _c(s.prestige), _c(s.member), BODY["central_committee"], _c(s.cc_seats),
+              -1.0 if total is None else total, ch.lead, _c(ch.ambition, dtype=np.float64),
+              _c(ch.threat, dtype=np.float64), _c(ch.fade, dtype=np.float64),
+              _c(ch.hold, dtype=np.float64), float(shrewd), misjudge, bool(perception),
+              self.progress, stances(g), _c(s.policy), _c(s.ideology), _c(s.relations),
+              self.bits, _c(human), float(coordinate), self.standing, self.free_frac,
+              self.threat, self.top, self.top_val, self.rho, self.danger)
+
+
+_TRUE = np.ones((1, 1, 1), dtype=F)     # no misjudgement (``misjudgement``)
+_TRUE.flags.writeable = False           # as the misjudgements kept, so _read compiles once
+_W = tuple(np.float64(STANDING[k]) for k in ("cc", "pb")) + \
+    tuple(F(STANDING[k]) for k in ("delegates", "prestige"))
 
 
 @kernel
-def _threats(lead, standing, ideology, relations, bits, soft, first, fade, pb_share, weight,
-             can, threat, top, top_val, rho, danger):
-    """``Context._threats`` into its five outputs. ``first``: [1,N,P] or [B,N,P] each
-    leader's first reading of each person less one; ``fade``: [1,N] or [B,N] how much of it
-    still holds (first_fade); ``weight``: [P] the rivals' closing of ranks against the human
-    player; ``can``: [B,P] an able leader."""
+def _read_games(leaders, act, cc_share, pb_share, del_share, prestige, member, cc, cc_seats, total,
+          lead, ambition, threat_of, fade, hold, shrewd, misjudge, misjudged, progress, stands,
+          policy, ideology, relations, bits, human, coordinate, standing, free_frac, threat,
+          top, top_val, rho, danger):
+    """``Context._read`` into its last seven arguments: the standing, the free seats and the
+    threats. ``total`` the seats of the next congress (-1: the seats now);
+    ``threat_of`` [N,P] each leader's first reading of each person (``threat.<id>``), of
+    which he keeps ``1 - shrewd``, times his misjudgement in this game (``misjudge``
+    [B,N,P], when ``misjudged``); ``fade``, ``hold`` [N] how his first impressions fade
+    (``_first_fade``); ``coordinate`` the rivals' closing of ranks against the ``human``
+    players [P]. The shares come from game.engine.power: ``cc_share`` and ``pb_share``
+    float64, ``del_share`` float32, added in power.standing's order."""
+    B, P = act.shape
+    N = lead.shape[0]
+    w_cc, w_pb, w_del, w_pres = _W
+    # each leader's first reading of each person, as far as he is not shrewd
+    first = np.empty((N, P))
+    for n in range(N):
+        for p in range(P):
+            first[n, p] = 1.0 + (threat_of[n, p] - 1.0) * (1.0 - shrewd)
+    soft = np.empty(N)          # what is left of an ally's threat: the more, the more ambitious
+    for n in range(N):
+        soft[n] = min(max(0.2 + 0.25 * ambition[n], 0.1), 0.8)
+    clock = np.empty(N)
+    for n in range(N):
+        clock[n] = max(0.0, 1.0 - progress / max(fade[n], 1e-3))
+    weight = np.empty(P)
+    for p in range(P):
+        weight[p] = 1.0 + coordinate if human[p] else 1.0
+    can = np.empty((B, P), dtype=np.bool_)
+    for b in range(B):
+        named = 0
+        for p in range(P):
+            can[b, p] = act[b, p] and leaders[p]
+            st = w_cc * cc_share[b, p] + w_pb * pb_share[b, p]
+            st = st + np.float64(w_del * del_share[b, p])
+            st = st + np.float64(w_pres * prestige[b, p] / F(100.0))
+            standing[b, p] = F(st) if can[b, p] else F(0.0)
+            named += member[b, p, cc]
+        seats = total if total >= 0 else np.float64(named) + np.float64(row_sum(cc_seats[b]))
+        free_frac[b] = F(min(max((seats - named) / max(seats, 1.0), 0.0), 1.0))
+    faded = _first_fade(clock, hold, threat_of, lead, member, cc, act, ideology, stands, policy)
+    _threats(lead, standing, ideology, relations, bits, soft, first, misjudge, misjudged, faded,
+             pb_share, weight, can, threat, top, top_val, rho, danger)
+
+
+@kernel
+def _threats(lead, standing, ideology, relations, bits, soft, first, misjudge, misjudged, fade,
+             pb_share, weight, can, threat, top, top_val, rho, danger):
+    """The threats (``Context._read``). ``first``: [N,P] each leader's first reading of each
+    person, times ``misjudge`` [B,N,P] where ``misjudged``; ``fade`` [B,N] how much of it
+    still holds; ``weight``: [P] the rivals' closing of ranks against the human player;
+    ``can``: [B,P] an able leader."""
     B, N, P = threat.shape
     for b in range(B):
-        bf = b if first.shape[0] > 1 else 0
-        bd = b if fade.shape[0] > 1 else 0
         for n in range(N):
             i = lead[n]
             best, at = F(-np.inf), 0
             for p in range(P):
                 t = F(0.0)
                 if can[b, p] and p != i:
-                    t = _threat(b, i, p, standing, ideology, relations, bits, soft[n],
-                                first[bf, n, p], fade[bd, n], pb_share[b, p], weight[p])
+                    f = first[n, p]
+                    if misjudged:
+                        f = f * np.float64(misjudge[b, n, p])
+                    t = _threat(b, i, p, standing, ideology, relations, bits, soft[n], f - 1.0,
+                                fade[b, n], pb_share[b, p], weight[p])
                 threat[b, n, p] = t
                 if t > best:
                     best, at = t, p
@@ -190,52 +237,41 @@ def _threat(b, i, p, standing, ideology, relations, bits, soft, first, fade, big
     return F(out * weight)
 
 
-def first_fade(ctx: Context, ch: "Characters") -> np.ndarray:
-    """[1,N] or [B,N] how much of each leader's first impressions still holds (1: all, 0:
-    faded): they fade on his clock (``fade``, a share of the game), but a man with ``hold``
-    keeps them whole while anyone he feared beyond the balance of forces at the start
-    (``threat.<id>`` above 1) still sits in the Central Committee, and after that while the
-    line holds: until a policy in force stands against his own views or those of a man he
-    regarded (``threat.<id>`` below 1; ``parted``). Stalin and Bukharin held to their alliance
-    until the Left was beaten (001: "Later, in 1928, having defeated the Left, Stalin turned
-    on Bukharin") and broke over the grain (002: "The division was on how to procure more
-    food"). On the clock alone Stalin's regard for Bukharin had mostly faded by 1926 and he
-    took Pravda from him in nine games in ten, median 1926-09; with the Left's seats alone,
-    in seven in ten, median 1927-09, the month the Left was cast out."""
-    clock = np.maximum(0.0, 1.0 - ctx.progress / np.maximum(ch.fade, 1e-3))          # [N]
-    held = ch.hold > 0
-    if not held.any():
-        return clock[None, :]
-    feared = (ch.threat > 1.0) & held[:, None]                                  # [N,P]
-    regard = (ch.threat < 1.0) & held[:, None]                                  # [N,P]
-    regard[held, ch.lead[held]] = True                                     # and his own views
-    s = ctx.s
-    return _fade(clock, held, feared, regard, ctx.in_cc, ctx.act, s.ideology, stances(ctx.g),
-                 s.policy)
-
-
 @kernel
-def _fade(clock, held, feared, regard, in_cc, act, ideology, stands, policy):
-    """``first_fade`` [B,N] for leaders some of whom hold their first impressions."""
+def _first_fade(clock, hold, threat_of, lead, member, cc, act, ideology, stands, policy):
+    """[B,N] how much of each leader's first impressions still holds (1: all, 0: faded): they
+    fade on his clock (``clock``, by his ``fade``, a share of the game), but a man with
+    ``hold`` keeps them whole while anyone he feared beyond the balance of forces at the
+    start (``threat.<id>`` above 1) still sits in the Central Committee, and after that while
+    the line holds: until a policy in force stands against his own views or those of a man
+    he regarded (``threat.<id>`` below 1; ``parted``). Stalin and Bukharin held to their
+    alliance until the Left was beaten (001: "Later, in 1928, having defeated the Left,
+    Stalin turned on Bukharin") and broke over the grain (002: "The division was on how to
+    procure more food"). On the clock alone Stalin's regard for Bukharin had mostly faded by
+    1926 and he took Pravda from him in nine games in ten, median 1926-09; with the Left's
+    seats alone, in seven in ten, median 1927-09, the month the Left was cast out."""
     B, P = act.shape
     N = clock.shape[0]
-    out = np.empty((B, N), dtype=np.float64)
-    # only the men someone regards are read: the line parts from them alone
-    read = np.zeros(P, dtype=np.bool_)
-    for n in range(N):
-        for p in range(P):
-            read[p] |= regard[n, p]
-    split = np.zeros(P, dtype=np.bool_)
+    out = np.empty((B, N))
+    # the line parts from a man (1) or not (0), read once a game when first asked (-1)
+    split = np.empty(P, dtype=np.int8)
     for b in range(B):
-        for p in range(P):
-            split[p] = read[p] and act[b, p] and _parted(ideology[b, p], stands, policy[b])
+        split[:] = -1
         for n in range(N):
             out[b, n] = clock[n]
-            if held[n]:
+            if hold[n] > 0:
                 sitting, parts = False, False
                 for p in range(P):
-                    sitting |= feared[n, p] and in_cc[b, p] and act[b, p]
-                    parts |= regard[n, p] and split[p]
+                    sitting |= threat_of[n, p] > 1.0 and member[b, p, cc] and act[b, p]
+                # while a man he feared sits, the line is not read
+                for p in range(P):
+                    if sitting or parts:
+                        break
+                    # his own views he regards too
+                    if threat_of[n, p] < 1.0 or p == lead[n]:
+                        if split[p] < 0:
+                            split[p] = act[b, p] and _parted(ideology, b, p, stands, policy)
+                        parts = split[p] == 1
                 if sitting or not parts:
                     out[b, n] = 1.0
     return out
@@ -264,18 +300,19 @@ def _parted_cols(ideology, act, stands, policy, cols):
     for b in range(B):
         for j in range(cols.shape[0]):
             p = cols[j]
-            out[b, j] = act[b, p] and _parted(ideology[b, p], stands, policy[b])
+            out[b, j] = act[b, p] and _parted(ideology, b, p, stands, policy)
     return out
 
 
 @kernel
-def _parted(views, stands, policy):
-    """A policy in force (``policy`` [Q], the option of each) stands against ``views`` [3]
-    by more than PARTS (``stands`` [Q,O,3]: what each option says)."""
-    for q in range(policy.shape[0]):
-        o = policy[q]
-        says = views[0] * stands[q, o, 0] + views[1] * stands[q, o, 1] + \
-            views[2] * stands[q, o, 2]
+def _parted(ideology, b, p, stands, policy):
+    """A policy in force in game ``b`` (``policy`` [B,Q], the option of each) stands against
+    the views of ``p`` (``ideology`` [B,P,3]) by more than PARTS (``stands`` [Q,O,3]: what
+    each option says)."""
+    for q in range(policy.shape[1]):
+        o = policy[b, q]
+        says = ideology[b, p, 0] * stands[q, o, 0] + ideology[b, p, 1] * stands[q, o, 1] + \
+            ideology[b, p, 2] * stands[q, o, 2]
         if says < -PARTS:
             return True
     return False
@@ -328,24 +365,21 @@ def progress(g: "Game", turn: int) -> float:
 
 
 _IMPRESSIONS: dict = {}
-_MISJUDGED: dict = {}
+_MISJUDGEMENT: dict = {}
 
 
-def misjudged(first: np.ndarray, perception: float, seed: np.ndarray, lead: np.ndarray,
-              P: int) -> np.ndarray:
-    """[B,N,P] ``first`` (each leader's first reading of each person) times his misjudgement
-    in this game, ``exp(perception * impressions)``, less one: the same every turn of a batch,
-    so worked out once and kept (read-only) for the batch's next turns."""
-    first = np.asarray(first)
-    key = (np.asarray(seed).tobytes(), lead.tobytes(), P, perception, first.shape,
-           first.dtype.str, first.tobytes())
-    out = _MISJUDGED.get(key)
+def misjudgement(seed: np.ndarray, lead: np.ndarray, P: int, perception: float) -> np.ndarray:
+    """[B,N,P] how far each leader misjudges each person in this game, a factor on his first
+    reading of him: ``exp(perception * impressions)``, the same every turn of a batch, so
+    worked out once and kept (read-only) for the batch's next turns."""
+    key = (np.asarray(seed).tobytes(), lead.tobytes(), P, perception)
+    out = _MISJUDGEMENT.get(key)
     if out is None:
-        if len(_MISJUDGED) > 16:
-            _MISJUDGED.clear()
-        out = first * np.exp(perception * impressions(seed, lead, P)) - 1.0
+        if len(_MISJUDGEMENT) > 16:
+            _MISJUDGEMENT.clear()
+        out = np.exp(perception * impressions(seed, lead, P))
         out.flags.writeable = False
-        _MISJUDGED[key] = out
+        _MISJUDGEMENT[key] = out
     return out
 
 

@@ -17,18 +17,20 @@ by voter, which works out who would vote for it and the score of the anonymous s
 is read (his pull on each voter, the conspiracy against him, how far his views are from each
 voter's) the first time a motion reads him, and kept for the turn. The seats' chance of
 voting for is NumPy's sigmoid (its exponential and the compiled one may differ in the last
-bit), and a second loop counts the votes; the delegations of a congress or conference, read
-more seldom, are counted in NumPy.
+bit), and a second loop counts the votes: the named voters' and the seats', or at a congress
+or conference the delegations' (whose chance's exponential is NumPy's too). What each game
+contributes to every motion (the weight of the ban, the verdicts, the pull on the seats, the
+Control Commission) is worked out once a turn in one loop (``_prepare``).
 """
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..engine import defiance, votes
-from ..engine.arith import along_last, dot3, norm3
-from ..engine.jit import F, kernel
+from ..engine.jit import F, kernel, row_sum
 from ..engine.state import BODY, IND, State
 
 if TYPE_CHECKING:
@@ -49,8 +51,8 @@ def _sigmoid_votes(score: np.ndarray, n, sharp: float) -> np.ndarray:
 
 # ---------------------------------------------------------------------- compiled loops
 @kernel
-def _read_man(b, x, slot, used, X, C, D, al, bits, patron_bits, pat, patron, relations,
-              loyalty, pres, coer, intel, fac, against_bits, ideo, k):
+def _read_man(b, x, slot, used, X, C, D, al, bits, patron_bits, patron, relations, loyalty,
+              pres, coer, intel, fac, against_bits, ideo, k):
     """The row of the tables where man ``x`` of game ``b`` is read as each voter sees him
     (the next free one, ``used``; kept in ``slot``): ``X`` how much he pulls the voter his way
     (no ideology, no speech), ``C`` the conspiracy against him when he moves a motion, ``D``
@@ -68,7 +70,7 @@ def _read_man(b, x, slot, used, X, C, D, al, bits, patron_bits, pat, patron, rel
         allied = al[b, x, v]
         client = patron[b, v] == x
         # x allied with v's patron (a bloc in common; x himself is the client case)
-        pa = (blocs & patron_bits[b, v]) != 0 and pat[b, v] >= 0 and not client
+        pa = (blocs & patron_bits[b, v]) != 0 and patron[b, v] >= 0 and not client
         # A * allied and client + 0.5 * allied with the patron (never both) as choices among
         # the products they take
         tie = F(1.0) if client else (F(0.5) if pa else F(0.0))
@@ -83,7 +85,7 @@ def _read_man(b, x, slot, used, X, C, D, al, bits, patron_bits, pat, patron, rel
         # (votes._conspirators), and their clients follow them (half the patronage, as for a
         # patron's ally): the mover's side only, so not part of the pull
         foe = (bits[b, v] & foes) != 0
-        led = (patron_bits[b, v] & foes) != 0 and pat[b, v] >= 0
+        led = (patron_bits[b, v] & foes) != 0 and patron[b, v] >= 0
         C[r, v] = (-A if foe else F(0.0)) - (F(0.5) * Pt * loyalty[b, v] if led else F(0.0))
         d0, d1, d2 = i0 - ideo[b, v, 0], i1 - ideo[b, v, 1], i2 - ideo[b, v, 2]
         D[r, v] = np.sqrt(d0 * d0 + d1 * d1 + d2 * d2)
@@ -92,7 +94,7 @@ def _read_man(b, x, slot, used, X, C, D, al, bits, patron_bits, pat, patron, rel
 
 @kernel
 def _duel(b, sp, tg, takes, personal, bureaucratic, bur_w, sitting, slot, used, X, C, D, al,
-          bits, patron_bits, pat, patron, relations, loyalty, pres, coer, intel, fac, against_bits,
+          bits, patron_bits, patron, relations, loyalty, pres, coer, intel, fac, against_bits,
           ideo, k, G, Dl, Bu, affinity, unjudged, speech, act):
     """([M,V] who would vote for, [M] the anonymous seats' score) for motions moved by
     ``sp`` against ``tg`` (see ``Forecast.duel``)."""
@@ -101,13 +103,14 @@ def _duel(b, sp, tg, takes, personal, bureaucratic, bur_w, sitting, slot, used, 
     free = np.empty(M, dtype=F)
     for m in range(M):
         g, s, t = b[m], sp[m], tg[m]
-        rs, rt = slot[g, s], slot[g, t]
+        rs = slot[g, s]
         if rs < 0:
-            rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, pat, patron,
-                           relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+            rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, patron, relations,
+                           loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+        rt = slot[g, t]            # read after: the same man may be both (one row each man)
         if rt < 0:
-            rt = _read_man(g, t, slot, used, X, C, D, al, bits, patron_bits, pat, patron,
-                           relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+            rt = _read_man(g, t, slot, used, X, C, D, al, bits, patron_bits, patron, relations,
+                           loyalty, pres, coer, intel, fac, against_bits, ideo, k)
         bur = bur_w * Bu[g]
         # a motion taking a man's post or seat before any verdict on him loses the party's
         # norms (votes._verdict)
@@ -142,8 +145,8 @@ def _duel(b, sp, tg, takes, personal, bureaucratic, bur_w, sitting, slot, used, 
 
 @kernel
 def _line(b, sp, directions, bureaucratic, sitting, slot, used, X, C, D, al, bits, patron_bits,
-          pat, patron, relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k, lean,
-          G, Bu, affinity, speech, act):
+          patron, relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k, lean, G, Bu,
+          affinity, speech, act):
     """([M,V] who would vote for, [M] the anonymous seats' score: at a sitting, the score
     before the delegates' regional views) for resolutions moved by ``sp`` (see
     ``Forecast.line``)."""
@@ -154,8 +157,8 @@ def _line(b, sp, directions, bureaucratic, sitting, slot, used, X, C, D, al, bit
         g, s = b[m], sp[m]
         rs = slot[g, s]
         if rs < 0:
-            rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, pat, patron,
-                           relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+            rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, patron, relations,
+                           loyalty, pres, coer, intel, fac, against_bits, ideo, k)
         d0, d1, d2 = directions[m, 0], directions[m, 1], directions[m, 2]
         bur = bureaucratic[m] * Bu[g]
         say = k[_SWAY] * speech[g, s]
@@ -177,9 +180,8 @@ def _line(b, sp, directions, bureaucratic, sitting, slot, used, X, C, D, al, bit
 
 
 @kernel
-def _promotion(b, sp, candidate, bench, w, slot, used, X, C, D, al, bits, patron_bits, pat,
-               patron, relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k, G,
-               act):
+def _promotion(b, sp, candidate, bench, w, slot, used, X, C, D, al, bits, patron_bits, patron,
+               relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k, G, act):
     """([M,V] who would vote for, [M] the anonymous seats' score, float64 as the bench's
     weight makes it) for promotions of ``candidate`` moved by ``sp`` (see
     ``Forecast.promotion``): the mover weighs ``1 - w``, the man put up ``w``."""
@@ -190,13 +192,14 @@ def _promotion(b, sp, candidate, bench, w, slot, used, X, C, D, al, bits, patron
     w64 = np.float64(w)
     for m in range(M):
         g, s, c = b[m], sp[m], candidate[m]
-        rs, rc = slot[g, s], slot[g, c]
+        rs = slot[g, s]
         if rs < 0:
-            rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, pat, patron,
-                           relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+            rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, patron, relations,
+                           loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+        rc = slot[g, c]            # read after: the same man may be both (one row each man)
         if rc < 0:
-            rc = _read_man(g, c, slot, used, X, C, D, al, bits, patron_bits, pat, patron,
-                           relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+            rc = _read_man(g, c, slot, used, X, C, D, al, bits, patron_bits, patron, relations,
+                           loyalty, pres, coer, intel, fac, against_bits, ideo, k)
         for v in range(V):
             mover = rest * (X[rs, v] + C[rs, v] - k[_BASE])
             put_up = X[rc, v] + C[rc, v] - k[_BASE]
@@ -210,11 +213,27 @@ def _promotion(b, sp, candidate, bench, w, slot, used, X, C, D, al, bits, patron
 
 
 @kernel
-def _count(yes, p, b, voters, count, seats, unattached, seats_whole, act, follow, joint,
-           n_control, control_lead):
+def _by_name(yes, b, voters, count):
+    """[M] the share of the votes for in a body of named voters alone (``voters`` [B,V],
+    ``count`` [B] how many)."""
+    M, V = yes.shape
+    out = np.empty(M, dtype=F)
+    for m in range(M):
+        g = b[m]
+        n = 0
+        for v in range(V):
+            n += yes[m, v] and voters[g, v]
+        out[m] = F(n) / max(count[g], F(1.0))
+    return out
+
+
+@kernel
+def _count(yes, p, b, voters, count, seats, seats_whole, act, follow, joint, n_control,
+           control_lead):
     """[M] the share of the votes for, the named voters' ``yes`` and the anonymous seats,
     which vote for with chance ``p`` [M] (float32, or float64 for a promotion: the share
-    takes its type)."""
+    takes its type); ``seats`` [B,V+1]: the Committee's seats held by each patron's clients,
+    then the unattached."""
     M, V = yes.shape
     out = np.zeros(M, dtype=p.dtype)            # the anonymous seats' votes, then the share
     for m in range(M):
@@ -231,8 +250,9 @@ def _count(yes, p, b, voters, count, seats, unattached, seats_whole, act, follow
             # clients of patrons in politics
             loyal = (seats[g, v] if act[g, v] else F(0.0)) * follow
             out[m] += np.rint((loyal if yes[m, v] else F(0.0)) + pm * (seats[g, v] - loyal))
-        out[m] += np.rint(pm * unattached[g])
-        total = count[g] + seats_whole[g] + np.rint(unattached[g])
+        unattached = seats[g, V]
+        out[m] += np.rint(pm * unattached)
+        total = count[g] + seats_whole[g] + np.rint(unattached)
         if joint:
             nc, lead = n_control[g], control_lead[g]
             lc = max(lead, 0)
@@ -240,6 +260,114 @@ def _count(yes, p, b, voters, count, seats, unattached, seats_whole, act, follow
             out[m] += np.rint((loyal if yes[m, lc] else F(0.0)) + pm * (nc - loyal))
             total = total + np.rint(nc)
         out[m] = (F(named) + out[m]) / max(total, F(1.0))
+    return out
+
+
+@kernel
+def _prepare(k, bits, patron, pres, coer, flags, ban_flag, faction, judged, ideo, lean, ind,
+             bureaucracy, bur_w, seats, holder, control_posts, fac, unjudged, patron_bits, G, Dl,
+             Bu, seats_whole, n_control, control_lead):
+    """Each game's tables of the turn, into the last nine: ``fac`` the ban's weight on each
+    man (in an open faction while factions are banned), ``unjudged`` no standing verdict on
+    him (``judged`` [B,P], defiance.judged), ``patron_bits`` his patron's blocs (as ``bits``),
+    ``G`` his pull on the anonymous seats, ``Dl`` how far he stands from the party's mean
+    views (``lean``), ``Bu`` the weight of the bureaucracy (indicator ``bureaucracy`` of
+    ``ind`` times ``bur_w``), ``seats_whole`` the clients' seats in whole numbers,
+    ``n_control`` the Control Commission's seats and ``control_lead`` whom they follow."""
+    B, P = bits.shape
+    for b in range(B):
+        ban = flags[b, ban_flag]
+        l0, l1, l2 = lean[b, 0], lean[b, 1], lean[b, 2]
+        whole = F(0.0)
+        for x in range(P):
+            fac[b, x] = F(1.0) if ban and faction[b, x] else F(0.0)
+            unjudged[b, x] = F(0.0) if judged[b, x] else F(1.0)
+            patron_bits[b, x] = bits[b, max(patron[b, x], 0)]
+            # the same for anonymous groups (prestige, half the fear, discipline)
+            G[b, x] = k[_PR50] * pres[b, x] + k[_FE_HALF] * coer[b, x] - k[_DC] * fac[b, x]
+            d0, d1, d2 = l0 - ideo[b, x, 0], l1 - ideo[b, x, 1], l2 - ideo[b, x, 2]
+            Dl[b, x] = np.sqrt(d0 * d0 + d1 * d1 + d2 * d2)
+            # whole numbers: the same in any order
+            whole += np.rint(seats[b, x])
+        seats_whole[b] = whole
+        Bu[b] = bur_w * ind[b, bureaucracy] / F(100.0)
+        # the Control Commission sits with the Committee at a joint plenum: 0.6 of its seats
+        n_control[b] = row_sum(seats[b]) * F(0.6)
+        # its chairman's patron leads it, or he himself
+        chair = -1
+        for j in range(control_posts.shape[0]):
+            if holder[b, control_posts[j]] >= 0:
+                chair = holder[b, control_posts[j]]
+        lead = patron[b, chair] if chair >= 0 else -1
+        control_lead[b] = lead if lead >= 0 else chair
+
+
+@kernel
+def _duel_at_sitting(b, sp, tg, personal, free, reg_lean, ideo, half_ideology, minus_sharp):
+    """[M,R] the score of each region's delegates for motions moved by ``sp`` against ``tg``
+    (``free`` [M], the anonymous seats' score; with ``personal``, how much farther the
+    target stands from the region's rank and file than the sponsor, ``half_ideology`` a
+    term), times ``minus_sharp``: the exponent of their chance of voting for."""
+    M, R = b.shape[0], reg_lean.shape[1]
+    out = np.empty((M, R), dtype=F)
+    for m in range(M):
+        g, s, t = b[m], sp[m], tg[m]
+        for r in range(R):
+            score = free[m]
+            if personal:
+                score = score + half_ideology * (_distance(reg_lean, ideo, g, r, t)
+                                                 - _distance(reg_lean, ideo, g, r, s))
+            out[m, r] = minus_sharp * score
+    return out
+
+
+@kernel
+def _distance(reg_lean, ideo, g, r, x):
+    """How far man ``x`` stands from region ``r``'s rank and file in game ``g``."""
+    d0 = reg_lean[g, r, 0] - ideo[g, x, 0]
+    d1 = reg_lean[g, r, 1] - ideo[g, x, 1]
+    d2 = reg_lean[g, r, 2] - ideo[g, x, 2]
+    return np.sqrt(d0 * d0 + d1 * d1 + d2 * d2)
+
+
+@kernel
+def _line_at_sitting(b, directions, free, reg_lean, ideology, minus_sharp):
+    """[M,R] as ``_duel_at_sitting`` for resolutions of ``directions`` [M,3]: the anonymous
+    seats' score ``free`` [M] and how far each region's rank and file stands with the line."""
+    M, R = b.shape[0], reg_lean.shape[1]
+    out = np.empty((M, R), dtype=F)
+    for m in range(M):
+        g = b[m]
+        d0, d1, d2 = directions[m, 0], directions[m, 1], directions[m, 2]
+        for r in range(R):
+            ideo_r = d0 * reg_lean[g, r, 0] + d1 * reg_lean[g, r, 1] + d2 * reg_lean[g, r, 2]
+            out[m, r] = minus_sharp * (ideology * ideo_r + free[m])
+    return out
+
+
+@kernel
+def _delegated(yes, e, b, delegates, machine, sec_patron, act):
+    """[M] the share of the delegates' votes for at a sitting: each region's secretary
+    delivers the delegates of his patron's machine (``machine``) as his patron votes
+    (``yes`` [M,V]) if the patron is in politics, and the rest vote for with the chance
+    ``1 / (1 + e)`` [M,R], in whole numbers, region by region."""
+    M, R = e.shape
+    votes_for = np.empty(R, dtype=F)
+    seats = np.empty(R, dtype=F)
+    out = np.empty(M, dtype=F)
+    for m in range(M):
+        g = b[m]
+        for r in range(R):
+            pat = sec_patron[g, r]
+            pc = max(pat, 0)
+            d = delegates[g, r]
+            # the machine's delegates follow a patron in politics
+            loyal = np.rint(d * machine[g, r]) if pat >= 0 and act[g, pc] else F(0.0)
+            votes_for[r] = (loyal if yes[m, pc] else F(0.0)) + \
+                np.rint((d - loyal) / (F(1.0) + e[m, r]))
+            seats[r] = d
+        # added as NumPy's sum adds a row
+        out[m] = row_sum(votes_for) / max(row_sum(seats), F(1.0))
     return out
 
 
@@ -259,34 +387,29 @@ class Forecast:
     """Per-turn pulls and the vote estimator for a batch (see the module docstring)."""
 
     def __init__(self, g: "Game", s: State, ctx: "Context"):
-        self.g, self.lead = g, ctx.lead
-        W, sig = g.weights, g.structural
-        self.sharp = g.params["vote_sharpness"]
-        self.follow = F(g.params["client_loyalty"] * min(1.0, 0.5 + sig))
-        A, Rr = W.alliance * (1.5 - sig), W.relations * (1.5 - sig)
-        Pt, Pr = W.patronage * (0.5 + sig), W.prestige * (1.5 - sig)
-        Fe, Dc = W.fear * (0.5 + sig), W.discipline
-        self.W_ideo = W.ideology
-        self.k = np.array([A, Rr, Pt, Pr / 50.0, Fe, 0.5 * Fe, Dc, W.ideology / 2.0,
-                           W.ideology, g.params["speech_sway"], Pr * 35.0 / 50.0], dtype=F)
-        self.Bu = W.bureaucracy * (0.5 + sig) * s.ind[:, IND["bureaucracy"]].astype(F) / 100.0
+        self.g, self.s, self.lead = g, s, ctx.lead
+        self.k, self.sharp, self.follow, self.W_ideo, self.affinity = _terms(g)
+        self._ctx = ctx
+        # the state's own tables, read in place (the rivals do not change the state while
+        # they choose their moves)
         self.al = _c(ctx.allied)
         self.bits = _c(ctx.bits)
         self.against_bits = _c(g.against_bits)
         self.relations = _c(s.relations)
-        self.pat = s.patron.astype(np.int64)
         self.patron = _c(s.patron)
-        self.loyalty = s.loyalty.astype(F)
+        self.loyalty = _c(s.loyalty, dtype=F)
         self.intel = _c(s.intel)
-        self.pres = s.prestige.astype(F)
-        pres = self.pres
-        coer = _c(ctx.coercion)
-        fac = (ctx.ban[:, None] & ctx.faction).astype(F)
-        self.coer, self.fac = coer, fac
-        # a motion taking a man's post or seat before any verdict on him loses the party's
-        # norms (votes._verdict)
-        self.unjudged = (~defiance.judged(g, s, ctx.faction)).astype(F)
-        self.ideo = s.ideology.astype(F)
+        self.pres = _c(s.prestige, dtype=F)
+        self.coer = _c(ctx.coercion)
+        self.ideo = _c(s.ideology, dtype=F)
+        self.lean = _c(ctx.lean)                                  # [B,3] party mean
+        self.speech = _c(s.speech, dtype=F)
+        self.act = _c(ctx.act)
+        self.member = s.member
+        self.cc_seats = _c(s.cc_seats, dtype=F)     # [B,P+1] clients by patron, the unattached
+        self.reg_lean = _c(s.lean, dtype=F)           # [B,R,3] the rank and file's views
+        self._bodies: dict = {}
+        self._games(g, s, ctx)
         # pulls are computed for the (game, person) pairs the motions read, when first read:
         # a turn reads a few of them (the sponsors and targets of the motions worth reading),
         # each into the next free row of the tables ([B*P,V] each, see _read_man), so that
@@ -296,29 +419,33 @@ class Forecast:
         self.X = np.empty((s.batch * g.P, g.P), dtype=F)
         self.C = np.empty((s.batch * g.P, g.P), dtype=F)
         self.D = np.empty((s.batch * g.P, g.P), dtype=F)
-        self._patron_bits = along_last(self.bits, np.maximum(self.pat, 0))     # [B,V] blocs
-        # G[x]: the same for anonymous groups (prestige, half the fear, discipline)
-        self.G = ((Pr / 50.0) * pres + 0.5 * Fe * coer - Dc * fac).astype(F)
-        self.lean = _c(ctx.lean)                                  # [B,3] party mean
-        dl = self.lean[:, None, :] - self.ideo
-        self.Dl = np.sqrt(norm3(dl))                  # [B,x]
-        self.affinity = np.where(g.leaders, 0.3, 1.0).astype(F)   # [V]
-        self.speech = s.speech.astype(F)
-        self.act = _c(ctx.act)
-        self.member = s.member
-        self._bodies: dict = {}
-        self.seats = s.cc_seats[:, :-1].astype(F)                 # [B,P] clients by patron
-        self.unattached = s.cc_seats[:, -1].astype(F)
-        self.seats_whole = np.round(self.seats).sum(axis=1)
-        self._control(g, s)
-        self._regions(s, ctx)
+
+    def _games(self, g: "Game", s: State, ctx: "Context") -> None:
+        """Each game's tables of the turn (``_prepare``)."""
+        B, P = s.batch, g.P
+        self.fac = np.empty((B, P), dtype=F)
+        self.unjudged = np.empty((B, P), dtype=F)
+        self._patron_bits = np.empty((B, P), dtype=self.bits.dtype)
+        self.G = np.empty((B, P), dtype=F)
+        self.Dl = np.empty((B, P), dtype=F)
+        self.Bu = np.empty(B, dtype=F)
+        self.seats_whole = np.empty(B, dtype=F)
+        self.n_control = np.empty(B, dtype=F)
+        self.control_lead = np.empty(B, dtype=np.int64)
+        W = g.weights
+        _prepare(self.k, self.bits, self.patron, self.pres, self.coer, _c(s.flags),
+                 g.fidx["faction_ban"], _c(ctx.faction), defiance.judged(g, s, ctx.faction),
+                 self.ideo, self.lean, _c(s.ind, dtype=F), IND["bureaucracy"],
+                 F(W.bureaucracy * (0.5 + g.structural)), self.cc_seats, _c(s.holder),
+                 g.power_posts["control"], self.fac, self.unjudged, self._patron_bits, self.G,
+                 self.Dl, self.Bu, self.seats_whole, self.n_control, self.control_lead)
 
     def _men(self) -> tuple:
         """The tables of the men read (``_read_man``) and what they are worked out from, in
         the kernels' order."""
         return (self._slot, self._used, self.X, self.C, self.D, self.al, self.bits,
-                self._patron_bits, self.pat, self.patron, self.relations, self.loyalty,
-                self.pres, self.coer, self.intel, self.fac, self.against_bits, self.ideo, self.k)
+                self._patron_bits, self.patron, self.relations, self.loyalty, self.pres,
+                self.coer, self.intel, self.fac, self.against_bits, self.ideo, self.k)
 
     # ------------------------------------------------------------------ shares
     def duel(self, b: np.ndarray, n: np.ndarray, target: np.ndarray, body: str,
@@ -339,11 +466,9 @@ class Forecast:
                           F(bureaucratic), sitting, *self._men(), self.G, self.Dl, self.Bu,
                           self.affinity, self.unjudged, self.speech, self.act)
         if sitting:
-            score = free[:, None]
-            if personal:
-                score = score + (self.W_ideo / 2.0) * (self._region_distance(b, target)
-                                                       - self._region_distance(b, sp))
-            return self._delegations(yes, score, b)
+            z = _duel_at_sitting(b, sp, target, bool(personal), free, self.reg_lean, self.ideo,
+                                 F(self.W_ideo / 2.0), F(-self.sharp))
+            return self._delegations(yes, z, b)
         return self._share(yes, free, body, b)
 
     def line(self, b: np.ndarray, n: np.ndarray, directions: np.ndarray,
@@ -366,9 +491,9 @@ class Forecast:
         out = np.zeros(M, dtype=F)
         for name, i in groups:
             if name in SITTINGS:
-                ideo_r = dot3(directions[i, None, :], self.reg_lean[b[i]])  # [m,R]
-                out[i] = self._delegations(yes[i], self.W_ideo * ideo_r + free[i][:, None],
-                                           b[i])
+                z = _line_at_sitting(b[i], directions[i], free[i], self.reg_lean,
+                                     F(self.W_ideo), F(-self.sharp))
+                out[i] = self._delegations(yes[i], z, b[i])
             else:
                 out[i] = self._share(yes[i], free[i], name, b[i])
         return out
@@ -405,41 +530,40 @@ class Forecast:
     def _share(self, yes: np.ndarray, free: np.ndarray, body: str, b) -> np.ndarray:
         voters, count = self._voters(body)
         if body == "politburo":
-            vf = (yes & voters[b]).sum(axis=1).astype(F)
-            return vf / np.maximum(count[b], 1.0)
+            return _by_name(yes, b, voters, count)
         p = _sigmoid_votes(free, 1.0, self.sharp)
-        return _count(yes, p, b, voters, count, self.seats, self.unattached,
-                      self.seats_whole, self.act, self.follow, body == "joint_plenum",
-                      self.n_control, self.control_lead)
+        return _count(yes, p, b, voters, count, self.cc_seats, self.seats_whole, self.act,
+                      self.follow, body == "joint_plenum", self.n_control, self.control_lead)
 
-    def _control(self, g: "Game", s: State) -> None:
-        self.n_control = (s.cc_seats.sum(axis=1) * 0.6).astype(F)
-        chair = np.full(s.batch, -1, dtype=np.int64)
-        for k in g.power_posts["control"]:
-            chair = np.where(s.holder[:, k] >= 0, s.holder[:, k], chair)
-        pat = np.where(chair >= 0, s.patron[np.arange(s.batch), np.maximum(chair, 0)], -1)
-        self.control_lead = np.where(pat >= 0, pat, chair)
+    def _delegations(self, yes: np.ndarray, z: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """[M] the share of the delegates' votes for, from who would vote for ([M,V] ``yes``)
+        and ``z`` [M,R], each region's anonymous delegates' score times minus the votes'
+        sharpness (``_duel_at_sitting``)."""
+        ctx = self._ctx
+        return _delegated(yes, np.exp(z), b, _c(ctx.delegates, dtype=F), _c(ctx.machine),
+                          _c(self.s.sec_patron), self.act)
 
-    def _regions(self, s: State, ctx: "Context") -> None:
-        self.d = ctx.delegates.astype(F)                                      # [B,R]
-        self.loyal_d = np.round(self.d * ctx.machine)
-        self.reg_lean = s.lean.astype(F)
-        self.sec_patron = s.sec_patron.astype(np.int64)
 
-    def _region_distance(self, b: np.ndarray, who: np.ndarray) -> np.ndarray:
-        """[M,R] how far ``who`` (in game ``b``) stands from each region's rank and file."""
-        dl = self.reg_lean[b] - self.ideo[b, who][:, None, :]
-        return np.sqrt(norm3(dl))
+_TERMS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
-    def _delegations(self, yes: np.ndarray, score: np.ndarray, b) -> np.ndarray:
-        pat = self.sec_patron[b]                                              # [M,R]
-        pc = np.maximum(pat, 0)
-        m = np.arange(len(b))[:, None]
-        led = (pat >= 0) & self.act[b[:, None], pc]                           # patron in politics
-        d = self.d[b]
-        loyal = self.loyal_d[b] * led
-        f = loyal * yes[m, pc] + np.round(_sigmoid_votes(score, d - loyal, self.sharp))
-        return f.sum(axis=1) / np.maximum(d.sum(axis=1), 1.0)
+
+def _terms(g: "Game") -> tuple:
+    """(``k`` the weights of the terms, the votes' sharpness, the clients' loyalty to their
+    patron, the weight of the ideology, [V] each voter's affinity with the bureaucracy): fixed
+    by the scenario, so worked out once per game."""
+    if g not in _TERMS:
+        W, sig = g.weights, g.structural
+        A, Rr = W.alliance * (1.5 - sig), W.relations * (1.5 - sig)
+        Pt, Pr = W.patronage * (0.5 + sig), W.prestige * (1.5 - sig)
+        Fe, Dc = W.fear * (0.5 + sig), W.discipline
+        k = np.array([A, Rr, Pt, Pr / 50.0, Fe, 0.5 * Fe, Dc, W.ideology / 2.0, W.ideology,
+                      g.params["speech_sway"], Pr * 35.0 / 50.0], dtype=F)
+        k.flags.writeable = False
+        affinity = np.where(g.leaders, 0.3, 1.0).astype(F)
+        affinity.flags.writeable = False
+        _TERMS[g] = (k, g.params["vote_sharpness"],
+                     F(g.params["client_loyalty"] * min(1.0, 0.5 + sig)), W.ideology, affinity)
+    return _TERMS[g]
 
 
 def body_for(g: "Game", turn: int, body: str) -> str:

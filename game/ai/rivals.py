@@ -20,7 +20,7 @@ import numpy as np
 
 from ..engine import rng
 from ..engine.actions import KIND
-from ..engine.arith import MAX_BITS, bits_of, eye
+from ..engine.arith import MAX_BITS, bits_of
 from ..engine.jit import F, kernel
 from ..engine.legality import bloc_formable, inviolable, line_open, when_holds
 from ..engine.state import State
@@ -78,19 +78,6 @@ class Turn:
         loss = KAPPA * self.g.params["failed_motion_prestige"] * \
             (1.0 + (ctx.faction[:, ctx.lead] & ctx.ban[:, None]))[..., None]
         return loss, 0.5 + 0.4 * self.ch.caution[None, :, None]
-
-    @cached_property
-    def allied_leaders(self) -> np.ndarray:
-        """[B,N,P] each leader shares a bloc with each person (Context.allied's rows)."""
-        return self.ctx.allied[:, self.ctx.lead]
-
-    @cached_property
-    def ready_partners(self) -> np.ndarray:
-        """[B,N,M] each leader's computer partners in a bloc (value_motions.pace): other
-        leaders, in politics and computer-played, who share a bloc with him."""
-        ctx, lead = self.ctx, self.ctx.lead
-        ready = ctx.act[:, lead] & ~ctx.human[lead][None]                          # [B,M]
-        return self.allied_leaders[:, :, lead] & ~eye(len(lead))[None] & ready[:, None, :]
 
     def weight(self, kind: str) -> np.ndarray:
         return self.ch.weight[:, KIND[kind]][None, :, None]

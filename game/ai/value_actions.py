@@ -23,6 +23,7 @@ from ..engine.arith import along_last, clip
 from ..engine.jit import F, kernel
 from ..engine.legality import appointment_stands, bloc_hidden
 from ..engine.resolve import polemic_author_gain, polemic_fatigue
+from ..engine.state import BODY
 
 if TYPE_CHECKING:
     from .rivals import Turn
@@ -86,7 +87,6 @@ def appoint(t: "Turn") -> None:
     """Placing one's own man as a region's secretary: the delegates his machine brings."""
     g, s, ctx = t.g, t.s, t.ctx
     lead = ctx.lead
-    from ..engine.state import BODY
     can = (ctx.power["appoint"] | s.member[:, :, BODY["orgburo"]])[:, lead]      # [B,N]
     stands = appointment_stands(g, s, lead[None, :, None], s.sec_patron[:, None, :].astype(
         np.int64), s.sec_turn[:, None, :], s.sec_orgburo[:, None, :])             # [B,N,R]
@@ -411,10 +411,27 @@ def settled(t: "Turn", q: np.ndarray) -> np.ndarray:
     The texts' leadership changed each line two or three times in the decade, at its
     plenums and congresses (the NEP extended in April 1925, restricted from December; the
     extraordinary measures of January 1928 eased in July)."""
-    s, g = t.s, t.g
-    since = (s.turn - s.policy_turn[:, q].astype(np.int64)) * g.turn_months
-    w = clip((since - STEADY[0]) / STEADY[1], 0.0, 1.0)
-    return np.where(s.policy_turn[:, q] < 0, 1.0, w)
+    return _settled(t.s.policy_turn, _c(q, dtype=np.int64), t.s.turn, t.g.turn_months)
+
+
+@kernel
+def _settled(policy_turn, q, turn, months):
+    """[B,M] ``settled_at`` of the levers ``q`` [M] in each game."""
+    B, M = policy_turn.shape[0], q.shape[0]
+    out = np.empty((B, M))
+    for b in range(B):
+        for m in range(M):
+            out[b, m] = settled_at(policy_turn[b, q[m]], turn, months)
+    return out
+
+
+@kernel
+def settled_at(since, turn, months):
+    """``settled`` of an option put in force at the turn ``since`` (-1: before the game), now
+    at ``turn`` (``months`` a turn)."""
+    if since < 0:
+        return 1.0
+    return min(max(((turn - np.int64(since)) * months - STEADY[0]) / STEADY[1], 0.0), 1.0)
 
 
 def comintern(t: "Turn") -> None:
@@ -470,4 +487,4 @@ def _comintern(power, lead, policy, line_open, ideology, levels, aims, steady, p
 
 
 __all__ = ["appoint", "recruit", "speak", "polemic", "open_quarrel", "gather", "comintern",
-           "settled", "KAPPA", "KIND"]
+           "settled", "settled_at", "KAPPA", "KIND"]

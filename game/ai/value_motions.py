@@ -6,10 +6,11 @@ A leader moves only when that chance clears his caution; motions against rivals 
 his patience, or his bloc's (not before a share of the game has passed), and scale with his
 aggression.
 
-Each block is valued in two compiled loops (game.engine.jit) around the forecast, which stays
-a whole-array reading: the first finds, game by game and leader by leader, which motions are
-wanted and what each would gain; the forecast reads the shares of those alone; the second
-(``_values``) weighs each wanted motion's gain by its chance.
+Each block is valued in two compiled loops (game.engine.jit) around the forecast: the first
+finds, game by game and leader by leader, which motions are wanted and what each would gain,
+and lists their cells (game, leader, candidate); the forecast reads the shares of those cells
+alone, and the leaders' errors are drawn at their columns alone; the second (``_values``)
+weighs each wanted motion's gain by its chance.
 """
 from __future__ import annotations
 
@@ -20,17 +21,16 @@ import numpy as np
 
 from ..engine import defiance
 from ..engine.actions import POWERS
-from ..engine.arith import along_last, clip, distinct
-from ..engine.jit import kernel
+from ..engine.arith import clip
+from ..engine.jit import F, kernel
 from ..engine.legality import condemn_open, politburo_vacancies
 from ..engine.state import BODY, IND
 from .forecast import body_for
-from .value_actions import ACT_MIN, KAPPA, open_quarrel, settled
+from .value_actions import ACT_MIN, KAPPA, open_quarrel, settled_at
 
 if TYPE_CHECKING:
     from .rivals import Turn
 
-F = np.float32
 POWER_VALUE = {"appoint": 0.10, "recruit": 0.03, "police": 0.03, "press": 0.02, "army": 0.03,
                "comintern": 0.015, "government": 0.02, "unions": 0.015, "control": 0.02,
                "inspection": 0.01, "party_org": 0.03}
@@ -84,51 +84,82 @@ def _settle(p, gain, loss, need):
 
 
 @kernel
-def _values(want, share, err, misjudge, need_share, gain, ramp, loss, need, weight):
-    """[B,N,T] what each wanted motion is worth (0 where none is wanted: never kept), from its
-    expected ``share`` against ``need_share`` (error ``misjudge`` * ``err``), its ``gain``, his
-    ``loss`` and ``need`` (Turn.settle_terms), his appetite ``ramp`` for a motion against a
-    rival now and his character's ``weight`` for the kind. The inputs but ``want`` broadcast
-    as in NumPy (an axis of length 1)."""
-    B, N, T = want.shape
+def _values(cb, cn, cj, slot, share, err, misjudge, need_share, gain, ramp, loss, need, weight,
+            B, N, T):
+    """([B,N,T] what each wanted motion is worth (0 elsewhere: never kept), whether it is worth
+    considering): the motions at the cells ``cb``, ``cn``, ``cj``, from each one's expected
+    ``share`` (one a cell) against ``need_share`` (error ``misjudge`` * ``err``, read at
+    [b, n, ``slot``]: ``_columns``), its ``gain``, his ``loss`` and ``need``
+    (Turn.settle_terms), his appetite ``ramp`` for a motion against a rival now and his
+    character's ``weight`` for the kind. The inputs but the cells and ``share`` broadcast as in
+    NumPy (an axis of length 1)."""
     out = np.zeros((B, N, T))
-    for b in range(B):
-        for n in range(N):
-            for j in range(T):
-                if not want[b, n, j]:
-                    continue
-                p = _chance(_at(share, b, n, j), _at(err, b, n, j), misjudge,
-                            _at(need_share, b, n, j))
-                v = _settle(p, _at(gain, b, n, j), _at(loss, b, n, j), _at(need, b, n, j))
-                out[b, n, j] = v * _at(ramp, b, n, j) * _at(weight, b, n, j)
-    return out
+    keep = np.zeros((B, N, T), np.bool_)
+    for c in range(cb.shape[0]):
+        b, n, j = cb[c], cn[c], cj[c]
+        p = _chance(share[c], _at(err, b, n, slot[c]), misjudge, _at(need_share, b, n, j))
+        v = _settle(p, _at(gain, b, n, j), _at(loss, b, n, j), _at(need, b, n, j))
+        out[b, n, j] = v * _at(ramp, b, n, j) * _at(weight, b, n, j)
+        keep[b, n, j] = out[b, n, j] > 0
+    return out, keep
 
 
-def _value(t: "Turn", block: str, kind: str, want: np.ndarray, share: np.ndarray,
-           gain: np.ndarray, ramp: np.ndarray = _WHOLE, need: np.ndarray = _HALF) -> np.ndarray:
-    """[B,N,T] ``_values`` of the block's wanted motions: the error is drawn per candidate
-    column of the block; ``ramp`` scales a motion against a rival by his appetite for it now."""
+def _value(t: "Turn", block: str, kind: str, cells: np.ndarray, share: np.ndarray,
+           gain: np.ndarray, ramp: np.ndarray = _WHOLE, need: np.ndarray = _HALF) -> tuple:
+    """``_values`` of the block's wanted motions at ``cells`` (rows b, n, j, ...): the error is
+    drawn per candidate column of the block, at the columns each game reads; ``ramp`` scales a
+    motion against a rival by his appetite for it now."""
     loss, need_p = t.settle_terms
-    err = t.draws("misjudge", block) if t.dif.misjudge else _EXACT
-    return _values(want, share, err, t.dif.misjudge, need, gain, ramp, loss, need_p,
-                   t.weight(kind))
+    B, N = t.s.batch, len(t.ctx.lead)
+    if t.dif.misjudge:
+        cols, slot = _columns(cells[0], cells[1], cells[2], B, N)
+        err = t.draws_at("misjudge", block, cols)
+    else:
+        err, slot = _EXACT, cells[2]
+    return _values(cells[0], cells[1], cells[2], slot, share, err, t.dif.misjudge, need, gain,
+                   ramp, loss, need_p, t.weight(kind), B, N, t.menu[block].size)
+
+
+@kernel
+def _columns(cb, cn, cj, B, N):
+    """([B,N,W] the block's columns each leader reads in each game (Turn.draws_at; W: the
+    most any reads, the rest column 0), [C] where each cell ``cb``, ``cn``, ``cj`` stands
+    among his)."""
+    count = np.zeros((B, N), np.int64)
+    slot = np.empty(cb.shape[0], np.int64)
+    W = 1
+    for c in range(cb.shape[0]):
+        slot[c] = count[cb[c], cn[c]]
+        count[cb[c], cn[c]] += 1
+        W = max(W, slot[c] + 1)
+    cols = np.zeros((B, N, W), np.int64)
+    for c in range(cb.shape[0]):
+        cols[cb[c], cn[c], slot[c]] = cj[c]
+    return cols, slot
 
 
 _BODIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def _bodies(t: "Turn", what: str, names) -> np.ndarray:
-    """The bodies that vote on ``names`` this turn: fixed by the scenario and the kind of
+    """The bodies that vote on ``names(g)`` this turn: fixed by the scenario and the kind of
     sitting (if any) this turn, so worked out once per game and kind."""
     memo = _BODIES.setdefault(t.g, {})
     key = (what, t.ctx.sitting_kind)
     if key not in memo:
-        memo[key] = np.array([_body(t, b) for b in names])
+        memo[key] = np.array([_body(t, b) for b in names(t.g)])
     return memo[key]
 
 
 def _body(t: "Turn", body: str) -> str:
     return body_for(t.g, t.s.turn, body)
+
+
+def _post_bodies(g) -> list:
+    return g.post_removed_by
+
+
+_c = np.ascontiguousarray     # a kernel's arrays in one layout, so that it compiles once
 
 
 # how far into the game each step of a campaign against a man comes, after a leader's patience
@@ -145,15 +176,40 @@ EXPEL_ESCALATION = np.array([ESCALATION[k] for k in ("expel_pb", "expel_cc", "ex
 _CONDEMN_STEP, _DEMOTE_STEP = ESCALATION["condemn"], ESCALATION["demote"]      # for the kernels
 
 
+_TERMS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def _appetite_terms(t: "Turn") -> tuple:
     """What ``pace`` and ``_appetite`` read, for the kernels: (lead, rho, focus, patience,
-    ready partners, allied leaders, human, aggression, progress, urgency, mercy)."""
-    ctx, ch, dif = t.ctx, t.ch, t.dif
-    return (ctx.lead, ctx.rho, np.ascontiguousarray(t.focus[0, :, 0]),
-            np.ascontiguousarray(ch.patience, dtype=np.float64),
-            np.ascontiguousarray(t.ready_partners), np.ascontiguousarray(t.allied_leaders),
-            ctx.human, np.ascontiguousarray(ch.aggression, dtype=np.float64),
-            float(ctx.progress), float(dif.urgency), float(dif.mercy))
+    ready partners (``_partners``), allied [B,P,P] (Context.allied), human, aggression,
+    progress, urgency, mercy); worked out once a turn."""
+    terms = _TERMS.get(t)
+    if terms is None:
+        ctx, ch, dif = t.ctx, t.ch, t.dif
+        allied = _c(ctx.allied)
+        terms = _TERMS[t] = (
+            ctx.lead, ctx.rho, _c(t.focus[0, :, 0]), _c(ch.patience, dtype=np.float64),
+            _partners(ctx.lead, allied, _c(ctx.act), ctx.human), allied, ctx.human,
+            _c(ch.aggression, dtype=np.float64), float(ctx.progress), float(dif.urgency),
+            float(dif.mercy))
+    return terms
+
+
+@kernel
+def _partners(lead, allied, act, human):
+    """[B,N,M] each leader's computer partners in a bloc (``pace``): other leaders, in
+    politics and computer-played, who share a bloc with him."""
+    B, N = allied.shape[0], lead.shape[0]
+    out = np.zeros((B, N, N), np.bool_)
+    ready = np.empty(N, np.bool_)
+    for b in range(B):
+        for m in range(N):
+            ready[m] = act[b, lead[m]] and not human[lead[m]]
+        for n in range(N):
+            mine = allied[b, lead[n]]
+            for m in range(N):
+                out[b, n, m] = ready[m] and m != n and mine[lead[m]]
+    return out
 
 
 @kernel
@@ -198,14 +254,14 @@ def _appetite(terms, n, waited, esc, partner, human):
 
 
 @kernel
-def _partner(allied, b, n, target):
-    """``target`` (a person; -1: nobody) sits in a bloc with leader ``n`` in game ``b``
-    (``allied``: Turn.allied_leaders): he is not moved against. A man turns on an ally by
+def _partner(allied, b, me, target):
+    """``target`` (a person; -1: nobody) sits in a bloc with the leader ``me`` (a person) in
+    game ``b`` (``allied``: Context.allied): he is not moved against. A man turns on an ally by
     leaving their bloc first (001: "Later, in 1928, having defeated the Left, Stalin turned on
     Bukharin"; the Right left the majority over the grain, 002). Before, the computer Stalin
     took Pravda and the unions from Bukharin and Tomsky while they sat with him in the
     Stalin-Bukharin majority against the Leningrad Opposition."""
-    return target >= 0 and allied[b, n, target]
+    return target >= 0 and allied[b, me, target]
 
 
 @kernel
@@ -228,13 +284,13 @@ def _ramps(terms, targets, esc):
             for j in range(T):
                 x = targets[row, j]
                 out[b, n, j] = _appetite(terms, n, 0.35 * pace(terms, b, n, x), esc,
-                                         _partner(allied, b, n, x), human[max(x, 0)])
+                                         _partner(allied, b, lead[n], x), human[max(x, 0)])
     return out
 
 
 def _ramp(t: "Turn", step: str, target) -> np.ndarray:
     """[B,N,T] appetite for the ``step`` of a campaign against ``target`` persons ([T] or
-    [B,1,T]; -1: nobody) now (``_appetite``)."""
+    [B,1,T]; -1: nobody) now (``_appetite``; the valuations work it out where they read it)."""
     target = np.asarray(target)
     targets = np.ascontiguousarray(target.reshape(-1, target.shape[-1]), dtype=np.int64)
     return _ramps(_appetite_terms(t), targets, ESCALATION[step])
@@ -247,18 +303,18 @@ def focus(ch) -> np.ndarray:
     return clip(0.55 + 0.25 * ch.principle, 0.6, 0.95)[None, :, None]
 
 
-def _read(t: "Turn", want: np.ndarray, target: np.ndarray, body: str, personal: bool = True,
+def _read(t: "Turn", cells: np.ndarray, body: str, personal: bool = True,
           bureaucratic: float = 0.0, takes=False) -> np.ndarray:
-    """[B,N,T] the share of votes each wanted motion against ``target`` would win (0 where
-    not wanted): the forecast reads only the motions worth reading. ``takes`` (a bool or an
-    array that broadcasts to ``want``): the motion takes a post or seat (Forecast.duel)."""
-    out = np.zeros(want.shape, dtype=F)
-    b, n, j = np.nonzero(want)
-    if len(b):
-        tg = np.broadcast_to(target, want.shape)[b, n, j]
-        tk = np.broadcast_to(takes, want.shape)[b, n, j] if np.ndim(takes) else takes
-        out[b, n, j] = t.fc.duel(b, n, tg, body, personal, bureaucratic, tk)
-    return out
+    """[M] float32 the share of votes each motion read at ``cells`` (rows b, n, target) would
+    win: the forecast reads only the motions worth reading. ``takes`` (a bool or [M]): the
+    motion takes a post or seat (Forecast.duel)."""
+    if not cells.shape[1]:
+        return _NO_SHARE
+    return _c(t.fc.duel(cells[0], cells[1], cells[2], body, personal, bureaucratic, takes),
+              dtype=F)
+
+
+_NO_SHARE = np.zeros(0, dtype=F)
 
 
 def against_leaders(t: "Turn") -> None:
@@ -268,50 +324,55 @@ def against_leaders(t: "Turn") -> None:
     N = len(lead)
     # a man defies the party (defiance.defiant) or has recanted (defiance.submitted); he has
     # breached the ban after his views were condemned (defiance.breached)
-    (legal, demote_ok, level, want_c, want_e, want_d, ramp, ramp_e, ramp_d, gain_c, gain_e,
-     gain_d, need_e) = _campaigns(
-        _appetite_terms(t), ctx.in_pb[:, lead], t.open_to_motions, s.member, ctx.danger,
-        s.prestige, ctx.faction, np.ascontiguousarray(ctx.ban), defiance.defiant(g, s),
-        defiance.submitted(s), np.ascontiguousarray(t.ag.out_pb), condemn_open(g, s),
-        defiance.breached(g, s, ctx.faction), _ruthless(t),
-        (np.zeros(N, dtype=bool) | _verdict_due(t, lead)).reshape(N),
-        s.bloc, ctx.majority, ctx.opposition, g.bloc_open_to, ctx.bits,
-        float(g.params["condemn_prestige"]), float(g.params["cc_expel_majority"]))
+    (legal, demote_ok, level, ramp, ramp_e, ramp_d, gain_c, gain_e, gain_d, need_e, seated,
+     unseated, condemned, expelled, demoted) = _campaigns(
+        _appetite_terms(t), t.open_to_motions, s.member, ctx.danger, s.prestige, ctx.faction,
+        _c(ctx.ban), defiance.defiant(g, s), defiance.submitted(s), _c(t.ag.out_pb),
+        condemn_open(g, s), defiance.breached(g, s, ctx.faction), _ruthless(t),
+        (np.zeros(N, dtype=bool) | _verdict_due(t, lead)).reshape(N), s.bloc, ctx.majority,
+        ctx.opposition, g.bloc_open_to, ctx.bits, float(g.params["condemn_prestige"]),
+        float(g.params["cc_expel_majority"]))
     tg = lead[None, None, :]                                 # [1,1,T]: each leader
-    level = level[:, None, :]
     condemn_body = _body(t, "congress")
     # a verdict is read apart from the motions that take a seat, which weigh whether the party
     # has passed one (votes._verdict)
     in_cc = condemn_body == "central_committee"
-    cc = _read(t, want_d | (want_e & (level < 2)), tg, "central_committee", takes=True)
     other = _body(t, "congress") if ctx.sitting is not None else "joint_plenum"
-    sit = _read(t, want_e & (level == 2), tg, other, takes=True)
-    said = _read(t, want_c, tg, "central_committee" if in_cc else other)
+    # the motions that take a seat, read in the Committee (out of the Politburo or the
+    # Committee, to candidate member) or else in the plenum or the sitting (out of the party)
+    seat = np.concatenate((_read(t, seated, "central_committee", takes=True),
+                           _read(t, unseated, other, takes=True)))
     claim = t.menu.CLAIM_AGAINST + tg
     # each block is valued only where some motion in it is wanted: elsewhere its values are
     # never read (kept nowhere), and a block wanted nowhere - most months - is put as such
-    v = _value(t, "condemn", "condemn", want_c, said, gain_c, ramp) if want_c.any() else 0.0
-    t.board.put("condemn", v, legal, keep=want_c & (v > 0), target=tg, group=tg, claim=claim)
+    v, keep = _value(t, "condemn", "condemn", condemned,
+                     _read(t, condemned[[0, 1, 3]], "central_committee" if in_cc else other),
+                     gain_c, ramp) if condemned.shape[1] else _NOTHING
+    t.board.put("condemn", v, legal, keep=keep, target=tg, group=tg, claim=claim)
     # expel from the Politburo, the Central Committee, the party
-    v = _value(t, "expel", "expel", want_e, np.where(level < 2, cc, sit), gain_e, ramp_e,
-               need_e) if want_e.any() else 0.0
-    t.board.put("expel", v, legal, keep=want_e & (v > 0), target=tg, arg=level, group=tg,
+    v, keep = _value(t, "expel", "expel", expelled, seat[expelled[3]], gain_e, ramp_e,
+                     need_e) if expelled.shape[1] else _NOTHING
+    t.board.put("expel", v, legal, keep=keep, target=tg, arg=level[:, None, :], group=tg,
                 cost=2.0, claim=claim)
     # demote to candidate member
     if "demote" in t.menu.blocks:
-        v = _value(t, "demote", "demote", want_d, cc, gain_d, ramp_d) if want_d.any() else 0.0
-        t.board.put("demote", v, demote_ok, keep=want_d & (v > 0), target=tg, group=tg,
-                    claim=claim)
+        v, keep = _value(t, "demote", "demote", demoted, seat[demoted[3]], gain_d,
+                         ramp_d) if demoted.shape[1] else _NOTHING
+        t.board.put("demote", v, demote_ok, keep=keep, target=tg, group=tg, claim=claim)
+
+
+_NOTHING = (0.0, False)         # a block's value and what is kept where nothing is wanted
 
 
 @kernel
-def _campaigns(terms, sponsor, open_to_motions, member, danger, prestige, faction, ban, defies,
-               yielded, out_pb, open_c, breached, ruthless, due, bloc, majority, opposition,
-               open_to, bits, condemn_prestige, cc_expel_majority):
+def _campaigns(terms, open_to_motions, member, danger, prestige, faction, ban, defies, yielded,
+               out_pb, open_c, breached, ruthless, due, bloc, majority, opposition, open_to,
+               bits, condemn_prestige, cc_expel_majority):
     """Each leader's campaign against each other leader (``terms``: ``_appetite_terms``):
     ([B,N,T] legal, demote legal, [B,T] where the man sits (0: the Politburo or its
-    candidates, 1: the Committee, 2: the party), [B,N,T] condemn, expel and demote wanted, the
-    appetite for each, the gain of each (where wanted), [B,1,T] the share an expulsion needs)."""
+    candidates, 1: the Committee, 2: the party), [B,N,T] the appetite for a condemnation, an
+    expulsion and a demotion, the gain of each (where wanted), [B,1,T] the share an expulsion
+    needs, then the cells of the motions wanted: ``_campaign_cells``)."""
     lead, rho, focus, allied, human = terms[0], terms[1], terms[2], terms[5], terms[6]
     aggression, mercy = terms[7], terms[10]
     B, N = rho.shape[0], lead.shape[0]
@@ -326,6 +387,15 @@ def _campaigns(terms, sponsor, open_to_motions, member, danger, prestige, factio
     need_e = np.empty((B, 1, N), F)
     hostile = np.zeros(N)
     ruling = np.zeros(N, np.bool_)
+    games = np.zeros(B, np.bool_)             # some motion is wanted in the game
+    # the blocs open to each leader, and each man's open opposition blocs, as the bits of one
+    # integer (at most 62 blocs: power.bloc_bits)
+    opened = np.zeros(N, np.int64)
+    for n in range(N):
+        for l in range(L):
+            if open_to[l, lead[n]]:
+                opened[n] |= np.int64(1) << l
+    opposed = np.zeros(N, np.int64)
     for b in range(B):
         for j in range(N):
             x = lead[j]
@@ -338,6 +408,10 @@ def _campaigns(terms, sponsor, open_to_motions, member, danger, prestige, factio
             need_e[b, 0, j] = F(0.5) if level[b, j] == 0 else F(cc_expel_majority)
             hostile[j] = _hostility(level[b, j], faction[b, x] and ban[b], defies[b, x],
                                     yielded[b, x])
+            opposed[j] = 0
+            for l in range(L):
+                if bloc[b, l, x] and opposition[b, l]:
+                    opposed[j] |= np.int64(1) << l
         for n in range(N):
             ruling[n] = False
             for l in range(L):
@@ -345,7 +419,7 @@ def _campaigns(terms, sponsor, open_to_motions, member, danger, prestige, factio
         for n in range(N):
             for j in range(N):
                 x = lead[j]
-                if not (sponsor[b, n] and open_to_motions[b, x] and x != lead[n]):
+                if not (member[b, lead[n], _PB] and open_to_motions[b, x] and x != lead[n]):
                     continue
                 legal[b, n, j] = True
                 lv = level[b, j]
@@ -354,7 +428,7 @@ def _campaigns(terms, sponsor, open_to_motions, member, danger, prestige, factio
                 # the appetite for each step (_appetite), the expulsion's step read from
                 # where the man sits
                 waited = 0.35 * pace(terms, b, n, x)
-                partner = _partner(allied, b, n, x)
+                partner = _partner(allied, b, lead[n], x)
                 ramp[b, n, j] = _appetite(terms, n, waited, _CONDEMN_STEP, partner, human[x])
                 ramp_d[b, n, j] = _appetite(terms, n, waited, _DEMOTE_STEP, partner, human[x])
                 ramp_e[b, n, j] = _appetite(terms, n, waited, EXPEL_ESCALATION[lv], partner,
@@ -383,9 +457,7 @@ def _campaigns(terms, sponsor, open_to_motions, member, danger, prestige, factio
                 # Zinoviev and Kamenev, left in the triumvirate when Stalin went over to the
                 # Right, are not his opposition faction. Before, the majority waited for its
                 # patience, and the Conference condemned Trotsky in one game in seven.
-                foreign = False
-                for l in range(L):
-                    foreign |= bloc[b, l, x] and opposition[b, l] and not open_to[l, lead[n]]
+                foreign = opposed[j] & ~opened[n] != 0
                 if foreign and ban[b] and ruling[n] and not partner:
                     full = (mercy if human[x] else 1.0) * aggression[n]
                     ramp[b, n, j] = max(ramp[b, n, j], full)
@@ -393,6 +465,7 @@ def _campaigns(terms, sponsor, open_to_motions, member, danger, prestige, factio
                 wants_c = open_c[b, x] and ramp[b, n, j] > 0 and due[j] and (
                     (focused and r > F(0.5) and (fac or standing > F(0.5))) or unseated)
                 want_c[b, n, j] = wants_c
+                games[b] |= wants_c or want_e[b, n, j] or want_d[b, n, j]
                 if wants_c:
                     # condemn: worth it against a man with standing to lose, or the leader of
                     # an open faction; the more so the more of his bloc's men he fears
@@ -408,8 +481,67 @@ def _campaigns(terms, sponsor, open_to_motions, member, danger, prestige, factio
                         + 0.08 * (aim and lv == 0)
                 if want_d[b, n, j]:
                     gain_d[b, n, j] = F(0.05) * r + 0.08 * aim
-    return (legal, demote_ok, level, want_c, want_e, want_d, ramp, ramp_e, ramp_d, gain_c,
-            gain_e, gain_d, need_e)
+    return (legal, demote_ok, level, ramp, ramp_e, ramp_d, gain_c, gain_e, gain_d, need_e) + \
+        _campaign_cells(lead, level, want_c, want_e, want_d, games)
+
+
+@kernel
+def _campaign_cells(lead, level, want_c, want_e, want_d, games):
+    """The cells of the motions wanted, each list in order: ([3,R] (b, n, target) of those
+    that take a seat and are read in the Committee - an expulsion from the Politburo or the
+    Committee, a demotion - [3,S] of the expulsions from the party, read in the plenum or the
+    sitting, then (b, n, j, target) of each condemnation [4,C], and (b, n, j, its read: in
+    the first list, or in the second after the first) of each expulsion [4,E] and demotion
+    [4,D]). ``games``: where some motion is wanted."""
+    B, N, T = want_c.shape
+    R = S = C = E = D = 0
+    for b in range(B):
+        if not games[b]:
+            continue
+        for n in range(N):
+            for j in range(T):
+                e, d = want_e[b, n, j], want_d[b, n, j]
+                R += d or (e and level[b, j] < 2)
+                S += e and level[b, j] == 2
+                C += want_c[b, n, j]
+                E += e
+                D += d
+    seated, unseated = np.empty((3, R), np.int64), np.empty((3, S), np.int64)
+    condemned = np.empty((4, C), np.int64)
+    expelled, demoted = np.empty((4, E), np.int64), np.empty((4, D), np.int64)
+    r = s = c = e = d = 0
+    for b in range(B):
+        if not games[b]:
+            continue
+        for n in range(N):
+            for j in range(T):
+                x = lead[j]
+                here = r
+                if want_d[b, n, j] or (want_e[b, n, j] and level[b, j] < 2):
+                    _put_cell(seated, r, b, n, x, 0)
+                    r += 1
+                if want_e[b, n, j] and level[b, j] == 2:
+                    _put_cell(unseated, s, b, n, x, 0)
+                    here = R + s
+                    s += 1
+                if want_c[b, n, j]:
+                    _put_cell(condemned, c, b, n, j, x)
+                    c += 1
+                if want_e[b, n, j]:
+                    _put_cell(expelled, e, b, n, j, here)
+                    e += 1
+                if want_d[b, n, j]:
+                    _put_cell(demoted, d, b, n, j, here)
+                    d += 1
+    return seated, unseated, condemned, expelled, demoted
+
+
+@kernel
+def _put_cell(cells, i, b, n, j, x):
+    """Column ``i`` of ``cells`` (rows b, n, j and, where it has a fourth, ``x``)."""
+    cells[0, i], cells[1, i], cells[2, i] = b, n, j
+    if cells.shape[0] > 3:
+        cells[3, i] = x
 
 
 @kernel
@@ -500,7 +632,8 @@ def _verdict_defied(t: "Turn", holder: np.ndarray) -> np.ndarray:
     return persists[np.arange(s.batch)[:, None], h][:, None, :]
 
 
-def _posts_forfeit(t: "Turn", holder: np.ndarray, defied: np.ndarray) -> np.ndarray:
+def _posts_forfeit(t: "Turn", holder: np.ndarray, defied: np.ndarray,
+                   testament: np.ndarray | None = None) -> np.ndarray:
     """[B,N,K] each leader may move to take each post from its holder (``holder`` [B,1,K]):
     the party has condemned the holder's views (``_verdict_due``) and he has persisted past
     the ``post_grace`` it gives him to submit (``defied``, from ``_verdict_defied``). A campaign
@@ -517,8 +650,8 @@ def _posts_forfeit(t: "Turn", holder: np.ndarray, defied: np.ndarray) -> np.ndar
     no other, nor does anyone move to take the Secretariat once his Testament is published.
     Without that Stalin kept the Secretariat in every game but one in 300 and the succession
     was all but settled from the start. A level with no ``pretext`` (hard) needs no verdict
-    against the human player."""
-    return defied | _ruthless_at(t, holder) | _testament(t)
+    against the human player. ``testament``: ``_testament``, if the caller has it."""
+    return defied | _ruthless_at(t, holder) | (_testament(t) if testament is None else testament)
 
 
 def _testament(t: "Turn") -> np.ndarray:
@@ -531,7 +664,6 @@ def _testament(t: "Turn") -> np.ndarray:
 
 def remove(t: "Turn") -> None:
     g, s, ctx = t.g, t.s, t.ctx
-    lead = ctx.lead
     holder = s.holder.astype(np.int64)[:, None, :]                               # [B,1,K]
     # the party's verdict is carried out against a man who defies it, however little he is
     # still to be feared: the Bukharin group, condemned in April 1929, lost Pravda and the
@@ -539,90 +671,123 @@ def remove(t: "Turn") -> None:
     # politically defeated and neutralised all his main rivals"). Before, a victor whose
     # standing had outgrown them left Tomsky the unions in 98 games in 100.
     verdict = _verdict_defied(t, holder)
-    ramp = _ramp(t, "remove", holder)                                             # [B,N,K]
-    legal, want, gain = _removals(ctx.in_pb[:, lead], t.open_to_motions, lead, holder[:, 0],
-                                  ctx.rho, ctx.danger, np.ascontiguousarray(t.focus[0, :, 0]),
-                                  ramp, np.ascontiguousarray(verdict[:, 0]),
-                                  _posts_forfeit(t, holder, verdict), t.post_value,
-                                  t.ag.keep_post)
+    testament = _testament(t)
+    names, column_body = _body_groups(t, "posts", _post_bodies)
+    legal, gain, ramp, cells, first = _removals(
+        _appetite_terms(t), s.member, t.open_to_motions, holder[:, 0], ctx.danger,
+        _c(verdict[:, 0]), _posts_forfeit(t, holder, verdict, testament), testament,
+        t.post_value, t.ag.keep_post, ESCALATION["remove"], column_body, len(names))
     tg = np.broadcast_to(holder, legal.shape)
     tc = np.maximum(holder, 0)
     claim = t.menu.CLAIM_AGAINST + tc
-    if not want.any():
+    if not cells.shape[1]:
         t.board.put("remove", 0.0, legal, keep=False, target=tg, arg=np.arange(g.K),
                     group=tc, cost=2.0, claim=claim)
         return
-    share = np.zeros(legal.shape, dtype=F)
-    bodies = _bodies(t, "posts", g.post_removed_by)
-    for body in distinct(bodies):
-        cols = bodies == body
-        if want[:, :, cols].any():
-            share[:, :, cols] = _read(t, want[:, :, cols], tg[:, :, cols], str(body),
-                                      takes=~_testament(t)[:, :, cols])
-    v = _value(t, "remove", "remove_from_post", want, share, gain, ramp)
-    t.board.put("remove", v, legal, keep=want & (v > 0), target=tg, arg=np.arange(g.K),
-                group=tc, cost=2.0, claim=claim)
+    # each body reads the motions on the posts it disposes of (the Postscript's verdict on the
+    # General Secretary is no seat's: defiance.testament_verdict)
+    share = np.concatenate([_read(t, cells[[0, 1, 3], i:j], body, takes=cells[4, i:j] == 0)
+                            for body, i, j in zip(names, first[:-1], first[1:])])
+    v, keep = _value(t, "remove", "remove_from_post", cells, share, gain, ramp)
+    t.board.put("remove", v, legal, keep=keep, target=tg, arg=np.arange(g.K), group=tc,
+                cost=2.0, claim=claim)
+
+
+def _body_groups(t: "Turn", what: str, names) -> tuple:
+    """(the distinct bodies that vote on ``names(g)`` this turn, [n] each one's among them):
+    ``_bodies`` worked out once per game and kind of sitting."""
+    memo = _BODIES.setdefault(t.g, {})
+    key = ("groups", what, t.ctx.sitting_kind)
+    if key not in memo:
+        bodies = _bodies(t, what, names)
+        names = sorted(set(bodies.tolist()))
+        memo[key] = names, np.array([names.index(b) for b in bodies], dtype=np.int64)
+    return memo[key]
 
 
 @kernel
-def _removals(sponsor, open_to_motions, lead, holder, rho, danger, focus, ramp, verdict,
-              forfeit, post_value, keep_post):
-    """([B,N,K] each leader may move to take each post from its ``holder`` [B,K], he wants
-    to, what it would gain him where he does): a man he fears, or one who defies the party's
-    ``verdict``, once the post is ``forfeit`` (``_posts_forfeit``) and his appetite (``ramp``)
-    is there."""
+def _removals(terms, member, open_to_motions, holder, danger, verdict, forfeit, testament,
+              post_value, keep_post, esc, column_body, n_bodies):
+    """([B,N,K] each leader may move to take each post from its ``holder`` [B,K], what it
+    would gain him where he wants to, his appetite for it (``terms``: ``_appetite_terms``, at
+    the step ``esc``) where it is read, [5,W] the cells he wants it at (rows b, n, k, the
+    holder, the Postscript's ``testament`` verdict), grouped by the body that votes on the post
+    (``column_body`` [K], one of ``n_bodies``) and in order within each, [n_bodies + 1] where
+    each group starts): a man he fears, or one who defies the party's ``verdict`` [B,K], once
+    the post is ``forfeit`` (``_posts_forfeit``) and his appetite is there."""
+    lead, rho, focus, allied, human = terms[0], terms[1], terms[2], terms[5], terms[6]
     B, K = holder.shape
     N = lead.shape[0]
     legal = np.zeros((B, N, K), np.bool_)
     want = np.zeros((B, N, K), np.bool_)
     gain = np.zeros((B, N, K))
+    ramp = np.zeros((B, N, K))
+    first = np.zeros(n_bodies + 1, np.int64)
+    games = np.zeros(B, np.bool_)             # he wants some post taken in the game
     for b in range(B):
         for n in range(N):
+            me = lead[n]
             for k in range(K):
                 h = holder[b, k]
-                if h < 0 or not (sponsor[b, n] and open_to_motions[b, h]) or h == lead[n]:
+                if h < 0 or not (member[b, me, _PB] and open_to_motions[b, h]) or h == me:
                     continue
                 legal[b, n, k] = True
                 r = rho[b, n, h] * danger[b, n, h]
-                if (r > F(0.2) or verdict[b, k]) and rho[b, n, h] >= focus[n] and \
-                        ramp[b, n, k] > 0 and forfeit[b, n, k]:
+                if not ((r > F(0.2) or verdict[b, k]) and rho[b, n, h] >= focus[n]):
+                    continue
+                ramp[b, n, k] = _appetite(terms, n, 0.35 * pace(terms, b, n, h), esc,
+                                          _partner(allied, b, me, h), human[h])
+                if ramp[b, n, k] > 0 and forfeit[b, n, k]:
                     want[b, n, k] = True
                     gain[b, n, k] = post_value[k] * (r + F(0.4)) + 0.05 * keep_post[n, k]
-    return legal, want, gain
+                    first[column_body[k] + 1] += 1
+                    games[b] = True
+    for i in range(n_bodies):
+        first[i + 1] += first[i]
+    cells = np.empty((5, first[n_bodies]), np.int64)
+    at = first[:-1].copy()
+    for b in range(B):
+        if not games[b]:
+            continue
+        for n in range(N):
+            for k in range(K):
+                if want[b, n, k]:
+                    c = at[column_body[k]]
+                    cells[0, c], cells[1, c], cells[2, c] = b, n, k
+                    cells[3, c], cells[4, c] = holder[b, k], testament[b, n, k]
+                    at[column_body[k]] += 1
+    return legal, gain, ramp, cells, first
 
 
 def promote(t: "Turn") -> None:
     g, s, ctx = t.g, t.s, t.ctx
-    lead = ctx.lead
     seat = politburo_vacancies(g, s) > 0                         # the engine's rule of seats
-    best, legal, gain, ramp = _promotions(
-        ctx.in_pb[:, lead], lead, s.patron, np.ascontiguousarray(t.allied_leaders),
-        np.ascontiguousarray(ctx.in_pb), np.ascontiguousarray(ctx.in_cc), ctx.act,
-        s.fell_turn, s.prestige, s.loyalty, seat, ctx.pb_share,
-        np.ascontiguousarray(t.ag.majority), np.ascontiguousarray(t.ch.patience, dtype=np.float64),
+    best, legal, gain, ramp, cells = _promotions(
+        ctx.lead, s.patron, _c(ctx.allied), s.member, ctx.act, s.fell_turn, s.prestige,
+        s.loyalty, seat, ctx.pb_share, _c(t.ag.majority), _c(t.ch.patience, dtype=np.float64),
         float(ctx.progress))
-    if not legal.any():
+    if not cells.shape[1]:
         return
     # the plenum weighs the man put up as well as the sponsor (the engine's promotion names no
     # target: the man proposed rides in its arg2; reading it as a duel with him took his
     # enemies' votes for the motion and his friends' against it)
-    share = np.zeros(legal.shape, dtype=F)
-    b, n, _ = np.nonzero(legal)
-    share[b, n, 0] = t.fc.promotion(b, n, best[b, n, 0])
-    v = _value(t, "promote", "promote", legal, share, gain, ramp)
+    share = _c(t.fc.promotion(cells[0], cells[1], cells[3]), dtype=F)
+    v, keep = _value(t, "promote", "promote", cells, share, gain, ramp)
     # where the Politburo has a number of seats, a promotion claims a seat: one a game a month
-    t.board.put("promote", v, legal, keep=(v > 0), target=best,
+    t.board.put("promote", v, legal, keep=keep, target=best,
                 claim=t.menu.CLAIM_PROMOTE + (0 if g.seats_limited else best))
 
 
 @kernel
-def _promotions(sponsor, lead, patron, allied, in_pb, in_cc, act, fell_turn, prestige, loyalty,
-                seat, pb_share, majority, patience, progress):
+def _promotions(lead, patron, allied, member, act, fell_turn, prestige, loyalty, seat, pb_share,
+                majority, patience, progress):
     """([B,N,1] the man each leader would put up for the Politburo, he may, what it would
-    gain him, [1,N,1] his appetite for it now): the most prestigious and loyal of his clients
-    and allies in the Committee."""
+    gain him, [1,N,1] his appetite for it now, [4,C] (b, n, 0, the man) where he may): the
+    most prestigious and loyal of his clients and allies (``allied``: Context.allied) in the
+    Committee."""
     B, P = patron.shape
     N = lead.shape[0]
+    C = 0
     best = np.zeros((B, N, 1), np.int64)
     legal = np.zeros((B, N, 1), np.bool_)
     gain = np.zeros((B, N, 1))
@@ -635,7 +800,7 @@ def _promotions(sponsor, lead, patron, allied, in_pb, in_cc, act, fell_turn, pre
     for b in range(B):
         n_pb = F(0.0)
         for p in range(P):
-            if in_pb[b, p] and act[b, p]:
+            if member[b, p, _PB] and act[b, p]:
                 n_pb += F(1.0)
         for n in range(N):
             top, top_score, top_ok = 0, F(-1.0), False
@@ -643,16 +808,18 @@ def _promotions(sponsor, lead, patron, allied, in_pb, in_cc, act, fell_turn, pre
                 # ...never a man the Central Committee has put out of the Politburo (none came
                 # back in the 1920s; without it allies re-elected whom Stalin had just removed,
                 # month after month)
-                ok = (patron[b, p] == lead[n] or allied[b, n, p]) and not in_pb[b, p] and \
-                    in_cc[b, p] and act[b, p] and fell_turn[b, p] < 0 and p != lead[n]
+                ok = (patron[b, p] == lead[n] or allied[b, lead[n], p]) and \
+                    not member[b, p, _PB] and member[b, p, _CC] and act[b, p] and \
+                    fell_turn[b, p] < 0 and p != lead[n]
                 score = prestige[b, p] * min(max(loyalty[b, p], F(0.3)), F(1.0)) if ok \
                     else F(-1.0)
                 if p == 0 or score > top_score:
                     top, top_score, top_ok = p, score, ok
             best[b, n, 0] = top
-            legal[b, n, 0] = sponsor[b, n] and top_ok and seat[b]
+            legal[b, n, 0] = member[b, lead[n], _PB] and top_ok and seat[b]
             if not legal[b, n, 0]:
                 continue
+            C += 1
             mine = pb_share[b, lead[n]] * n_pb
             more = (mine + 1.0) / (n_pb + F(1.0)) - mine / max(n_pb, F(1.0))
             g = 0.25 * more * (1.0 + 1.5 * majority[n])
@@ -660,7 +827,14 @@ def _promotions(sponsor, lead, patron, allied, in_pb, in_cc, act, fell_turn, pre
             g = g * (0.2 if pb_share[b, lead[n]] > 0.6 else 1.0) * \
                 min(max((F(12.0) - n_pb) / F(3.0), F(0.0)), F(1.0))
             gain[b, n, 0] = g
-    return best, legal, gain, ramp
+    cells = np.empty((4, C), np.int64)
+    c = 0
+    for b in range(B):
+        for n in range(N):
+            if legal[b, n, 0]:
+                cells[0, c], cells[1, c], cells[2, c], cells[3, c] = b, n, 0, best[b, n, 0]
+                c += 1
+    return best, legal, gain, ramp, cells
 
 
 def testament(t: "Turn") -> None:
@@ -670,126 +844,192 @@ def testament(t: "Turn") -> None:
         ~s.flags[:, f["testament_suppressed"]]
     if not open_q.any():
         return
-    lead = ctx.lead
-    N = len(lead)
-    gs = ctx.gensec                                                               # [B]
-    legal = (open_q[:, None] & ctx.in_cc[:, lead] & (gs >= 0)[:, None])[..., None]
+    lead, gs = ctx.lead, ctx.gensec                                               # gs: [B]
+    legal, cells = _testament_cells(open_q, s.member, lead, _c(gs, dtype=np.int64))
     body = _body(t, "congress")
-    tgt = np.broadcast_to(np.maximum(gs, 0)[:, None, None], (s.batch, N, 1))
-    pub = _read(t, legal, tgt, body, personal=False, bureaucratic=-0.5)
-    sup = np.zeros(pub.shape, dtype=F)
-    b, n, _ = np.nonzero(legal)
-    if len(b):
-        up = np.broadcast_to(np.array([0.0, 1.0, 0.0], dtype=F), (len(b), 3))
-        sup[b, n, 0] = t.fc.line(b, n, up, np.full(len(b), 0.5, dtype=F), body)
-    rho = along_last(ctx.rho, tgt)                               # [B,N,1]
-    is_gs = (lead[None, :] == gs[:, None])[..., None]
-    friend = ctx.allied[np.arange(s.batch)[:, None], lead[None, :], np.maximum(gs, 0)[:, None]]
+    # publish (a motion against the General Secretary), suppress (a line), read apart
+    pub = _read(t, cells, body, personal=False, bureaucratic=-0.5)
+    C = cells.shape[1]
+    sup = _c(t.fc.line(cells[0], cells[1], np.broadcast_to(_SUPPRESS, (C, 3)),
+                       np.full(C, 0.5, dtype=F), body), dtype=F)
     dmg = g.params["testament_prestige"] * g.mod["testament_damage"][np.maximum(gs, 0)]
-    gain = np.concatenate([rho * KAPPA * dmg[:, None, None] + 0.01 * rho,
-                           0.08 * is_gs + 0.03 * friend[..., None] - 0.05 * rho], axis=2)
-    share = np.concatenate([pub, sup], axis=2)
-    v = _value(t, "testament", "testament", np.ascontiguousarray(np.broadcast_to(legal, share.shape)),
-               share, np.asarray(gain, dtype=np.float64))
-    v[:, :, 0] *= open_quarrel(t) * t.ch.aggression[None, :] * (~is_gs[..., 0])
-    t.board.put("testament", v, legal, keep=(v > 0), target=np.array([-1, -1]),
-                arg=np.array([0, 1]), cost=2.0, group=t.menu.GROUP_TESTAMENT,
+    loss, need = t.settle_terms
+    err = t.draws("misjudge", "testament") if t.dif.misjudge else _EXACT
+    v, keep = _testament_values(
+        cells, pub, sup, err, t.dif.misjudge, ctx.rho, _c(ctx.allied), lead, gs,
+        _c(dmg, dtype=np.float64), _c(open_quarrel(t) * t.ch.aggression, dtype=np.float64),
+        loss, need, t.weight("testament"))
+    t.board.put("testament", v, legal, keep=keep, target=_TESTAMENT_TARGET,
+                arg=_TESTAMENT_ARG, cost=2.0, group=t.menu.GROUP_TESTAMENT,
                 claim=t.menu.CLAIM_TESTAMENT)
+
+
+_SUPPRESS = np.array([0.0, 1.0, 0.0], dtype=F)     # the line of a motion to suppress it
+_TESTAMENT_TARGET, _TESTAMENT_ARG = np.array([-1, -1]), np.array([0, 1])   # publish, suppress
+
+
+@kernel
+def _testament_cells(open_q, member, lead, gensec):
+    """([B,N,1] each leader may move to publish or suppress the Testament: it is written and
+    neither yet, he sits in the Committee and there is a General Secretary; [3,C] (b, n, the
+    General Secretary) where he may, in order)."""
+    B, N = open_q.shape[0], lead.shape[0]
+    legal = np.zeros((B, N, 1), np.bool_)
+    C = 0
+    for b in range(B):
+        for n in range(N):
+            legal[b, n, 0] = open_q[b] and member[b, lead[n], _CC] and gensec[b] >= 0
+            C += legal[b, n, 0]
+    cells = np.empty((3, C), np.int64)
+    c = 0
+    for b in range(B):
+        for n in range(N):
+            if legal[b, n, 0]:
+                cells[0, c], cells[1, c], cells[2, c] = b, n, gensec[b]
+                c += 1
+    return legal, cells
+
+
+@kernel
+def _testament_values(cells, pub, sup, err, misjudge, rho, allied, lead, gensec, dmg, quarrel,
+                      loss, need, weight):
+    """([B,N,2] what moving to publish (0) and to suppress (1) the Testament is worth where he
+    may (``cells``: ``_testament_cells``), whether it is worth considering): publishing hurts
+    the General Secretary by the prestige it costs him (``dmg``), as the mover fears him, and
+    is a quarrel in the open, which waits for his patience (``quarrel``: open_quarrel times
+    his aggression) - never the General Secretary's own; suppressing it is worth it to the
+    General Secretary and his friends. ``pub``, ``sup``: the expected shares (one a cell)."""
+    B, N = rho.shape[0], lead.shape[0]
+    out = np.zeros((B, N, 2))
+    keep = np.zeros((B, N, 2), np.bool_)
+    for c in range(cells.shape[1]):
+        b, n, x = cells[0, c], cells[1, c], cells[2, c]
+        r = rho[b, n, x]
+        is_gs = lead[n] == gensec[b]
+        friend = allied[b, lead[n], x]
+        for j in range(2):
+            if j == 0:
+                gain = r * KAPPA * dmg[b] + F(0.01) * r
+                p = _chance(pub[c], _at(err, b, n, 0), misjudge, F(0.5))
+            else:
+                gain = 0.08 * is_gs + 0.03 * friend - F(0.05) * r
+                p = _chance(sup[c], _at(err, b, n, 1), misjudge, F(0.5))
+            v = _settle(p, gain, _at(loss, b, n, j), _at(need, b, n, j)) * _at(weight, b, n, j)
+            if j == 0:
+                v = v * (0.0 if is_gs else quarrel[n])
+            out[b, n, j] = v
+            keep[b, n, j] = v > 0
+    return out, keep
 
 
 def propose(t: "Turn") -> None:
     """Resolutions and policies: the line, the role's aims, the economy, who gains standing."""
-    g, ag, ctx = t.g, t.ag, t.ctx
+    g, ag = t.g, t.ag
     M = len(g.motion_ids)
     if not M:
         return
-    gain = _line_gain(t)                                                           # [B,N,M]
-    legal, top, want = _tops(gain, ctx.in_pb[:, ctx.lead], ag.is_line, t.motion_open,
-                             min(TOP_K, M))                                        # [B,N,k]
-    if not want.any():
+    legal, top, gain, cells = _lines(*_line_terms(t), *_line_legality(t), min(TOP_K, M))
+    cb, cn, ci, cm = cells
+    if not len(cb):
         t.board.put("propose", 0.0, legal, keep=False, arg=np.arange(M))
         return
-    bodies = _bodies(t, "motions", [m.body for m in g.scenario.motions])
-    share = np.zeros(top.shape, dtype=F)
-    b, n, j = np.nonzero(want)
-    m = top[b, n, j]
-    share[b, n, j] = t.fc.line(b, n, ag.unit[m], ag.bureaucratic[m], bodies[m])
+    bodies = _bodies(t, "motions", _motion_bodies)
+    share = _c(t.fc.line(cb, cn, ag.unit[cm], ag.bureaucratic[cm], bodies[cm]), dtype=F)
     # the error is drawn per candidate column, at the columns each game reads
-    err = t.draws_at("misjudge", "propose", top) if t.dif.misjudge else _EXACT
+    if t.dif.misjudge:
+        cols, slot = _columns(cb, cn, cm, t.s.batch, len(t.ctx.lead))
+        err = t.draws_at("misjudge", "propose", cols)
+    else:
+        err, slot = _EXACT, ci
     loss, need = t.settle_terms
-    v = _line_values(want, top, share, err, t.dif.misjudge, gain, loss, need,
-                     t.weight("propose"))
-    key = np.where(ag.policy >= 0, ag.policy, g.Q + np.arange(M))
-    t.board.put("propose", v, legal, keep=(v > 0), arg=np.arange(M),
-                claim=t.menu.CLAIM_LINE + key)
+    v, keep = _line_values(cb, cn, ci, cm, slot, share, err, t.dif.misjudge, gain, loss, need,
+                           t.weight("propose"), M)
+    t.board.put("propose", v, legal, keep=keep, arg=np.arange(M), claim=_line_claims(t))
+
+
+def _motion_bodies(g) -> list:
+    return [m.body for m in g.scenario.motions]
+
+
+_CLAIMS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _line_claims(t: "Turn") -> np.ndarray:
+    """[M] what each motion claims (the board's CLAIM_LINE keys): its lever, or itself for a
+    resolution (fixed by the scenario: worked out once per game)."""
+    key = _CLAIMS.get(t.g)
+    if key is None:
+        ag, M = t.ag, len(t.g.motion_ids)
+        key = _CLAIMS[t.g] = t.menu.CLAIM_LINE + np.where(ag.policy >= 0, ag.policy,
+                                                          t.g.Q + np.arange(M))
+    return key
+
+
+def _line_legality(t: "Turn") -> tuple:
+    """What makes a line legal to table, for ``_lines``: (the leader sits in the Politburo
+    [B,N], the motion is a line [M], it may be tabled now [B,M])."""
+    ctx = t.ctx
+    return ctx.in_pb[:, ctx.lead], t.ag.is_line, t.motion_open
 
 
 @kernel
-def _tops(gain, sponsor, is_line, motion_open, k):
-    """([B,N,M] each leader may table each line, [B,N,k] the ``k`` lines of greatest
-    ``gain`` he may table (the first of equals first; then the lines he may not), [B,N,k]
-    each is worth the bother)."""
-    B, N, M = gain.shape
-    legal = np.zeros((B, N, M), np.bool_)
-    top = np.zeros((B, N, k), np.int64)
-    want = np.zeros((B, N, k), np.bool_)
-    pre = np.empty(M, F)
-    for b in range(B):
-        for n in range(N):
-            for m in range(M):
-                legal[b, n, m] = sponsor[b, n] and is_line[m] and motion_open[b, m]
-                pre[m] = gain[b, n, m] if legal[b, n, m] else F(-1.0)
-            for i in range(k):
-                best = -1
-                for m in range(M):
-                    taken = False
-                    for h in range(i):
-                        taken |= top[b, n, h] == m
-                    if not taken and (best < 0 or pre[m] > pre[best]):
-                        best = m
-                top[b, n, i] = best
-                want[b, n, i] = pre[best] > F(ACT_MIN)
-    return legal, top, want
-
-
-@kernel
-def _line_values(want, top, share, err, misjudge, gain, loss, need, weight):
-    """[B,N,M] float32 what tabling each of the lines ``top`` (``_tops``) is worth where
-    wanted, -1 elsewhere (never kept)."""
-    B, N, M = gain.shape
+def _line_values(cb, cn, ci, cm, slot, share, err, misjudge, gain, loss, need, weight, M):
+    """([B,N,M] float32 what tabling each line read is worth, -1 elsewhere (never kept),
+    whether it is worth considering): the cells ``cb``, ``cn``, ``ci`` (``_lines``) are the
+    lines ``cm`` each leader wants, of ``gain`` [B,N,k] (``_lines``), read at the expected
+    ``share`` (one a cell), the error at [b, n, ``slot``] (``_columns``)."""
+    B, N = gain.shape[0], gain.shape[1]
     out = np.full((B, N, M), F(-1.0))
-    for b in range(B):
-        for n in range(N):
-            for i in range(top.shape[2]):
-                if not want[b, n, i]:
-                    continue
-                m = top[b, n, i]
-                p = _chance(share[b, n, i], _at(err, b, n, i), misjudge, F(0.5))
-                v = _settle(p, gain[b, n, m], _at(loss, b, n, m), _at(need, b, n, m))
-                out[b, n, m] = v * _at(weight, b, n, m)
-    return out
+    keep = np.zeros((B, N, M), np.bool_)
+    for c in range(cb.shape[0]):
+        b, n, i, m = cb[c], cn[c], ci[c], cm[c]
+        p = _chance(share[c], _at(err, b, n, slot[c]), misjudge, F(0.5))
+        v = _settle(p, gain[b, n, i], _at(loss, b, n, m), _at(need, b, n, m))
+        out[b, n, m] = v * _at(weight, b, n, m)
+        keep[b, n, m] = out[b, n, m] > 0
+    return out, keep
 
 
 def _line_gain(t: "Turn") -> np.ndarray:
-    """[B,N,M] what each motion's line would gain each leader if adopted (float32):
-    ``_line_gains`` of the turn."""
+    """[B,N,M] what each motion's line would gain each leader if adopted (float32), whether
+    he may table it or not: ``_lines`` of every line, as if open to everyone."""
+    s, M = t.s, len(t.g.motion_ids)
+    N = len(t.ctx.lead)
+    _, top, gain, _ = _lines(*_line_terms(t), np.ones((s.batch, N), dtype=bool),
+                             np.ones(M, dtype=bool), np.ones((s.batch, M), dtype=bool), M)
+    out = np.empty((s.batch, N, M), dtype=F)
+    np.put_along_axis(out, top, gain, axis=2)
+    return out
+
+
+def _line_terms(t: "Turn") -> tuple:
+    """What a line's gain is worked out from, for ``_lines``."""
     s, ctx, ag = t.s, t.ctx, t.ag
     q = np.maximum(ag.policy, 0)
-    return _line_gains(s.ideology, ctx.lead, ag.unit, ag.step, q, np.maximum(ag.option, 0),
-                       ag.policy >= 0, ag.stands, s.policy, settled(t, q), ag.mood,
-                       ag.stands_mood, np.ascontiguousarray(t.ch.principle, dtype=np.float64),
-                       t.wants, ag.prestige, ctx.rho, np.ascontiguousarray(s.ind[:, _IND_MOOD]),
-                       np.ascontiguousarray(ag.want_ind[:, _IND_MOOD]), t.motion_done(),
-                       t.serves_flag, KAPPA, OPPOSED)
+    return (s.ideology, ctx.lead, ag.unit, ag.step, q, np.maximum(ag.option, 0),
+            ag.policy >= 0, ag.stands, s.policy, s.policy_turn, s.turn, t.g.turn_months,
+            ag.mood, ag.stands_mood, _c(t.ch.principle, dtype=np.float64), t.wants,
+            ag.prestige, ctx.rho, _c(s.ind[:, _IND_MOOD]), _c(ag.want_ind[:, _IND_MOOD]),
+            t.motion_done(), t.serves_flag, KAPPA, OPPOSED)
 
 
 @kernel
-def _line_gains(ideology, lead, unit, is_step, q, o, has, stands, policy, settled, mood,
-                stands_mood, principle, wants, prestige, rho, peasant_mood, wants_calm, done,
-                serves, kappa, opposed):
+def _lines(ideology, lead, unit, is_step, q, o, has, stands, policy, policy_turn, turn, months,
+           mood, stands_mood, principle, wants, prestige, rho, peasant_mood, wants_calm, done,
+           serves, kappa, opposed, sponsor, is_line, motion_open, k):
+    """([B,N,M] each leader may table each line (a Politburo member, a line, open now), [B,N,k]
+    the ``k`` lines of greatest gain he may table (the first of equals first; then the lines
+    he may not), what each would gain him if adopted (float32, where he may; 0 elsewhere),
+    (b, n, i, motion) the cells of those worth the bother, in order): the gain is worked out
+    only where he may table the line."""
     B, N, M = ideology.shape[0], lead.shape[0], unit.shape[0]
     O = stands.shape[1]
-    out = np.empty((B, N, M), F)
+    legal = np.zeros((B, N, M), np.bool_)
+    top = np.zeros((B, N, k), np.int64)
+    gain_top = np.zeros((B, N, k), F)
+    want = np.zeros((B, N, k), np.bool_)
+    pre = np.empty(M, F)
+    settled = np.empty(M)
     # the men whose standing each motion moves: few, listed once
     moved = np.zeros(M + 1, np.int64)
     for m in range(M):
@@ -801,12 +1041,25 @@ def _line_gains(ideology, lead, unit, is_step, q, o, has, stands, policy, settle
             if prestige[m, p] != 0:
                 who[i] = p
                 i += 1
+    wanted = 0
     for b in range(B):
         # the economy: calm the villages when the alliance with the peasants is in danger
         crisis = min(max((F(45.0) - peasant_mood[b]) / F(25.0), F(0.0)), F(1.0))
+        # how far views alone are a reason to reverse each line in force (value_actions.settled)
+        for m in range(M):
+            settled[m] = settled_at(policy_turn[b, q[m]], turn, months)
         for n in range(N):
             me = lead[n]
+            if not sponsor[b, n]:
+                # nothing he may table: the first k lines, none wanted
+                for i in range(k):
+                    top[b, n, i] = i
+                continue
             for m in range(M):
+                legal[b, n, m] = is_line[m] and motion_open[b, m]
+                pre[m] = F(-1.0)
+                if not legal[b, n, m]:
+                    continue
                 cur = policy[b, q[m]]
                 cur = cur + O if cur < 0 else cur
                 align, calm, lean = _views(ideology, b, me, m, unit, is_step, q, o, stands, cur,
@@ -849,16 +1102,46 @@ def _line_gains(ideology, lead, unit, is_step, q, o, has, stands, policy, settle
                 # an adopted motion earns its mover a point of prestige (the engine's rule): a
                 # reason to move a motion worth moving, not one to move any motion that will
                 # pass
-                out[b, n, m] = gain + kappa if gain > 0 else gain
-    return out
+                pre[m] = gain + kappa if gain > 0 else gain
+            for i in range(k):
+                best = -1
+                for m in range(M):
+                    if best >= 0 and not pre[m] > pre[best]:
+                        continue
+                    taken = False
+                    for h in range(i):
+                        taken |= top[b, n, h] == m
+                    if not taken:
+                        best = m
+                top[b, n, i] = best
+                gain_top[b, n, i] = pre[best] if legal[b, n, best] else F(0.0)
+                want[b, n, i] = pre[best] > F(ACT_MIN)
+                wanted += want[b, n, i]
+    return legal, top, gain_top, _cells(want, wanted, top)
+
+
+@kernel
+def _cells(want, count, top):
+    """(b, n, i, top[b, n, i]) of the ``count`` cells ``want`` [B,N,k] holds, in order."""
+    cb, cn = np.empty(count, np.int64), np.empty(count, np.int64)
+    ci, cm = np.empty(count, np.int64), np.empty(count, np.int64)
+    c = 0
+    for b in range(want.shape[0]):
+        for n in range(want.shape[1]):
+            for i in range(want.shape[2]):
+                if want[b, n, i]:
+                    cb[c], cn[c], ci[c], cm[c] = b, n, i, top[b, n, i]
+                    c += 1
+    return cb, cn, ci, cm
 
 
 @kernel
 def _views(ideology, b, me, m, unit, is_step, q, o, stands, cur, settled, mood, stands_mood):
     """(how far motion ``m``'s line is the views of person ``me`` in game ``b``, weighed by
-    how far the line in force has settled (value_actions.``settled``); how it moves the
-    peasants' mood; the first unweighed). A policy motion is read as the step from the option
-    in force (``cur``) to the one tabled: what it says less what the standing option says.
+    how far the line in force has settled in the game (``settled`` [M]: value_actions.
+    settled); how it moves the peasants' mood; the first unweighed). A policy motion is read
+    as the step from the option in force (``cur``) to the one tabled: what it says less what
+    the standing option says.
     Read as its line alone, every option a man leaned towards was worth moving whenever another
     stood - Tomsky tabled 'Extend the NEP' and 'Maintain the NEP' in turn, Kamenev the
     Comintern's offensive and the united front, each lever reversed every six months it was
@@ -867,7 +1150,7 @@ def _views(ideology, b, me, m, unit, is_step, q, o, stands, cur, settled, mood, 
         line = _dot3(ideology, b, me, unit[m])
         return np.float64(line), mood[m], line
     step = _dot3(ideology, b, me, stands[q[m], o[m]]) - _dot3(ideology, b, me, stands[q[m], cur])
-    return step * settled[b, m], mood[m] - stands_mood[q[m], cur], step
+    return step * settled[m], mood[m] - stands_mood[q[m], cur], step
 
 
 @kernel

@@ -182,14 +182,13 @@ def check_and_cost(g: "Game", state: State, kind: int, actor: np.ndarray, target
     def fail(cond: np.ndarray, reason: int) -> None:
         failed.append((cond, reason))
 
-    who = (np.arange(state.batch), np.minimum(np.maximum(actor, 0), state.alive.shape[1] - 1))
-    first = unable(g, state)[who] if actor_unable is None else actor_unable
+    first = _gather(unable(g, state), actor) if actor_unable is None else actor_unable
     fail(~g.leaders[actor], NOT_LEADER)
     if not 0 <= kind < len(KIND_IDS):
         fail(np.ones(state.batch, dtype=bool), UNKNOWN)
         return _first_reason(first, failed), np.zeros(state.batch, dtype=np.float32)
     cost = cost_of(g, state, kind, actor)
-    fail(state.ap[who] < cost, NO_AP)
+    fail(_gather(state.ap, actor) < cost, NO_AP)
     legality.CHECKS[KIND_IDS[kind]](g, state, actor, target, arg, arg2, fail)
     return _first_reason(first, failed), cost
 

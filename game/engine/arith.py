@@ -12,8 +12,8 @@ import numpy as np
 
 _max, _min = np.maximum, np.minimum
 # arrays smaller than this (a lone game's) take NumPy's plain forms: below it the plain forms'
-# fixed costs are less than what the large batch's forms save (read by the rivals and the
-# rules wherever a batch form and a plain form of the same sum are chosen by size)
+# fixed costs are less than what the large batch's forms save (``along_last``; the rivals'
+# board, game.ai.menu)
 LARGE = 1 << 14
 # a boolean axis folded into the bits of one signed 64-bit integer (``bits_of``): at most this long
 MAX_BITS = 62
@@ -36,94 +36,9 @@ def clip(x, lo, hi):
 # length three: NumPy's reductions over so short an axis cost far more than the sums, and the
 # terms are added in the same order, so the values are the same to the last bit.
 
-def dot3(a, b):
-    """``(a * b).sum(axis=-1)`` for a last axis of length 3 (broadcasting like ``*``)."""
-    return a[..., 0] * b[..., 0] + a[..., 1] * b[..., 1] + a[..., 2] * b[..., 2]
-
-
-def dist3(a, b):
-    """``np.abs(a - b).sum(axis=-1)`` for a last axis of length 3."""
-    return (np.abs(a[..., 0] - b[..., 0]) + np.abs(a[..., 1] - b[..., 1])
-            + np.abs(a[..., 2] - b[..., 2]))
-
-
 def norm3(d):
     """``(d * d).sum(axis=-1)`` for a last axis of length 3."""
     return d[..., 0] * d[..., 0] + d[..., 1] * d[..., 1] + d[..., 2] * d[..., 2]
-
-
-def dot_last(a, b):
-    """``(a * b).sum(axis=-1)`` for floating values (broadcasting like ``*``), without the
-    product's table (see ``sum_terms``). NumPy's sum adds the product in the order its
-    memory holds it: the terms are added as ``sum_terms`` does only when both factors are
-    laid out in C order (then so is the product); otherwise the product is summed."""
-    a, b = np.asarray(a), np.asarray(b)
-    if max(a.size, b.size) * 2 < LARGE:                # a lone game's: the table is cheaper
-        return (a * b).sum(axis=-1)
-    n = max(a.shape[-1], b.shape[-1])
-    if not 0 < n <= _PAIRWISE_BLOCK or np.result_type(a, b).kind != "f" or \
-            not (_c_order(a) and _c_order(b)):
-        return (a * b).sum(axis=-1)
-    ja, jb = (a.shape[-1] > 1), (b.shape[-1] > 1)
-    return sum_terms((a[..., i * ja] * b[..., i * jb] for i in range(n)), n)
-
-
-def _c_order(x: np.ndarray) -> bool:
-    """The axes that matter (longer than one, not broadcast) are laid out in C order."""
-    strides = [abs(st) for k, st in zip(x.shape, x.strides) if k > 1 and st != 0]
-    return all(s1 > s2 for s1, s2 in zip(strides, strides[1:]))
-
-
-def sum_terms(terms, n: int):
-    """The sum of ``n`` floating arrays (an iterable, made one at a time) added in the order
-    NumPy's sum adds a contiguous last axis of that length (up to 128): eight running sums,
-    then the rest one by one, then its starting zero. The same values as stacking the terms
-    on a last axis and summing it, to the last bit and signed zeros included (a test
-    compares the two), without the stacked table."""
-    terms = iter(terms)
-    if n < 8:
-        out = next(terms)
-        for x in terms:
-            out = out + x
-        return out + 0.0
-    r = [next(terms) for _ in range(8)]
-    for i in range(n // 8 * 8 - 8):
-        r[i % 8] = r[i % 8] + next(terms)
-    out = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-    for x in terms:
-        out = out + x
-    return out + 0.0
-
-
-_PAIRWISE_BLOCK = 128     # NumPy sums a contiguous run of up to this many in one block
-
-
-def adds_in_order(x: np.ndarray, y: np.ndarray, axis: int) -> bool:
-    """NumPy's ``(x * y).sum(axis=axis)`` adds the terms one at a time from zero: the
-    product, laid out as NumPy lays it out for these operands, does not hold that axis
-    innermost (else NumPy adds it in its pairwise order). Read on the first game of the
-    batch (the batch axis is outermost either way)."""
-    probe = x[:1] * y[:1]
-    strides = [abs(st) for n, st in zip(probe.shape, probe.strides) if n > 1]
-    if probe.shape[axis] <= 1:
-        return True
-    return len(strides) > 1 and abs(probe.strides[axis]) != min(strides)
-
-
-def members_sum(mask: np.ndarray, vals: np.ndarray) -> np.ndarray:
-    """[B,L,N] the sum over k of ``mask[:, :, k, None] * vals[:, k, :]`` for a boolean
-    ``mask`` [B,L,K] (who is a member of what) and finite ``vals`` [B,K,N], added one term at
-    a time from +0 - as NumPy adds a product's axis that is not its innermost (the caller
-    makes sure of it: ``adds_in_order``). A term the mask leaves out is a zero (of either
-    sign), which leaves such a running sum as it is (it never becomes -0): the members'
-    terms alone, added in the same order, give the same values to the last bit - here member
-    by member, only where he is one, without the [B,L,K,N] table."""
-    out = np.zeros(mask.shape[:2] + vals.shape[2:], dtype=np.result_type(mask, vals))
-    for k in range(mask.shape[2]):
-        b, l = np.nonzero(mask[:, :, k])             # each (game, bloc) once: no clashes
-        if len(b):
-            out[b, l] = out[b, l] + vals[b, k]
-    return out
 
 
 def distinct(a) -> np.ndarray:
@@ -171,11 +86,3 @@ def _grid(lead: tuple[int, ...]) -> tuple[np.ndarray, ...]:
     for g in grid:
         g.flags.writeable = False
     return grid
-
-
-@lru_cache(maxsize=16)
-def eye(n: int) -> np.ndarray:
-    """The boolean identity of size ``n``, made once (read-only)."""
-    out = np.eye(n, dtype=bool)
-    out.flags.writeable = False
-    return out

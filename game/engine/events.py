@@ -13,6 +13,7 @@ import numpy as np
 from . import mutate, rng
 from .arith import clip
 from .env import Env
+from .jit import kernel
 from .state import State
 
 if TYPE_CHECKING:
@@ -29,26 +30,42 @@ def firing(g: "Game", s: State, forced: Optional[dict]) -> np.ndarray:
     if not len(live):
         return fire
     env = Env(g, s)
-    # what does not depend on the trigger, for every event at once: a once-only event that
-    # has fired does not fire again, nor does anything in a game that is over
-    may = ~(s.fired & g.event_once) & ~s.over[:, None]                                # [B,E]
-    draws = rng.uniform(s.seed, s.turn, rng.SITES["event_chance"], np.arange(max(g.E, 1)))
-    drawn = (draws[:, :g.E] < g.event_chance) & may
-    somewhere = drawn.any(axis=0).tolist()
-    for e in live.tolist():
+    # each candidate's draw is the one it has whichever events are candidates (k: the event)
+    draws = rng.uniform(s.seed, s.turn, rng.SITES["event_chance"], live)
+    may, drawn, somewhere = _drawn(draws, live, g.event_chance, g.event_once, s.fired, s.over)
+    for j, e in enumerate(live.tolist()):
         ev = g.scenario.events[e]
         if ev.id in forced:
             forcing = np.asarray(forced[ev.id], dtype=bool)
-            fire[:, e] = np.broadcast_to(forcing, (s.batch,)) & may[:, e]
+            fire[:, e] = np.broadcast_to(forcing, (s.batch,)) & may[:, j]
             continue
-        if not somewhere[e]:              # it fires nowhere; a trigger only reads: skip it
+        if not somewhere[j]:              # it fires nowhere; a trigger only reads: skip it
             continue
-        ok = drawn[:, e]
+        ok = drawn[:, j]
         trig = g.event_trigger[e]
         if trig is not None:
             ok = ok & np.asarray(trig.fn(env), dtype=bool)
         fire[:, e] = ok
     return fire
+
+
+@kernel
+def _drawn(draws, live, chance, once, fired, over):
+    """For the candidate events ``live`` [n] (``draws`` [B,n] theirs): [B,n] which may fire,
+    [B,n] which may and are drawn by their chance, [n] drawn in some game."""
+    B, n = draws.shape
+    may = np.empty((B, n), dtype=np.bool_)
+    drawn = np.empty((B, n), dtype=np.bool_)
+    somewhere = np.zeros(n, dtype=np.bool_)
+    for b in range(B):
+        for j in range(n):
+            e = live[j]
+            # a once-only event that has fired does not fire again, nor does anything in a
+            # game that is over
+            may[b, j] = not (fired[b, e] and once[e]) and not over[b]
+            drawn[b, j] = draws[b, j] < chance[e] and may[b, j]
+            somewhere[j] |= drawn[b, j]
+    return may, drawn, somewhere
 
 
 def deciders(g: "Game", s: State, ev: "Event") -> np.ndarray:

@@ -19,6 +19,7 @@ from . import actions as _actions
 from . import params as _params
 from .power import active as _active, bits_against as _bits_against
 from .calendar import date_str, month_index
+from .jit import kernel
 from .state import AXES, BODIES, BODY, INDICATORS, IND, State
 
 ENGINE_FLAGS = ("faction_ban", "testament_written", "testament_published", "testament_suppressed",
@@ -94,7 +95,8 @@ class Game:
         # each power's posts, for holds_power
         self.power_posts = {pw: np.flatnonzero(self.post_powers[:, i])
                             for pw, i in _actions.POWER.items()}
-        self.people = np.arange(self.P)
+        # the posts carrying any of a set of powers, as holds_power is first asked for them
+        self._posts_with: dict[tuple[str, ...], np.ndarray] = {}
         self.post_ap = np.array([k.action_points for k in sc.posts], dtype=np.float32)
         self.post_deputy = np.array([self.pidx[k.deputy] if k.deputy else -1 for k in sc.posts],
                                     dtype=np.int64)
@@ -274,11 +276,24 @@ class Game:
 
     def holds_power(self, state: State, *powers: str) -> np.ndarray:
         """[B,P] holds at least one post carrying any of ``powers``."""
-        if len(powers) == 1:
-            posts = self.power_posts[powers[0]]
-        else:
-            posts = np.concatenate([self.power_posts[pw] for pw in powers])
-        # a vacant post (-1) matches nobody; reduced directly, not through ndarray.any's wrapper
-        return np.logical_or.reduce(state.holder[:, posts, None] == self.people, axis=1)
+        posts = self._posts_with.get(powers)
+        if posts is None:
+            posts = np.unique(np.concatenate([self.power_posts[pw] for pw in powers]))
+            self._posts_with[powers] = posts
+        return _holding(np.ascontiguousarray(state.holder), posts, self.P)
+
+
+@kernel
+def _holding(holder, posts, P):
+    """[B,P] holds one of ``posts`` (``holder`` [B,K], -1 vacant: nobody)."""
+    B = holder.shape[0]
+    out = np.zeros((B, P), dtype=np.bool_)
+    for b in range(B):
+        for j in range(posts.shape[0]):
+            h = holder[b, posts[j]]
+            if 0 <= h < P:
+                out[b, h] = True
+    return out
+
 
 __all__ = ["Game", "AXES", "BODIES", "BODY", "INDICATORS", "IND", "LEVELS"]

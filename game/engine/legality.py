@@ -31,23 +31,54 @@ def _in_range(idx: np.ndarray, n: int) -> np.ndarray:
 
 
 def _body(state: State, body: str, who: np.ndarray) -> np.ndarray:
-    return _g(state.member[:, :, BODY[body]], who)
+    return _member_of(state.member, BODY[body], np.asarray(who, dtype=np.int64))
+
+
+@kernel
+def _member_of(member, body, who):
+    """[n] who[b] (clipped to a valid index) sits on ``body`` in game b."""
+    n, P = member.shape[0], member.shape[1]
+    out = np.empty(n, dtype=np.bool_)
+    for b in range(n):
+        out[b] = member[b, min(max(who[b], 0), P - 1), body]
+    return out
 
 
 def _person_ok(g: "Game", state: State, who: np.ndarray, actor: np.ndarray) -> np.ndarray:
-    ok = _in_range(who, g.P)
-    return ok & _g(state.alive, who) & ~_g(state.expelled, who) & (who != actor)
+    """[B] ``who`` is a man still in the party, not the actor himself."""
+    return _person_ok_rows(state.alive, state.expelled, np.asarray(who, dtype=np.int64),
+                           np.asarray(actor, dtype=np.int64))
+
+
+@kernel
+def _person_ok_rows(alive, expelled, who, actor):
+    """[n] _person_ok of game b's ``who[b]`` and ``actor[b]``."""
+    n, P = alive.shape
+    out = np.empty(n, dtype=np.bool_)
+    for b in range(n):
+        w = who[b]
+        out[b] = 0 <= w < P and alive[b, w] and not expelled[b, w] and w != actor[b]
+    return out
 
 
 def _region_held(g: "Game", state: State, actor: np.ndarray, region: np.ndarray) -> np.ndarray:
     """The region is led by a party_org post whose holder is someone else, still in politics."""
-    held = np.zeros(state.batch, dtype=bool)
-    act = g.active(state)
-    for k in np.flatnonzero(g.post_region >= 0):
-        h = state.holder[:, k]
-        here = (g.post_region[k] == region) & (h >= 0) & (h != actor)
-        held |= here & _g(act, h)
-    return held
+    return _region_held_rows(g.post_region, state.holder, g.active(state),
+                             np.asarray(actor, dtype=np.int64), np.asarray(region, dtype=np.int64))
+
+
+@kernel
+def _region_held_rows(post_region, holder, act, actor, region):
+    """[n] _region_held in game b: ``act`` [n,P] is g.active."""
+    n, K = holder.shape
+    out = np.zeros(n, dtype=np.bool_)
+    for b in range(n):
+        for k in range(K):
+            h = holder[b, k]
+            if post_region[k] >= 0 and post_region[k] == region[b] and h >= 0 \
+                    and h != actor[b] and act[b, h]:
+                out[b] = True
+    return out
 
 
 def _politburo_sponsor(g, state, actor, fail: Fail) -> None:
@@ -193,6 +224,7 @@ def check_propose(g, state, actor, target, arg, arg2, fail: Fail) -> None:
         return
     tabled = distinct(m)
     may = when_holds(g, state, [g.motion_when[mi] for mi in tabled])            # [B,len(tabled)]
+    open_lines = None
     for j, mi in enumerate(tabled):
         motion = g.scenario.motions[mi]
         here = m == mi
@@ -203,7 +235,8 @@ def check_propose(g, state, actor, target, arg, arg2, fail: Fail) -> None:
             q = g.qidx[motion.policy]
             opt = [o.id for o in g.scenario.policies[q].options].index(motion.value)
             fail(here & (state.policy[:, q] == opt), A.POLICY_IN_FORCE)
-            fail(here & ~line_open(g, state)[:, q], A.POLICY_RECENT)
+            open_lines = line_open(g, state) if open_lines is None else open_lines
+            fail(here & ~open_lines[:, q], A.POLICY_RECENT)
 
 
 def condemn_open(g, state) -> np.ndarray:
@@ -318,10 +351,18 @@ def _bloc_common(g, state, actor, target, fail: Fail) -> np.ndarray:
 def check_form(g, state, actor, target, arg, arg2, fail: Fail) -> None:
     members = _bloc_common(g, state, actor, target, fail)
     if g.L:
-        fail(~g.bloc_open_to[clip(target, 0, g.L - 1), actor], A.BLOC_CLOSED)
-        fail(~bloc_formable(g, state)[np.arange(state.batch), clip(target, 0, g.L - 1)],
-             A.BLOC_WHEN)
+        t = clip(target, 0, g.L - 1)
+        fail(~g.bloc_open_to[t, actor], A.BLOC_CLOSED)
+        fail(~_formable(g, state, t), A.BLOC_WHEN)
     fail(members.any(axis=1), A.BLOC_EXISTS)
+
+
+def _formable(g, state, t: np.ndarray) -> np.ndarray:
+    """[B] bloc_formable of the bloc ``t`` names in each game: the ``when`` of the blocs named
+    only, each read once."""
+    blocs = distinct(t)
+    may = when_holds(g, state, [g.bloc_when[l] for l in blocs])           # [B,len(blocs)]
+    return may[np.arange(len(t)), np.searchsorted(blocs, t)]
 
 
 def bloc_formable(g, state) -> np.ndarray:

@@ -1,7 +1,10 @@
 """The primitive changes to a game, shared by scenario effects, actions and adopted motions.
 
 Each takes a [B] mask of the games it applies to; person/post/region indices may be plain ints
-(from a scenario effect) or [B] arrays (from actions, which differ game by game).
+(from a scenario effect) or [B] arrays (from actions, which differ game by game). Those the
+actions use have a form ending in ``_at`` that takes the games themselves and one index per
+game (the actions of a slot are resolved for the few games that take them), which the masked
+form calls.
 """
 from __future__ import annotations
 
@@ -40,12 +43,20 @@ def _mark_removed(g: "Game", state: State, b: np.ndarray, p: np.ndarray) -> None
 
 
 def join(g, state, mask, person, bloc) -> None:
-    b, p, l = _rows(state, mask, person, bloc)
+    join_at(state, *_rows(state, mask, person, bloc))
+
+
+def join_at(state: State, b: np.ndarray, p: np.ndarray, l: np.ndarray) -> None:
+    """``join`` in the games ``b`` (``p``, ``l``: index arrays, row for row)."""
     state.bloc[b, l, p] = True
 
 
 def leave(g, state, mask, person, bloc) -> None:
-    b, p, l = _rows(state, mask, person, bloc)
+    leave_at(state, *_rows(state, mask, person, bloc))
+
+
+def leave_at(state: State, b: np.ndarray, p: np.ndarray, l: np.ndarray) -> None:
+    """``leave`` in the games ``b`` (``p``, ``l``: index arrays, row for row)."""
     state.bloc[b, l, p] = False
 
 
@@ -140,7 +151,13 @@ def kill(g, state, mask, person) -> None:
 def set_policy(g, state, mask, policy, option) -> None:
     if isinstance(option, str):
         option = [o.id for o in g.scenario.policies[policy].options].index(option)
-    b, q, o = _rows(state, mask, policy, option)
+    set_policy_at(state, *_rows(state, mask, policy, option))
+
+
+def set_policy_at(state: State, b: np.ndarray, q, o: np.ndarray) -> None:
+    """``set_policy`` in the games ``b``: policy ``q`` (an index, or one per row) to the
+    options ``o``."""
+    q = np.broadcast_to(np.asarray(q, dtype=np.int64), b.shape)
     changed = state.policy[b, q] != o
     state.policy[b, q] = o
     state.policy_turn[b[changed], q[changed]] = state.turn
@@ -150,9 +167,16 @@ def relation(g, state, mask, p1, p2, delta) -> None:
     """Their regard for each other moves by ``delta``, both ways; nobody's for himself (an
     event's ``decider`` may be the man named beside him)."""
     b, a, c = _rows(state, mask, p1, p2)
-    d = _at(delta, b, np.float32)
+    relation_at(state, b, a, c, _at(delta, b, np.float32))
+
+
+def relation_at(state: State, b: np.ndarray, a: np.ndarray, c: np.ndarray, d) -> None:
+    """``relation`` in the games ``b`` between ``a`` and ``c`` (row for row), by ``d``
+    (float32: one for every row, or one each)."""
     other = a != c
-    b, a, c, d = b[other], a[other], c[other], d[other]
+    b, a, c = b[other], a[other], c[other]
+    if np.ndim(d):
+        d = d[other]
     state.relations[b, a, c] = clip(state.relations[b, a, c] + d, -1, 1)
     state.relations[b, c, a] = clip(state.relations[b, c, a] + d, -1, 1)
 
@@ -161,26 +185,39 @@ def secretary(g, state, mask, region, person, loyalty, orgburo=False) -> None:
     """``person``'s man becomes the region's secretary this turn; ``orgburo`` [B] or scalar:
     placed by a decision of the Orgburo rather than the General Secretary's."""
     b, r, p = _rows(state, mask, region, person)
-    lo = _at(loyalty, b, np.float32)
+    secretary_at(state, b, r, p, _at(loyalty, b, np.float32), _at(orgburo, b, bool))
+
+
+def secretary_at(state: State, b: np.ndarray, r: np.ndarray, p: np.ndarray, loyalty,
+                 orgburo) -> None:
+    """``secretary`` in the games ``b`` (``r``, ``p``: index arrays, row for row);
+    ``loyalty`` and ``orgburo``: one for every row or one each."""
     state.sec_patron[b, r] = p
-    state.sec_loyalty[b, r] = clip(lo, 0, 1)
+    state.sec_loyalty[b, r] = clip(np.asarray(loyalty, dtype=np.float32), 0, 1)
     state.sec_turn[b, r] = state.turn
-    state.sec_orgburo[b, r] = _at(orgburo, b, bool)
+    state.sec_orgburo[b, r] = orgburo
 
 
 def recruit(g, state, mask, region, thousands) -> None:
     """New members join; they are all recruits, so the cohort shares shift."""
     b = np.flatnonzero(mask)
-    regions = np.arange(g.R) if (np.ndim(region) == 0 and int(region) < 0) else None
-    add = _at(thousands, b, np.float32)
-    if regions is not None:                       # spread over every region by size
+    everywhere = np.ndim(region) == 0 and int(region) < 0
+    recruit_at(state, b, -1 if everywhere else _at(region, b, np.int64),
+               _at(thousands, b, np.float32))
+
+
+def recruit_at(state: State, b: np.ndarray, region, add: np.ndarray) -> None:
+    """``recruit`` in the games ``b``: ``add`` ([n], thousands, cast to float32) in the region
+    of each row (``region`` [n]), or spread over every region (``region`` -1)."""
+    add = np.asarray(add, dtype=np.float32)
+    if np.ndim(region) == 0:                      # spread over every region by size
         share = state.members[b] / state.members[b].sum(axis=1, keepdims=True)
         new = share * add[:, None]
         old_total = state.members[b].copy()
         state.members[b] += new
         _shift_cohorts(state, b, slice(None), old_total, new)
         return
-    r = _at(region, b, np.int64)
+    r = region
     old_total = state.members[b, r].copy()
     state.members[b, r] += add
     c = state.cohorts[b, r] * (old_total / (old_total + add))[:, None]

@@ -9,7 +9,8 @@ import numpy as np
 from . import motions, mutate, power
 from .actions import (KIND_IDS, MOTION_KINDS, NO_SEAT, UNKNOWN, Action, check_and_cost, label,
                       reason_sentence, unable)
-from .arith import clip, dist3
+from .arith import clip
+from .jit import F, kernel
 from .legality import bloc_hidden, politburo_vacancies
 from .state import IND, State
 from .votes import KIND_CODE
@@ -39,76 +40,73 @@ def resolve_actions(g: "Game", s: State, moves, log: Optional["Log"]) -> list["M
     arr = as_array(g, s, moves)
     tabled: list = []
     cannot = unable(g, s)                      # [B,P]: no action changes it
-    for j, kind in _slot_kinds(s, arr[:, :, 0]):
-        col = arr[:, j]
-        mask = (col[:, 0] == kind) & ~s.over
-        tabled.extend(_resolve_kind(g, s, kind, col, mask, cannot, log, tabled))
+    for j, kind, rows in _slot_kinds(s, arr[:, :, 0]):
+        tabled.extend(_resolve_kind(g, s, kind, arr[:, j], rows, cannot, log, tabled))
     return tabled
 
 
-def _promotions(g: "Game", tabled: list, target: np.ndarray) -> np.ndarray:
-    """[B] the other men whose promotion to the Politburo is already moved this month in each
-    game: each takes a seat if it passes, so ``target``'s needs another vacant one (his own,
-    moved twice, is voted once)."""
-    moved = np.zeros((len(target), g.P), dtype=bool)
-    bi = np.arange(len(target))
+def _promotions(g: "Game", tabled: list, target: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """[n] the other men whose promotion to the Politburo is already moved this month in each
+    of the games ``rows``: each takes a seat if it passes, so ``target``'s ([n]) needs another
+    vacant one (his own, moved twice, is voted once)."""
+    moved = np.zeros((len(rows), g.P), dtype=bool)
+    i = np.arange(len(rows))
     for m in tabled:
-        here = m.mask & (m.kind == KIND_CODE["promote"]) & (m.arg2 >= 0)
-        moved[bi[here], m.arg2[here]] = True
-    return moved.sum(axis=1) - moved[bi, clip(target, 0, g.P - 1)]
+        here = m.mask[rows] & (m.kind[rows] == KIND_CODE["promote"]) & (m.arg2[rows] >= 0)
+        moved[i[here], m.arg2[rows][here]] = True
+    return moved.sum(axis=1) - moved[i, clip(target, 0, g.P - 1)]
 
 
-def _slot_kinds(s: State, kinds: np.ndarray) -> list[tuple[int, int]]:
-    """(slot, kind) of every kind of action some running game takes in that slot, by slot and
-    then by kind: found for all the slots at once (a lone game has a slot or two a month)."""
+def _slot_kinds(s: State, kinds: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
+    """(slot, kind, the games in order) of every kind of action some running game takes in
+    that slot, by slot and then by kind: found for all the slots at once (a lone game has a
+    slot or two a month)."""
     ok = (kinds >= 0) & (kinds < len(KIND_IDS)) & ~s.over[:, None]                 # [B,S]
-    present = np.zeros((kinds.shape[1], len(KIND_IDS)), dtype=bool)
-    present[ok.nonzero()[1], kinds[ok]] = True
-    return list(zip(*(a.tolist() for a in present.nonzero())))
+    slot, game = ok.T.nonzero()                             # by slot, then by game
+    key = slot * len(KIND_IDS) + kinds[game, slot]
+    order = np.argsort(key, kind="stable")                  # by slot and kind, games in order
+    key, game = key[order], game[order]
+    cut = np.flatnonzero(key[1:] != key[:-1]) + 1
+    starts = [0] + cut.tolist()
+    return [(k // len(KIND_IDS), k % len(KIND_IDS), rows)
+            for k, rows in zip(key[starts].tolist(), np.split(game, cut))] if len(key) else []
 
 
-def _resolve_kind(g, s, kind, col, mask, cannot, log, tabled) -> list:
-    actor, target, arg, arg2 = (col[:, i] for i in range(1, 5))
+def _resolve_kind(g, s, kind, col, rows, cannot, log, tabled) -> list:
+    """Check and apply (or table) the actions of one kind in one slot (``col`` [B,5]), taken
+    in the games ``rows``; each check reads those games only."""
+    c = col[rows]
+    actor, target, arg, arg2 = c[:, 1], c[:, 2], c[:, 3], c[:, 4]
     actor_c = clip(actor, 0, g.P - 1)
-    code, cost = _check_rows(g, s, kind, mask, actor_c, target, arg, arg2, cannot)
+    one = s if len(rows) == s.batch else s.rows(rows)
+    code, cost = check_and_cost(g, one, kind, actor_c, target, arg, arg2,
+                                cannot[rows, actor_c])
     # the checks read the clamped actor; a row naming no one (from a damaged save, say) is
     # refused, not played by whoever holds the clamped index
-    code = np.where(actor == actor_c, code, UNKNOWN).astype(code.dtype)
+    code[actor != actor_c] = UNKNOWN
     if KIND_IDS[kind] == "promote" and tabled:
-        full = mask & (code == 0) & (politburo_vacancies(g, s, _promotions(g, tabled, target))
-                                     <= 0)
-        code = np.where(full, NO_SEAT, code).astype(code.dtype)
-    ok = mask & (code == 0)
+        pending = _promotions(g, tabled, target, rows)
+        code[(code == 0) & (politburo_vacancies(g, one, pending) <= 0)] = NO_SEAT
+    ok = code == 0
     if log is not None:
-        _log_refusals(g, s, kind, col, mask & (code != 0), code, log)
-    s.ap[np.flatnonzero(ok), actor_c[ok]] -= cost[ok]
+        _log_refusals(g, s, kind, col, rows[~ok], code[~ok], log)
+    b = rows[ok]
+    a = actor_c[ok]
+    s.ap[b, a] -= cost[ok]
     name = KIND_IDS[kind]
     if name in MOTION_KINDS:
-        return motions.from_actions(g, s, kind, actor_c, target, arg, arg2, ok)
-    if ok.any():
-        APPLY[name](g, s, ok, actor_c, target, arg, arg2)
+        mask = np.zeros(s.batch, dtype=bool)
+        mask[b] = True
+        return motions.from_actions(g, s, kind, clip(col[:, 1], 0, g.P - 1), col[:, 2],
+                                    col[:, 3], col[:, 4], mask)
+    if len(b):
+        APPLY[name](g, s, b, a, target[ok], arg[ok], arg2[ok])
         if log is not None:
-            for b in np.flatnonzero(ok):
-                a = Action(name, int(actor[b]), int(target[b]), int(arg[b]), int(arg2[b]))
-                log.add(int(b), s, LOG_KIND.get(name, name), _persons(g, a),
-                        f"{g.names[g.person_ids[a.actor]]}: {label(g, a)}.", action=name)
+            for i in np.flatnonzero(ok):
+                act = Action(name, int(actor[i]), int(target[i]), int(arg[i]), int(arg2[i]))
+                log.add(int(rows[i]), s, LOG_KIND.get(name, name), _persons(g, act),
+                        f"{g.names[g.person_ids[act.actor]]}: {label(g, act)}.", action=name)
     return []
-
-
-def _check_rows(g, s, kind, mask, actor, target, arg, arg2,
-                cannot) -> tuple[np.ndarray, np.ndarray]:
-    """[B] reason codes and [B] costs of one slot's actions of one kind, worked out for the
-    games that have one (the rest read 0): a large batch spreads a turn's actions over many
-    slots and kinds, each held by a few of its games. ``cannot``: actions.unable's [B,P]."""
-    idx = np.flatnonzero(mask)
-    if len(idx) * 2 > len(mask):
-        return check_and_cost(g, s, kind, actor, target, arg, arg2,
-                              cannot[np.arange(len(mask)), actor])
-    code = np.zeros(len(mask), dtype=np.int16)
-    cost = np.zeros(len(mask), dtype=np.float32)
-    code[idx], cost[idx] = check_and_cost(g, s.rows(idx), kind, actor[idx], target[idx],
-                                          arg[idx], arg2[idx], cannot[idx, actor[idx]])
-    return code, cost
 
 
 def _persons(g: "Game", a: Action) -> list[str]:
@@ -120,11 +118,12 @@ def _persons(g: "Game", a: Action) -> list[str]:
 
 
 def _log_refusals(g, s, kind, col, bad, code, log) -> None:
-    for b in np.flatnonzero(bad):
+    """Log the refusal of the actions of the games ``bad``, for the reasons ``code``."""
+    for b, why_code in zip(bad.tolist(), code.tolist()):
         a = Action(KIND_IDS[kind], *(int(v) for v in col[b, 1:5]))
         if not 0 <= a.actor < g.P:
             continue
-        why = reason_sentence(g, s.take([b]), a, code[b])
+        why = reason_sentence(g, s.take([b]), a, why_code)
         what = label(g, a)                  # "Propose for the Politburo: Valerian Kuibyshev"
         log.add(int(b), s, "refused", [g.person_ids[a.actor]],
                 f"{g.names[g.person_ids[a.actor]]} cannot {what[:1].lower()}{what[1:]}: {why}",
@@ -132,55 +131,52 @@ def _log_refusals(g, s, kind, col, bad, code, log) -> None:
 
 
 # ---------------------------------------------------------------------- immediate actions
-def _appoint(g, s, ok, actor, target, arg, arg2) -> None:
-    b = np.flatnonzero(ok)
-    old = s.sec_patron[b, target[ok]].astype(np.int64)
+# Each takes the games ``b`` where the action is played and, row for row, its actor, target,
+# arg and arg2.
+def _appoint(g, s, b, a, t, arg, arg2) -> None:
+    old = s.sec_patron[b, t].astype(np.int64)
     had = old >= 0
-    s.relations[b[had], old[had], actor[ok][had]] -= 0.1
-    loyalty = g.params["appoint_loyalty"] + g.mod["appoint_loyalty"][actor]
-    orgburo = ~g.holds_power(s, "appoint")[np.arange(s.batch), np.maximum(actor, 0)]
-    mutate.secretary(g, s, ok, target, actor, loyalty, orgburo)
+    s.relations[b[had], old[had], a[had]] -= 0.1
+    loyalty = g.params["appoint_loyalty"] + g.mod["appoint_loyalty"][a]
+    orgburo = ~g.holds_power(s.rows(b), "appoint")[np.arange(len(b)), a]
+    mutate.secretary_at(s, b, t, a, loyalty, orgburo)
 
 
-def _transfer(g, s, ok, actor, target, arg, arg2) -> None:
-    b = np.flatnonzero(ok)
-    moving = s.sec_loyalty[b, target[ok]].copy()
-    mutate.secretary(g, s, ok, arg, actor, 0.0)
-    s.sec_loyalty[b, arg[ok]] = moving
-    mutate.secretary(g, s, ok, target, actor, g.params["appoint_loyalty"] * 0.8)
+def _transfer(g, s, b, a, t, arg, arg2) -> None:
+    moving = s.sec_loyalty[b, t].copy()
+    mutate.secretary_at(s, b, arg, a, 0.0, False)
+    s.sec_loyalty[b, arg] = moving
+    mutate.secretary_at(s, b, t, a, g.params["appoint_loyalty"] * 0.8, False)
 
 
-def _dismiss(g, s, ok, actor, target, arg, arg2) -> None:
-    b = np.flatnonzero(ok)
-    old = s.sec_patron[b, target[ok]].astype(np.int64)
+def _dismiss(g, s, b, a, t, arg, arg2) -> None:
+    old = s.sec_patron[b, t].astype(np.int64)
     had = old >= 0
-    s.relations[b[had], old[had], actor[ok][had]] -= 0.1
-    s.sec_patron[b, target[ok]] = -1
-    s.sec_loyalty[b, target[ok]] = 0.5
-    s.sec_turn[b, target[ok]] = -1            # the post stands open: a new man may be sent
-    s.sec_orgburo[b, target[ok]] = False
+    s.relations[b[had], old[had], a[had]] -= 0.1
+    s.sec_patron[b, t] = -1
+    s.sec_loyalty[b, t] = 0.5
+    s.sec_turn[b, t] = -1            # the post stands open: a new man may be sent
+    s.sec_orgburo[b, t] = False
 
 
-def _form(g, s, ok, actor, target, arg, arg2) -> None:
-    mutate.join(g, s, ok, actor, target)
+def _form(g, s, b, a, t, arg, arg2) -> None:
+    mutate.join_at(s, b, a, t)
 
 
-def _join(g, s, ok, actor, target, arg, arg2) -> None:
-    b = np.flatnonzero(ok)
-    members = s.bloc[b, target[ok]]                                  # [n,P]
-    s.relations[b, actor[ok]] = clip(s.relations[b, actor[ok]] + 0.1 * members, -1, 1)
-    s.relations[b, :, actor[ok]] = clip(s.relations[b, :, actor[ok]] + 0.1 * members, -1, 1)
-    mutate.join(g, s, ok, actor, target)
+def _join(g, s, b, a, t, arg, arg2) -> None:
+    members = s.bloc[b, t]                                  # [n,P]
+    s.relations[b, a] = clip(s.relations[b, a] + 0.1 * members, -1, 1)
+    s.relations[b, :, a] = clip(s.relations[b, :, a] + 0.1 * members, -1, 1)
+    mutate.join_at(s, b, a, t)
 
 
-def _leave(g, s, ok, actor, target, arg, arg2) -> None:
-    mutate.leave(g, s, ok, actor, target)
-    b = np.flatnonzero(ok)
-    members = s.bloc[b, target[ok]]
-    s.relations[b, :, actor[ok]] = clip(s.relations[b, :, actor[ok]] - 0.15 * members, -1, 1)
+def _leave(g, s, b, a, t, arg, arg2) -> None:
+    mutate.leave_at(s, b, a, t)
+    members = s.bloc[b, t]
+    s.relations[b, :, a] = clip(s.relations[b, :, a] - 0.15 * members, -1, 1)
 
 
-def _polemic(g, s, ok, actor, target, arg, arg2) -> None:
+def _polemic(g, s, b, a, t, arg, arg2) -> None:
     """A polemic costs its target standing in proportion to the standing he has, more when
     the rank and file already lean the author's way, and less the more he has been attacked
     lately (the same quarrel read again persuades fewer). The party reads it by who writes it:
@@ -188,23 +184,48 @@ def _polemic(g, s, ok, actor, target, arg, arg2) -> None:
     polemic_from_below of its force. The author gains a share of the harm done when his is the
     party's line - closer to the rank and file, and from the stronger side - and loses standing
     otherwise. Either way it pulls the party a little towards him."""
-    b = np.flatnonzero(ok)
-    a, t = actor[ok], target[ok]
     authors = s.rows(b)                                 # read in the authors' games only
     press = g.holds_power(authors, "press")[np.arange(len(b)), a]
-    lean = power.party_lean(authors)
-    closer = dist3(s.ideology[b, a], lean) < dist3(s.ideology[b, t], lean)
     weaker = polemic_from_below(g, authors, a, t)
-    hit = g.params["polemic_prestige"] * g.mod["polemic"][a] * np.where(press, 1.5, 1.0) \
-        * (s.prestige[b, t] / 50.0) * np.where(closer, 1.3, 0.6) * polemic_fatigue(g, s, b, t) \
-        * np.where(weaker, g.params["polemic_from_below"], 1.0)
-    s.prestige[b, t] = clip(s.prestige[b, t] - hit, 0, 100)
-    s.attacked[b, t] += 1.0
-    gain = polemic_author_gain(g, hit, closer & ~weaker)
-    s.prestige[b, a] = clip(s.prestige[b, a] + gain, 0, 100)
-    pull = 0.02 * (1.5 - g.structural) * (s.ideology[b, a] - lean)
-    s.lean[b] = clip(s.lean[b] + pull[:, None, :], -1, 1)
-    mutate.relation(g, s, ok, actor, target, -0.15)
+    p = g.params
+    _polemic_rows(b, a, t, press, weaker, power.party_lean(authors),
+                  polemic_fatigue(g, s, b, t), g.mod["polemic"], float(p["polemic_prestige"]),
+                  float(p["polemic_from_below"]), float(polemic_author_gain(g, 1.0, True)),
+                  float(polemic_author_gain(g, 0.0, False)), 0.02 * (1.5 - g.structural),
+                  s.prestige, s.attacked, s.ideology, s.lean, s.relations)
+
+
+@kernel
+def _polemic_rows(b, a, t, press, weaker, lean, fatigue, force, prestige_k, from_below, credit,
+                  blame, pull_k, prestige, attacked, ideology, region_lean, relations):
+    """_polemic's sums for each polemic i (by a[i] against t[i] in game b[i]), in the types
+    the whole-array form took: the hit in float64 from the author's float32 force, ``lean``
+    [n,3] the party's (power.party_lean), ``fatigue`` [n] polemic_fatigue, ``credit`` and
+    ``blame`` polemic_author_gain of a unit hit credited and of none not."""
+    for i in range(len(b)):
+        g, me, him = b[i], a[i], t[i]
+        mine, his = F(0.0), F(0.0)
+        for k in range(3):
+            mine += abs(ideology[g, me, k] - lean[i, k])
+            his += abs(ideology[g, him, k] - lean[i, k])
+        closer = mine < his
+        hit = np.float64(F(prestige_k) * force[me]) * (1.5 if press[i] else 1.0) \
+            * np.float64(prestige[g, him] / F(50.0)) * (1.3 if closer else 0.6) \
+            * np.float64(fatigue[i]) * (from_below if weaker[i] else 1.0)
+        prestige[g, him] = min(max(np.float64(prestige[g, him]) - hit, 0.0), 100.0)
+        attacked[g, him] += F(1.0)
+        gain = credit * hit if closer and not weaker[i] else blame
+        prestige[g, me] = min(max(np.float64(prestige[g, me]) + gain, 0.0), 100.0)
+        for k in range(3):
+            # it pulls the party a little towards him, in every region alike
+            pull = F(pull_k) * (ideology[g, me, k] - lean[i, k])
+            for r in range(region_lean.shape[1]):
+                region_lean[g, r, k] = min(max(region_lean[g, r, k] + pull, F(-1.0)), F(1.0))
+        if me == him:                   # nobody's regard for himself (mutate.relation)
+            continue
+        # their regard for each other falls
+        relations[g, me, him] = min(max(relations[g, me, him] + F(-0.15), F(-1.0)), F(1.0))
+        relations[g, him, me] = min(max(relations[g, him, me] + F(-0.15), F(-1.0)), F(1.0))
 
 
 def polemic_from_below(g: "Game", s, a: np.ndarray, t: np.ndarray) -> np.ndarray:
@@ -228,59 +249,55 @@ def polemic_fatigue(g: "Game", s: State, b, t) -> np.ndarray:
     return 1.0 / (1.0 + g.params["polemic_fatigue"] * s.attacked[b, t])
 
 
-def _speak(g, s, ok, actor, target, arg, arg2) -> None:
-    b = np.flatnonzero(ok)
-    a = actor[ok]
+def _speak(g, s, b, a, t, arg, arg2) -> None:
     s.speech[b, a] += (0.5 + s.prestige[b, a] / 100.0) * g.mod["speech"][a]
     s.prestige[b, a] = clip(s.prestige[b, a] + 1.0, 0, 100)
 
 
-def _recruit(g, s, ok, actor, target, arg, arg2) -> None:
+def _recruit(g, s, b, a, t, arg, arg2) -> None:
     """A recruitment drive: new members who owe their place to the apparatus. A drive in
     every region adds recruit_size of the party; one aimed at a region, twice that share of it
     - in full while the party is under ``recruit_full`` thousand members, less and less above
     it, nothing past ``party_ceiling`` (``_room``)."""
-    room = _room(g, s)
-    everywhere = ok & (target < 0)
+    members = s.members[b]                                  # [n,R] before the drives
+    room = _room(g, members)
+    everywhere = t < 0
     if everywhere.any():
-        bb = np.flatnonzero(everywhere)
-        add = g.params["recruit_size"] * room * s.members.sum(axis=1)
-        mutate.recruit(g, s, everywhere, -1, add)
-        mine = s.sec_patron[bb] == actor[bb][:, None]
+        bb = b[everywhere]
+        add = g.params["recruit_size"] * room[everywhere] * members[everywhere].sum(axis=1)
+        mutate.recruit_at(s, bb, -1, add)
+        mine = s.sec_patron[bb] == a[everywhere][:, None]
         s.sec_loyalty[bb] = clip(s.sec_loyalty[bb] + 0.03 * mine, 0, 1)
-    one = ok & (target >= 0)
+    one = ~everywhere
     if one.any():
-        region = np.where(one, target, 0)
-        add = g.params["recruit_size"] * 2 * room * s.members[np.arange(s.batch), region]
-        mutate.recruit(g, s, one, region, add)
-    b = np.flatnonzero(ok)
+        region = t[one]
+        add = g.params["recruit_size"] * 2 * room[one] * members[one, region]
+        mutate.recruit_at(s, b[one], region, add)
     s.ind[b, IND["bureaucracy"]] = clip(
         s.ind[b, IND["bureaucracy"]] + g.params["recruit_bureaucracy"], 0, 100)
 
 
-def _room(g, s) -> np.ndarray:
-    """[B] the share of a drive's full yield the party can still take in (1 up to
-    ``recruit_full`` thousand members, 0 at ``party_ceiling``)."""
+def _room(g, members: np.ndarray) -> np.ndarray:
+    """[n] the share of a drive's full yield the party (``members`` [n,R], in thousands) can
+    still take in (1 up to ``recruit_full`` thousand members, 0 at ``party_ceiling``)."""
     full, ceiling = g.params["recruit_full"], g.params["party_ceiling"]
-    total = s.members.sum(axis=1)
+    total = members.sum(axis=1)
     return clip((ceiling - total) / max(ceiling - full, 1.0), 0.0, 1.0)
 
 
-def _gather(g, s, ok, actor, target, arg, arg2) -> None:
+def _gather(g, s, b, a, t, arg, arg2) -> None:
     """The secret police reports: the actor learns of the target's doings, and any secret
     bloc of the target's that the actor is not in is found out (legality.bloc_hidden)."""
-    b = np.flatnonzero(ok)
-    a, t = actor[ok], target[ok]
     s.intel[b, a, t] = 1.0
     theirs = s.bloc[b, :, t] & ~s.bloc[b, :, a]                      # [n,L]
     s.exposed[b] |= theirs & bloc_hidden(g, s.rows(b))         # read in their games only
 
 
-def _comintern(g, s, ok, actor, target, arg, arg2) -> None:
-    mutate.set_policy(g, s, ok, g.qidx["comintern"], arg)
+def _comintern(g, s, b, a, t, arg, arg2) -> None:
+    mutate.set_policy_at(s, b, g.qidx["comintern"], arg)
 
 
-def _pass(g, s, ok, actor, target, arg, arg2) -> None:
+def _pass(g, s, b, a, t, arg, arg2) -> None:
     return None
 
 

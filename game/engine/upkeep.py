@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import defiance, power, votes
+from .jit import F, kernel
 from .state import State
 
 if TYPE_CHECKING:
@@ -14,11 +15,25 @@ if TYPE_CHECKING:
 
 def refill_action_points(g: "Game", s: State) -> None:
     """Each active leader gets the base, plus what his posts and traits give."""
-    act = g.active(s) & g.leaders[None, :]
-    ap = np.full((s.batch, g.P), g.params["ap_base"], dtype=np.float32) + g.mod["ap"][None, :]
-    b, k = np.nonzero(s.holder >= 0)           # each post held, in post order per game
-    np.add.at(ap, (b, s.holder[b, k]), g.post_ap[k])
-    s.ap[:] = np.where(act, ap, 0.0)
+    _refill(s.ap, g.active(s), g.leaders, float(g.params["ap_base"]), g.mod["ap"], s.holder,
+            g.post_ap)
+
+
+@kernel
+def _refill(ap, act, leaders, base, trait, holder, post_ap):
+    """``refill_action_points`` into ``ap`` [B,P]: the base and each man's trait (``trait``
+    [P]), then each post held, in post order (``post_ap`` [K]); nothing for a man who cannot
+    act or is no leader."""
+    B, P = ap.shape
+    row = np.empty(P, dtype=np.float32)
+    for b in range(B):
+        for p in range(P):
+            row[p] = F(base) + trait[p]
+        for k in range(holder.shape[1]):
+            if holder[b, k] >= 0:
+                row[holder[b, k]] += post_ap[k]
+        for p in range(P):
+            ap[b, p] = row[p] if act[b, p] and leaders[p] else F(0.0)
 
 
 def faction_costs(g: "Game", s: State, faction: np.ndarray) -> None:
@@ -32,22 +47,58 @@ def faction_costs(g: "Game", s: State, faction: np.ndarray) -> None:
 def drift(g: "Game", s: State) -> None:
     dt = g.turn_months
     act = g.active(s)
-    # secretaries grow loyal to a patron who still commands the party's patronage - the
-    # Secretariat's appointments, or a party organisation of his own - and drift away from one
-    # who has lost it (a General Secretary removed keeps his men only while they wait on him)
-    pat = np.maximum(s.sec_patron.astype(np.int64), 0)
-    standing = act & g.holds_power(s, "appoint", "party_org")
-    in_power = (s.sec_patron >= 0) & standing[np.arange(s.batch)[:, None], pat]
-    fallen = (s.sec_patron >= 0) & ~in_power      # a local man with no patron keeps his loyalty
-    s.sec_loyalty += g.params["loyalty_drift"] * dt * in_power - 0.03 * dt * fallen
-    np.clip(s.sec_loyalty, 0, 1, out=s.sec_loyalty)
-    # posts confer standing; standing otherwise fades slowly towards the ordinary
-    b, k = np.nonzero(s.holder >= 0)           # each post held, in post order per game
-    np.add.at(s.prestige, (b, s.holder[b, k]), g.post_prestige[k] * dt / 12.0)
-    s.prestige += g.params["prestige_drift"] * dt * (prestige_mark(g, s, act) - s.prestige) * act
-    np.clip(s.prestige, 0, 100, out=s.prestige)
-    s.intel *= max(0.0, 1.0 - 0.1 * dt)
-    s.attacked *= g.params["polemic_memory"] ** dt
+    patronage = np.concatenate([g.power_posts["appoint"], g.power_posts["party_org"]])
+    _loyalty_and_posts(s.sec_loyalty, s.sec_patron, s.holder, act, patronage,
+                       float(g.params["loyalty_drift"] * dt), float(0.03 * dt), s.prestige,
+                       g.post_prestige, float(dt))
+    _fade(s.prestige, prestige_mark(g, s, act), act, float(g.params["prestige_drift"] * dt),
+          s.intel, float(max(0.0, 1.0 - 0.1 * dt)), s.attacked,
+          float(g.params["polemic_memory"] ** dt))
+
+
+@kernel
+def _loyalty_and_posts(sec_loyalty, sec_patron, holder, act, patronage, gain, loss, prestige,
+                       post_prestige, dt):
+    """The secretaries' loyalty (``gain`` and ``loss`` a turn, float64 as the rule adds
+    them) and the standing the posts confer, game by game."""
+    B, R = sec_loyalty.shape
+    for b in range(B):
+        for r in range(R):
+            pat = sec_patron[b, r]
+            # secretaries grow loyal to a patron who still commands the party's patronage -
+            # the Secretariat's appointments, or a party organisation of his own - and drift
+            # away from one who has lost it (a General Secretary removed keeps his men only
+            # while they wait on him); a local man with no patron keeps his loyalty
+            step = 0.0
+            if pat >= 0:
+                in_power = False
+                if act[b, pat]:
+                    for k in patronage:
+                        in_power |= holder[b, k] == pat
+                step = gain if in_power else -loss
+            x = F(np.float64(sec_loyalty[b, r]) + step)
+            sec_loyalty[b, r] = min(max(x, F(0.0)), F(1.0))
+        # posts confer standing, each post held in post order
+        for k in range(holder.shape[1]):
+            h = holder[b, k]
+            if h >= 0:
+                prestige[b, h] += post_prestige[k] * F(dt) / F(12.0)
+
+
+@kernel
+def _fade(prestige, mark, act, rate, intel, forget, attacked, memory):
+    """Standing fades slowly towards its mark (``rate`` a turn) for a man who can act; what
+    each knows of the others' doings (``forget``) and the polemics suffered (``memory``) fade
+    too."""
+    B, P = prestige.shape
+    for b in range(B):
+        for p in range(P):
+            x = prestige[b, p]
+            x += F(rate) * (mark[b, p] - x) * F(act[b, p])
+            prestige[b, p] = min(max(x, F(0.0)), F(100.0))
+            attacked[b, p] *= F(memory)
+            for q in range(P):
+                intel[b, p, q] *= F(forget)
 
 
 def prestige_mark(g: "Game", s: State, act: np.ndarray) -> np.ndarray:
@@ -67,4 +118,3 @@ def end_of_turn(g: "Game", s: State, log=None) -> None:
     faction_costs(g, s, faction)
     defiance.record(g, s, faction)
     drift(g, s)
-    np.clip(s.prestige, 0, 100, out=s.prestige)

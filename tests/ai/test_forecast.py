@@ -110,3 +110,19 @@ def test_a_promotion_is_read_as_the_plenum_votes_it_on_the_sponsor_and_the_man_p
     assert differ                                   # whom he proposes counts
     assert total > 100
     assert agree / total >= 0.97
+
+
+def test_a_man_read_as_both_sides_of_a_forecast_motion_is_read_once():
+    # every man of a lone game read, each leader also as his own target: the forecast keeps
+    # one row of its tables for each man it reads, never two for the same man
+    g = Game(load_scenario("campaign"))
+    r = Rivals(g, warm_up=False)
+    s = g.new_state([1])
+    t = Turn(r, s, np.zeros(g.P, dtype=bool))
+    lead = r.ch.lead
+    n = np.concatenate([np.arange(len(lead)), np.zeros(g.P, dtype=np.int64)])
+    target = np.concatenate([lead, np.arange(g.P)])
+    first = t.fc.duel(np.zeros(len(n), dtype=np.int64), n, target, "central_committee")
+    again = t.fc.duel(np.zeros(len(n), dtype=np.int64), n, target, "central_committee")
+    assert first.shape == (len(n),) and np.array_equal(first, again)
+    assert t.fc._used[0] <= g.P

@@ -44,6 +44,7 @@ class App:
         self._save_timer: float | None = None
         self.generation = 0
         self.session = None            # the game being played (phase 2: engine session)
+        self.warming = None            # the rules' loops compiling in another process, if so
         self._glossary = None
         self.open_window()
 
@@ -188,6 +189,36 @@ class App:
     def quit(self) -> None:
         self.running = False
 
+    def await_rules(self) -> bool:
+        """Before a game's first turn: while the rules' loops are still being compiled in the
+        background (the first start on a machine, game.ai.warm), say so and wait, the window
+        kept alive, rather than compile them a second time here with the window frozen.
+        False if the player closed the window meanwhile."""
+        proc = self.warming
+        if proc is None or proc.poll() is not None:
+            return True
+        pal, u = self.pal, self.u
+        font = self.fonts.get("text", 17)
+        lines = ("Preparing the rules for their first game on this computer...",
+                 "About a minute, and only this once.")
+        while proc.poll() is None:
+            for event in pygame.event.get():
+                if event.type == pygame.QUIT:
+                    self.quit()
+                    return False
+            self.draw()
+            w, h = self.size
+            box = pygame.Rect(0, 0, min(w - u(40), u(620)), u(96))
+            box.center = (w // 2, h // 2)
+            pygame.draw.rect(self.surface, pal.paper_light, box)
+            pygame.draw.rect(self.surface, pal.ink, box, max(2, u(3)))
+            for i, text in enumerate(lines):
+                img = font.render(text, True, pal.ink)
+                self.surface.blit(img, img.get_rect(center=(box.centerx, box.y + u(30) + i * u(34))))
+            pygame.display.flip()
+            pygame.time.wait(100)
+        return True
+
     # -- one frame ------------------------------------------------------------------------------
     def step(self, dt: float | None = None) -> bool:
         """Handle events, update and draw one frame; returns False once the game should close."""
@@ -295,8 +326,9 @@ def main(argv: list[str] | None = None) -> int:
     # the rules' compiled loops, made ready in another process while the title screen shows
     # (the first start on a machine compiles them; later starts only load them)
     from game.ai.warm import warm_in_background
-    warm_in_background()
+    warming = warm_in_background()
     app = build_app()
+    app.warming = warming
     asyncio.run(app.run())
     return 0
 

@@ -109,3 +109,24 @@ def test_unbuilt_modes_are_disabled_not_dead(make_app):
     screen = app.top
     for key_, b in screen.buttons.items():
         assert (key_ in screen.openers) == b.is_enabled
+
+
+class _Compiling:
+    """A stand-in for the background process compiling the rules: busy for a few polls."""
+
+    def __init__(self, polls: int):
+        self.left = polls
+
+    def poll(self):
+        self.left -= 1
+        return None if self.left > 0 else 0
+
+
+def test_a_first_game_waits_for_the_rules_compiling_in_the_background_and_says_so(make_app):
+    app = make_app()
+    app.warming = _Compiling(3)
+    assert app.await_rules()
+    assert app.warming.left <= 0
+    app.warming = _Compiling(1000)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    assert not app.await_rules() and not app.running        # closing the window is honoured

@@ -16,12 +16,12 @@ def openers(app) -> dict:
     out = {
         "campaign": lambda: app.push(ScenarioSelectScreen(app)),
         "hotseat": lambda: app.push(ScenarioSelectScreen(app, hotseat=True)),
-        "replay": lambda: app.push(ReplayScreen(app)),
+        "replay": lambda: app.await_rules() and app.push(ReplayScreen(app)),
         "lab": lambda: app.push(LabScreen(app)),
-        "load": lambda: app.push(load_screen.LoadScreen(app)),
+        "load": lambda: app.await_rules() and app.push(load_screen.LoadScreen(app)),
     }
     if app.session is not None or load_screen.has_autosave():
-        out["continue"] = lambda: load_screen.continue_last(app)
+        out["continue"] = lambda: app.await_rules() and load_screen.continue_last(app)
     return out
 
 

@@ -182,6 +182,8 @@ class ScenarioSelectScreen(Screen):
         sc = self.scenario()
         if sc is None:
             return
+        if not self.app.await_rules():
+            return
         from game.ui.screens.game_screen import GameScreen
         session = Session.new(sc, self.chosen, self.difficulty, mode="hotseat" if self.hotseat else "campaign")
         self.app.session = session

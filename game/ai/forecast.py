@@ -53,10 +53,13 @@ def _sigmoid_votes(score: np.ndarray, n, sharp: float) -> np.ndarray:
 @kernel
 def _read_man(b, x, slot, used, X, C, D, al, bits, patron_bits, patron, relations, loyalty,
               pres, coer, intel, fac, against_bits, ideo, k):
-    """The row of the tables where man ``x`` of game ``b`` is read as each voter sees him
-    (the next free one, ``used``; kept in ``slot``): ``X`` how much he pulls the voter his way
-    (no ideology, no speech), ``C`` the conspiracy against him when he moves a motion, ``D``
-    how far his views are from the voter's."""
+    """The row of the tables where man ``x`` of game ``b`` is read as each voter sees him:
+    his row in ``slot`` if he has been read this turn, else the next free one (``used``),
+    read now - one row each man, whichever side of a motion he is on. ``X`` how much he pulls
+    the voter his way (no ideology, no speech), ``C`` the conspiracy against him when he moves
+    a motion, ``D`` how far his views are from the voter's."""
+    if slot[b, x] >= 0:
+        return slot[b, x]
     r = used[0]
     used[0] = r + 1
     slot[b, x] = r
@@ -103,14 +106,10 @@ def _duel(b, sp, tg, takes, personal, bureaucratic, bur_w, sitting, slot, used, 
     free = np.empty(M, dtype=F)
     for m in range(M):
         g, s, t = b[m], sp[m], tg[m]
-        rs = slot[g, s]
-        if rs < 0:
-            rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, patron, relations,
-                           loyalty, pres, coer, intel, fac, against_bits, ideo, k)
-        rt = slot[g, t]            # read after: the same man may be both (one row each man)
-        if rt < 0:
-            rt = _read_man(g, t, slot, used, X, C, D, al, bits, patron_bits, patron, relations,
-                           loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+        rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, patron,
+                       relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+        rt = _read_man(g, t, slot, used, X, C, D, al, bits, patron_bits, patron,
+                       relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
         bur = bur_w * Bu[g]
         # a motion taking a man's post or seat before any verdict on him loses the party's
         # norms (votes._verdict)
@@ -155,10 +154,8 @@ def _line(b, sp, directions, bureaucratic, sitting, slot, used, X, C, D, al, bit
     free = np.empty(M, dtype=F)
     for m in range(M):
         g, s = b[m], sp[m]
-        rs = slot[g, s]
-        if rs < 0:
-            rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, patron, relations,
-                           loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+        rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, patron,
+                       relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
         d0, d1, d2 = directions[m, 0], directions[m, 1], directions[m, 2]
         bur = bureaucratic[m] * Bu[g]
         say = k[_SWAY] * speech[g, s]
@@ -192,14 +189,10 @@ def _promotion(b, sp, candidate, bench, w, slot, used, X, C, D, al, bits, patron
     w64 = np.float64(w)
     for m in range(M):
         g, s, c = b[m], sp[m], candidate[m]
-        rs = slot[g, s]
-        if rs < 0:
-            rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, patron, relations,
-                           loyalty, pres, coer, intel, fac, against_bits, ideo, k)
-        rc = slot[g, c]            # read after: the same man may be both (one row each man)
-        if rc < 0:
-            rc = _read_man(g, c, slot, used, X, C, D, al, bits, patron_bits, patron, relations,
-                           loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+        rs = _read_man(g, s, slot, used, X, C, D, al, bits, patron_bits, patron,
+                       relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
+        rc = _read_man(g, c, slot, used, X, C, D, al, bits, patron_bits, patron,
+                       relations, loyalty, pres, coer, intel, fac, against_bits, ideo, k)
         for v in range(V):
             mover = rest * (X[rs, v] + C[rs, v] - k[_BASE])
             put_up = X[rc, v] + C[rc, v] - k[_BASE]

@@ -200,12 +200,18 @@ def _detail(arr, start, size, v):
     B, N, _ = arr.shape
     sv = v.shape[2] > 1
     for b in range(B):
-        bv = b * (v.shape[0] > 1)
         for n in range(N):
-            x = v[bv, n * (v.shape[1] > 1)]
+            x = _row(v, b, n)
             row = arr[b, n, start:start + size]
             for j in range(size):
                 row[j] = x[j * sv]
+
+
+@kernel
+def _row(a, b, n):
+    """Row (game ``b``, leader ``n``) of a block input in its own shape (``_as3``): an axis
+    of one is read at 0."""
+    return a[b * (a.shape[0] > 1), n * (a.shape[1] > 1)]
 
 
 @kernel
@@ -224,10 +230,8 @@ def _fill(value, legal, start, size, ok, keep, v, old, whole):
     so, sk, sv = ok.shape[2] > 1, keep.shape[2] > 1, v.shape[2] > 1
     count = 0
     for b in range(B):
-        bo, bk = b * (ok.shape[0] > 1), b * (keep.shape[0] > 1)
         for n in range(N):
-            o = ok[bo, n * (ok.shape[1] > 1)]
-            k = keep[bk, n * (keep.shape[1] > 1)]
+            o, k = _row(ok, b, n), _row(keep, b, n)
             legal_row = legal[b, n, start:start + size]
             for j in range(size):
                 legal_row[j] = o[j * so]
@@ -244,11 +248,8 @@ def _fill(value, legal, start, size, ok, keep, v, old, whole):
     pos = np.empty(count, dtype=np.int64)
     i = 0
     for b in range(B):
-        bo, bk, bv = b * (ok.shape[0] > 1), b * (keep.shape[0] > 1), b * (v.shape[0] > 1)
         for n in range(N):
-            o = ok[bo, n * (ok.shape[1] > 1)]
-            k = keep[bk, n * (keep.shape[1] > 1)]
-            x = v[bv, n * (v.shape[1] > 1)]
+            o, k, x = _row(ok, b, n), _row(keep, b, n), _row(v, b, n)
             for j in range(size):
                 if o[j * so] & k[j * sk]:
                     value[b, n, start + j] = np.float32(x[j * sv])
@@ -263,11 +264,8 @@ def _fill_whole(value, start, size, ok, keep, v):
     B, N, _ = value.shape
     so, sk, sv = ok.shape[2] > 1, keep.shape[2] > 1, v.shape[2] > 1
     for b in range(B):
-        bo, bk, bv = b * (ok.shape[0] > 1), b * (keep.shape[0] > 1), b * (v.shape[0] > 1)
         for n in range(N):
-            o = ok[bo, n * (ok.shape[1] > 1)]
-            k = keep[bk, n * (keep.shape[1] > 1)]
-            x = v[bv, n * (v.shape[1] > 1)]
+            o, k, x = _row(ok, b, n), _row(keep, b, n), _row(v, b, n)
             row = value[b, n, start:start + size]
             # without branches: legality and worth vary cell by cell
             for j in range(size):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine.actions import KIND
-from ..engine.arith import along_last, clip
+from ..engine.arith import clip
 from ..engine.jit import F, kernel
 from ..engine.legality import appointment_stands, bloc_hidden
 from ..engine.resolve import polemic_author_gain, polemic_fatigue
@@ -30,25 +30,6 @@ if TYPE_CHECKING:
 
 KAPPA = F(0.004)          # one point of prestige, in standing (its share plus its pull in votes)
 ACT_MIN = 0.006           # an action worth less than this (in standing) is not worth the bother
-
-
-def person_ok(t: "Turn", who: np.ndarray, ok: np.ndarray | None = None) -> np.ndarray:
-    """[B,N,T] ``who`` [.., T] may be the object of an action by each leader: alive, in the
-    party (or ``ok`` [B,P], when given), not himself (legality._person_ok)."""
-    s, lead = t.s, t.ctx.lead
-    who = np.asarray(who)
-    ok = s.alive & ~s.expelled if ok is None else ok                             # [B,P]
-    if who.ndim < 3 or who.shape[0] == 1 or who.strides[0] == 0:
-        # the same men in every game: each looked up once, not once per game and leader
-        core = np.maximum(who[0] if who.ndim == 3 else who, 0)
-        if core.ndim == 2 and core.shape[0] > 1 and core.strides[0] == 0:
-            core = core[:1]                                # and the same for every leader
-        there = ok[:, core] if core.ndim == 2 else ok[:, None, core]
-    else:                                       # a game's own men, often the same per leader
-        one = who[:, :1] if who.shape[1] > 1 and who.strides[1] == 0 else who
-        there = along_last(ok[:, None, :], np.maximum(one, 0))
-    # the terms broadcast to [B,N,T] between them: the state's rows bring B, ``lead`` brings N
-    return (who >= 0) & there & (who != lead[None, :, None])
 
 
 def machine_terms(t: "Turn") -> tuple:

@@ -6,14 +6,12 @@ the arithmetic. ``clip`` here gives the same values (for arrays and scalars) for
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
 _max, _min = np.maximum, np.minimum
 # arrays smaller than this (a lone game's) take NumPy's plain forms: below it the plain forms'
-# fixed costs are less than what the large batch's forms save (``along_last``; the rivals'
-# board, game.ai.menu)
+# fixed costs are less than what the large batch's forms save (the rivals' board,
+# game.ai.menu)
 LARGE = 1 << 14
 # a boolean axis folded into the bits of one signed 64-bit integer (``bits_of``): at most this long
 MAX_BITS = 62
@@ -55,34 +53,3 @@ def distinct(a) -> np.ndarray:
         return (np.flatnonzero(np.bincount((a.ravel().astype(np.int64) - lo))) + lo) \
             .astype(a.dtype)
     return np.unique(a)
-
-
-def along_last(a: np.ndarray, idx: np.ndarray) -> np.ndarray:
-    """``np.take_along_axis(a, idx, axis=-1)`` (``idx`` has as many axes as ``a``, each other
-    axis of length 1 or a's): the same values, without the checks that cost more than the
-    gather on a played game's small arrays. On a stored array, a ``take`` at flat positions:
-    several times cheaper at a large batch than indexing with an index array per axis."""
-    if a.size >= LARGE and a.flags.c_contiguous:
-        idx = np.asarray(idx)
-        if idx.dtype.kind in "iu" and \
-                not (idx.astype(np.uint64, copy=False) >= a.shape[-1]).any():   # none negative
-            return a.reshape(-1).take(_row_starts(a.shape) + idx)
-    return a[_grid(a.shape[:-1]) + (idx,)]
-
-
-@lru_cache(maxsize=64)
-def _row_starts(shape: tuple[int, ...]) -> np.ndarray:
-    """[..., 1] the flat position of each last-axis row of an array of ``shape`` (read-only)."""
-    out = (np.arange(int(np.prod(shape[:-1]))) * shape[-1]).reshape(shape[:-1] + (1,))
-    out.flags.writeable = False
-    return out
-
-
-@lru_cache(maxsize=64)
-def _grid(lead: tuple[int, ...]) -> tuple[np.ndarray, ...]:
-    """The index arrays of ``along_last``'s other axes, made once for each shape (read-only)."""
-    k = len(lead)
-    grid = tuple(np.arange(n).reshape((-1,) + (1,) * (k - i)) for i, n in enumerate(lead))
-    for g in grid:
-        g.flags.writeable = False
-    return grid

@@ -4,7 +4,6 @@ block, game by game, so a game misjudges alike alone and in a batch."""
 import numpy as np
 
 from game.ai.rivals import Rivals, Turn
-from game.engine.arith import along_last
 
 
 def test_the_chosen_columns_draw_what_the_whole_block_draws(campaign):
@@ -15,7 +14,7 @@ def test_the_chosen_columns_draw_what_the_whole_block_draws(campaign):
     t = Turn(r, s, np.zeros(g.P, dtype=bool))
     M = r.menu["propose"].size
     cols = np.random.default_rng(0).integers(0, M, size=(s.batch, len(r.ch.lead), 2))
-    whole = along_last(t.draws("misjudge", "propose"), cols)
+    whole = np.take_along_axis(t.draws("misjudge", "propose"), cols, axis=-1)
     assert t.draws_at("misjudge", "propose", cols).tobytes() == whole.tobytes()
     one = Turn(r, s.take(np.array([3])), np.zeros(g.P, dtype=bool))
     assert one.draws_at("misjudge", "propose", cols[3:]).tobytes() == whole[3:].tobytes()
